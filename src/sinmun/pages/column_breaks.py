@@ -1,0 +1,72 @@
+"""Column-break repair: put back together a paragraph the page layout cut in two.
+
+A PDF's text of a multi-column page ends a paragraph wherever a column ends:
+``발전 방향`` / ``을 제시하고`` is one paragraph (``방향을``), and ``핵`` / ``심 엔진`` is
+``핵심 엔진``; a cut can also fall between two words, where a space belongs.
+
+Which of the two joins is right is decided by Korean morphology, not by a
+rule: the two readings of a short window around the cut are scored by a
+morphological analyser (Kiwi's ``analyze`` log-probability) and the likelier
+one wins. Only fragments that do not end a sentence are candidates at all.
+The scorer is passed in, so this module stays pure; ``sinmun.morphology``
+provides the Kiwi one.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Callable, Sequence
+from dataclasses import dataclass
+
+# A scorer maps texts to log-probabilities (higher = more plausible Korean).
+Scorer = Callable[[Sequence[str]], list[float]]
+
+# Sentence-final: terminal punctuation, possibly followed by closing quotes or brackets.
+_SENTENCE_END = re.compile(r"""(?:[.?!。…]|[.?!]\s*\))["'”’」』)\]〉>]*$""")
+# A fragment that ends with a colon, or an opening bracket, is a list head, never a cut word.
+_LIST_HEAD = re.compile(r"[:：]$")
+_WORDS_BEFORE = 2
+_WORDS_AFTER = 2
+
+
+def ends_sentence(text: str) -> bool:
+    return bool(_SENTENCE_END.search(text.rstrip()))
+
+
+@dataclass(frozen=True)
+class BreakDecision:
+    """How to join two fragments: ``with_space`` and how much likelier the no-space reading was."""
+
+    with_space: bool
+    nospace_margin: float  # score(no space) - score(with space); > 0 means a word was cut
+
+    def join(self, before: str, after: str) -> str:
+        return f"{before.rstrip()} {after.lstrip()}" if self.with_space else before.rstrip() + after.lstrip()
+
+
+def is_break_candidate(before: str, after: str) -> bool:
+    """Could ``after`` continue ``before`` across a column break? (Only if ``before`` does not end a sentence.)"""
+    before, after = before.strip(), after.strip()
+    return bool(before and after) and not ends_sentence(before) and not _LIST_HEAD.search(before)
+
+
+def break_windows(before: str, after: str) -> tuple[str, str]:
+    """The two readings of a short window around the cut: (no space, with space)."""
+    left = " ".join(before.split()[-_WORDS_BEFORE:])
+    right = " ".join(after.split()[:_WORDS_AFTER])
+    return left + right, f"{left} {right}"
+
+
+def decide_breaks(pairs: Sequence[tuple[str, str]], scorer: Scorer) -> list[BreakDecision]:
+    """Score every candidate cut of a page in one batched call and decide each join."""
+    if not pairs:
+        return []
+    texts: list[str] = []
+    for before, after in pairs:
+        texts.extend(break_windows(before, after))
+    scores = scorer(texts)
+    decisions = []
+    for i in range(len(pairs)):
+        nospace, spaced = scores[2 * i], scores[2 * i + 1]
+        decisions.append(BreakDecision(with_space=not nospace > spaced, nospace_margin=nospace - spaced))
+    return decisions

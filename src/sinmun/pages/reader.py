@@ -1,0 +1,426 @@
+"""Read one newspaper page's text into its pieces: articles, photos, columns, notices, ads.
+
+The steps, in order (decoding is ``sinmun.pages.decode``; everything here is
+pure and I/O-free, the morphological scorer being passed in):
+
+1. recognise page furniture (header/footer lines) and read the page's metadata from it;
+2. segment the remaining lines into pieces: a byline closes a piece, a label or a
+   continuation mark opens one, a headline after a finished sentence opens one;
+3. classify each piece (news, photo, column, editorial, notice, continuation, ad);
+4. split each piece into headline, sub-headlines and body, taking out bylines,
+   cross-references and continuation marks;
+5. repair column breaks in the body, deciding each join by morphology.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+
+from sinmun.pages import markers
+from sinmun.pages.bylines import (
+    Byline,
+    letter_spaced_name,
+    parse_byline_line,
+    split_trailing_byline,
+    split_wire_opening,
+)
+from sinmun.pages.column_breaks import BreakDecision, Scorer, decide_breaks, ends_sentence, is_break_candidate
+from sinmun.pages.furniture import PageFurniture, is_furniture, read_furniture
+
+KINDS = ("news", "photo", "column", "editorial", "notice", "continuation", "ad")
+
+# A line is prose when it holds a finished Korean sentence.
+_PROSE = re.compile(r"""[가-힣][.?!](?:["'”’」』)\]]*)(?:\s|$)""")
+_AD_SIGNAL = re.compile(
+    r"https?://|www\.|\b[a-z0-9-]+\.(?:com|co\.kr|kr|org|net)\b|\*\*|\^|\s\|\s|(?:^|\s)[|｜]"
+    r"|(?:0\d{1,2}|1\d{3})[-)]\s?\d{3,4}-\d{4}|\d[\d,]*\s*(?:원|만원)(?:\s|$|~)|(?:주최|주관|후원|협찬)\s*[|:｜]"
+    r"|\d{1,2}\.\d{1,2}\s*\^?\s*\(?[월화수목금토일]\)?\s*~",
+    re.IGNORECASE,
+)
+_HEADLINE_MAX_CHARS = 70
+_SUBHEADLINE_MAX_CHARS = 140
+_MAX_SUBHEADLINES = 3
+_PHOTO_MAX_CHARS = 400
+# How much likelier (log-probability) the no-space reading must be for a line to count as cut mid-word.
+_CUT_WORD_MARGIN = 1.0
+
+
+@dataclass
+class Article:
+    ordinal: int
+    kind: str
+    headline: str | None = None
+    subheadlines: list[str] = field(default_factory=list)
+    label: str | None = None
+    byline: Byline | None = None
+    body: str | None = None
+    cross_refs: list[int] = field(default_factory=list)
+    continues_from: int | None = None
+    continues_on: int | None = None
+    entities: list[dict] = field(default_factory=list)
+    dates: list[dict] = field(default_factory=list)
+    amounts: list[dict] = field(default_factory=list)
+
+    def to_dict(self) -> dict:
+        return {
+            "ordinal": self.ordinal, "kind": self.kind, "headline": self.headline,
+            "subheadlines": list(self.subheadlines), "label": self.label,
+            "byline": self.byline.to_dict() if self.byline else None, "body": self.body,
+            "cross_refs": list(self.cross_refs), "continues_from": self.continues_from,
+            "continues_on": self.continues_on, "entities": self.entities, "dates": self.dates,
+            "amounts": self.amounts,
+        }
+
+
+@dataclass
+class PageReading:
+    """A page's articles and what its furniture says about it."""
+
+    furniture: PageFurniture
+    articles: list[Article]
+    furniture_lines: list[str] = field(default_factory=list)
+
+
+@dataclass
+class _Piece:
+    start: int
+    lines: list[str] = field(default_factory=list)
+    byline: Byline | None = None
+    inline_byline: bool = False
+
+    @property
+    def has_prose(self) -> bool:
+        return any(is_prose(line) for line in self.lines)
+
+
+def is_prose(line: str) -> bool:
+    return bool(_PROSE.search(line)) or len(line) > 2 * _SUBHEADLINE_MAX_CHARS
+
+
+def is_headline_like(line: str) -> bool:
+    return (
+        len(line) <= _HEADLINE_MAX_CHARS
+        and not is_prose(line)
+        and not ends_sentence(line)
+        and not markers.is_bullet(line)
+        and not markers.is_cross_ref_line(line)
+        and markers.continues_on(line) is None
+    )
+
+
+def read_page(text: str, scorer: Scorer) -> PageReading:
+    """Read normalized page text (see ``decode_page``) into its pieces."""
+    lines = [line.strip() for line in text.split("\n")]
+    content = [i for i, line in enumerate(lines) if line]
+    edge = set(content[:3] + content[-3:])
+    furniture_idx = {i for i in content if is_furniture(lines[i], near_page_edge=i in edge)}
+    furniture_lines = [lines[i] for i in sorted(furniture_idx)]
+    body_lines = [lines[i] for i in content if i not in furniture_idx]
+
+    cuts = _mid_word_cuts(body_lines, scorer)
+    pieces = _segment(body_lines, cuts)
+    articles: list[Article] = []
+    pending: list[tuple[int, Article, list[str]]] = []
+    for piece in pieces:
+        for start, article, paragraphs in _build(piece):
+            pending.append((start, article, paragraphs))
+    _repair_bodies(pending, scorer)
+    for ordinal, (_, article, _) in enumerate(sorted(pending, key=lambda p: p[0]), start=1):
+        article.ordinal = ordinal
+        articles.append(article)
+    return PageReading(furniture=read_furniture(furniture_lines), articles=articles,
+                       furniture_lines=furniture_lines)
+
+
+def _mid_word_cuts(lines: list[str], scorer: Scorer) -> dict[int, BreakDecision]:
+    """For each line i that may continue into line i+1, how the two would join (scored in one batch)."""
+    idx = [i for i in range(len(lines) - 1)
+           if is_break_candidate(lines[i], lines[i + 1]) and not markers.is_bullet(lines[i + 1])
+           and parse_byline_line(lines[i + 1]) is None and markers.label_of(lines[i + 1]) is None
+           and not markers.is_cross_ref_line(lines[i + 1]) and not markers.is_cross_ref_line(lines[i])]
+    decisions = decide_breaks([(lines[i], lines[i + 1]) for i in idx], scorer)
+    return dict(zip(idx, decisions, strict=True))
+
+
+def _is_cut_mid_word(cuts: dict[int, BreakDecision], i: int) -> bool:
+    d = cuts.get(i)
+    return d is not None and d.nospace_margin > _CUT_WORD_MARGIN
+
+
+def _segment(lines: list[str], cuts: dict[int, BreakDecision]) -> list[_Piece]:
+    pieces: list[_Piece] = []
+    cur = _Piece(start=0)
+
+    def close(next_start: int) -> None:
+        nonlocal cur
+        if cur.lines or cur.byline:
+            pieces.append(cur)
+        cur = _Piece(start=next_start)
+
+    for i, line in enumerate(lines):
+        byline = parse_byline_line(line)
+        if byline:
+            if not cur.lines and pieces:
+                _attach_late_byline(pieces[-1], byline)
+            else:
+                cur.byline = byline
+                close(i + 1)
+            continue
+        trailing = split_trailing_byline(line)
+        if trailing:
+            text, byline = trailing
+            if cur.has_prose and _continues_after(lines, i, cuts):
+                # A photo caption printed in the middle of an article: a piece of its own.
+                pieces.append(_Piece(start=i, lines=[text], byline=byline, inline_byline=True))
+                continue
+            cur.lines.append(text)
+            cur.byline, cur.inline_byline = byline, True
+            close(i + 1)
+            continue
+        if cur.lines and (
+            markers.label_of(line)
+            or markers.continued_from(line)
+            or (cur.has_prose and _opens_new_piece(lines, i, cuts))
+        ):
+            close(i)
+        if not cur.lines:
+            cur.start = i
+        cur.lines.append(line)
+    close(len(lines))
+    return pieces
+
+
+def _attach_late_byline(piece: _Piece, byline: Byline) -> None:
+    """A byline or credit line that follows a closed piece (``/사진=광주시 제공`` under an article)."""
+    if piece.byline is None:
+        piece.byline = byline
+    elif byline.name is None and byline.credit:
+        piece.byline.credit = piece.byline.credit or byline.credit
+    else:
+        piece.byline.names.extend(n for n in byline.names if n not in piece.byline.names)
+
+
+def _continues_after(lines: list[str], i: int, cuts: dict[int, BreakDecision]) -> bool:
+    """Does the article go on after line i (so that line i is a caption set inside it)?"""
+    if i + 1 >= len(lines):
+        return False
+    nxt = lines[i + 1]
+    if parse_byline_line(nxt) or markers.label_of(nxt):
+        return False
+    previous_unfinished = i > 0 and not ends_sentence(lines[i - 1])
+    return previous_unfinished or (is_prose(nxt) and not _opens_new_piece(lines, i + 1, cuts))
+
+
+def _opens_new_piece(lines: list[str], i: int, cuts: dict[int, BreakDecision]) -> bool:
+    """Line i starts a new piece when it reads as a headline after a finished paragraph, and prose follows."""
+    line = lines[i]
+    if i == 0 or not ends_sentence(lines[i - 1]) or not is_headline_like(line) or _is_cut_mid_word(cuts, i):
+        return False
+    if _AD_SIGNAL.search(line):
+        return True
+    for j in range(i + 1, min(i + 2 + _MAX_SUBHEADLINES, len(lines))):
+        nxt = lines[j]
+        if is_prose(nxt) or markers.is_bullet(nxt) or split_wire_opening(nxt):
+            return True
+        if parse_byline_line(nxt) or not (len(nxt) <= _SUBHEADLINE_MAX_CHARS):
+            return False
+    return False
+
+
+def _build(piece: _Piece) -> list[tuple[int, Article, list[str]]]:
+    """Split a piece into its article(s): (first line index, article, body paragraphs before repair)."""
+    lines = list(piece.lines)
+    label = headline = None
+    kind = "news"
+    continues_from = None
+
+    if lines and (lab := markers.label_of(lines[0])):
+        label, rest = lab
+        kind = markers.kind_of_label(label)
+        lines = lines[1:]
+        if rest:
+            headline = rest
+        elif lines and is_headline_like(lines[0]) and len(lines) > 1 and kind != "notice":
+            headline = lines.pop(0)
+    if lines and (cont := markers.continued_from(lines[0])):
+        continues_from, rest = cont
+        kind = "continuation"
+        lines = [rest, *lines[1:]] if rest else lines[1:]
+
+    if kind == "news" and not label and _is_ad(lines, piece):
+        return [(piece.start, Article(ordinal=0, kind="ad", body="\n".join(lines) or None), [])]
+    leading_ad = _leading_ad_lines(lines) if kind == "news" and not label else 0
+    out: list[tuple[int, Article, list[str]]] = []
+    if leading_ad:
+        out.append((piece.start, Article(ordinal=0, kind="ad", body="\n".join(lines[:leading_ad])), []))
+        lines = lines[leading_ad:]
+
+    byline = piece.byline
+    columnist = _take_columnist(lines) if kind == "column" or (byline is None and kind == "news") else None
+    if columnist:
+        byline, lines = columnist
+        kind = "column" if kind == "news" and label else kind
+
+    if _is_photo(piece, lines, label, continues_from):
+        kind = "photo"
+        title, caption = _photo_title_and_caption(lines)
+        article = Article(ordinal=0, kind=kind, headline=title, byline=byline, body=caption or None)
+        out.append((piece.start + leading_ad, article, []))
+        return out
+
+    heading_end = _heading_end(lines, headline is not None or kind in ("continuation", "notice"))
+    heading, body_lines = lines[:heading_end], lines[heading_end:]
+    if headline is None and heading:
+        headline = heading.pop(0)
+    subheadlines = heading
+
+    refs: list[int] = []
+    paragraphs: list[str] = []
+    continues_on = None
+    for line in body_lines:
+        found = markers.cross_refs(line)
+        if found:
+            refs.extend(found)
+            line = markers.strip_cross_refs(line)
+        if not line:
+            continue
+        paragraphs.append(line)
+    if paragraphs and (cont := markers.continues_on(paragraphs[-1])):
+        continues_on, rest = cont
+        paragraphs[-1:] = [rest] if rest else []
+    for sub in subheadlines:
+        refs.extend(markers.cross_refs(sub))
+    subheadlines = [markers.strip_cross_refs(s) for s in subheadlines if markers.strip_cross_refs(s)]
+    if paragraphs and (wire := split_wire_opening(paragraphs[0])):
+        rest, wire_byline = wire
+        paragraphs[0] = rest
+        byline = byline or wire_byline
+        if byline is not wire_byline and byline.affiliation is None:
+            byline.affiliation = wire_byline.affiliation
+
+    article = Article(ordinal=0, kind=kind, headline=headline, subheadlines=subheadlines, label=label,
+                      byline=byline, cross_refs=sorted(set(refs)), continues_from=continues_from,
+                      continues_on=continues_on)
+    out.append((piece.start + leading_ad, article, paragraphs))
+    return out
+
+
+def _heading_end(lines: list[str], has_headline: bool) -> int:
+    """Index of the first body line: headline and sub-headlines are short lines without a finished sentence."""
+    limit = _MAX_SUBHEADLINES + (0 if has_headline else 1)
+    for j, line in enumerate(lines):
+        if j >= limit or j == len(lines) - 1 and j > 0:
+            return j
+        if is_prose(line) or markers.is_bullet(line) or split_wire_opening(line) or len(line) > _SUBHEADLINE_MAX_CHARS:
+            return j
+        if j == 0 and not has_headline:
+            continue
+        # A line that ends mid-word, continued by the next line, is already body text.
+        if j + 1 < len(lines) and _starts_mid_word(line, lines[j + 1]):
+            return j
+    return len(lines)
+
+
+def _starts_mid_word(before: str, after: str) -> bool:
+    """Cheap, morphology-free test of a word cut by a column: the next line opens with a particle or ending."""
+    return bool(re.match(r"^(?:을|를|은|는|이|가|의|에|와|과|로|으로|에서|에게|도|만|까지|부터|하고|하며|했다|한다|된|되|기로|고 )",
+                         after)) and not ends_sentence(before) and len(before) > 15
+
+
+def _is_ad(lines: list[str], piece: _Piece) -> bool:
+    if piece.byline is not None or not lines:
+        return False
+    signals = sum(1 for line in lines if _AD_SIGNAL.search(line))
+    prose = sum(1 for line in lines if is_prose(line))
+    return signals >= 1 and prose <= len(lines) // 3
+
+
+def _leading_ad_lines(lines: list[str]) -> int:
+    """Ad lines glued before an article's headline: up to the last ad-signal line before any prose."""
+    last = 0
+    for j, line in enumerate(lines):
+        if is_prose(line) or markers.is_bullet(line):
+            break
+        if _AD_SIGNAL.search(line):
+            last = j + 1
+    # Leave at least a headline and one body line for the article.
+    return last if last and len(lines) - last >= 2 else 0
+
+
+def _take_columnist(lines: list[str]) -> tuple[Byline, list[str]] | None:
+    """A column's author, letter-spaced on a line of its own, and the affiliation line beside it."""
+    for j, line in enumerate(lines):
+        name = letter_spaced_name(line)
+        if not name:
+            continue
+        affiliation = None
+        rest = lines[:j] + lines[j + 1:]
+        for k in (j + 1, j - 1):
+            if 0 <= k < len(lines) and k != j and _is_affiliation(lines[k]):
+                affiliation = lines[k]
+                rest = [x for n, x in enumerate(lines) if n not in (j, k)]
+                break
+        return Byline(name=name, names=[name], affiliation=affiliation), rest
+    return None
+
+
+def _is_affiliation(line: str) -> bool:
+    return len(line) <= 40 and not is_prose(line) and not markers.is_bullet(line) and not ends_sentence(line)
+
+
+def _is_photo(piece: _Piece, lines: list[str], label: str | None, continues_from: int | None) -> bool:
+    if label or continues_from or not lines or piece.byline is None:
+        return False
+    text = " ".join(lines)
+    if len(text) > _PHOTO_MAX_CHARS or len(lines) > 2:
+        return False
+    credit_only = piece.byline.name is None and bool(piece.byline.credit)
+    photo_credit = bool(piece.byline.credit and "사진" in piece.byline.credit and "글" not in piece.byline.credit)
+    return piece.inline_byline or credit_only or photo_credit
+
+
+_CAPTION_TITLE = re.compile(r"""^(?P<title>[^'"‘“「『]{0,30}['"‘“「『][^'"’”」』]{1,25}['"’”」』])\s+(?P<rest>\S.*)$""")
+
+
+def _photo_title_and_caption(lines: list[str]) -> tuple[str | None, str]:
+    """A photo's short title and its caption sentence (title and caption may share one line)."""
+    if len(lines) == 2 and is_headline_like(lines[0]):
+        return lines[0], lines[1]
+    text = " ".join(lines)
+    m = _CAPTION_TITLE.match(text)
+    if m and is_prose(m["rest"]) and not ends_sentence(m["title"]) and len(m["title"].split()) <= 6:
+        return m["title"], m["rest"]
+    parts = re.split(r"\s{2,}", text, maxsplit=1)
+    if len(parts) == 2 and is_headline_like(parts[0]):
+        return parts[0], parts[1]
+    return None, text
+
+
+def _repair_bodies(pending: list[tuple[int, Article, list[str]]], scorer: Scorer) -> None:
+    """Join the paragraphs each body's column breaks cut apart; score all candidates of the page in one batch."""
+    candidates: list[tuple[int, int]] = []
+    pairs: list[tuple[str, str]] = []
+    for a, (_, article, paragraphs) in enumerate(pending):
+        for p in range(len(paragraphs) - 1):
+            before, after = paragraphs[p], paragraphs[p + 1]
+            if is_break_candidate(before, after) and not markers.is_bullet(after):
+                candidates.append((a, p))
+                pairs.append((before, after))
+    decisions = dict(zip(candidates, decide_breaks(pairs, scorer), strict=True))
+    for a, (_, article, paragraphs) in enumerate(pending):
+        if article.kind == "ad":
+            continue
+        if not paragraphs:
+            article.body = article.body if article.kind == "photo" else None
+            continue
+        merged: list[str] = [paragraphs[0]]
+        for p in range(1, len(paragraphs)):
+            decision = decisions.get((a, p - 1))
+            stricter = article.kind == "notice" or markers.is_bullet(merged[-1])
+            if decision and (not stricter or decision.nospace_margin > _CUT_WORD_MARGIN):
+                merged[-1] = decision.join(merged[-1], paragraphs[p])
+            else:
+                merged.append(paragraphs[p])
+        article.body = "\n\n".join(merged)
+

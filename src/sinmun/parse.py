@@ -1,0 +1,54 @@
+"""Parse one page file's bytes into the ``sinmun parse`` JSON contract.
+
+The reader itself (``sinmun.pages``) is pure; this module adds the page's
+identity: its hash, its encoding and its metadata, where options given by
+the caller win over what the page's own header says.
+"""
+
+from __future__ import annotations
+
+import hashlib
+from datetime import date
+
+from sinmun.morphology import analysis_scores
+from sinmun.pages.column_breaks import Scorer
+from sinmun.pages.decode import PageRejected, decode_page
+from sinmun.pages.publications import publication_by_email
+from sinmun.pages.reader import PageReading, read_page
+
+
+def parse_page_bytes(
+    data: bytes,
+    *,
+    path: str,
+    publication: str | None = None,
+    publication_date: date | None = None,
+    page: int | None = None,
+    scorer: Scorer = analysis_scores,
+) -> dict:
+    """The contract's dict for one page; raises PageRejected for a file that is not a readable page."""
+    decoded = decode_page(data)
+    reading = read_page(decoded.text, scorer)
+    if not reading.articles:
+        raise PageRejected("no-articles", "no recognisable article on the page")
+    published = publication_date or reading.furniture.publication_date
+    return {
+        "source": {
+            "path": path,
+            "sha256": hashlib.sha256(data).hexdigest(),
+            "encoding": decoded.encoding,
+            "publication": publication or reading.furniture.publication or _publication_from_bylines(reading),
+            "publication_date": published.isoformat() if published else None,
+            "page": page if page is not None else reading.furniture.page,
+            "section": reading.furniture.section,
+        },
+        "articles": [a.to_dict() for a in reading.articles],
+    }
+
+
+def _publication_from_bylines(reading: PageReading) -> str | None:
+    for article in reading.articles:
+        pub = publication_by_email(article.byline.email if article.byline else None)
+        if pub:
+            return pub.code
+    return None
