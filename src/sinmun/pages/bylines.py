@@ -12,8 +12,24 @@ import re
 from dataclasses import dataclass, field
 
 ROLES = (
-    "선임기자", "수습기자", "객원기자", "전문기자", "사진기자", "기자", "특파원", "통신원", "논설위원실장", "논설위원",
-    "논설실장", "편집국장", "부국장", "에디터", "데스크", "명예기자", "시민기자", "인턴기자",
+    "선임기자",
+    "수습기자",
+    "객원기자",
+    "전문기자",
+    "사진기자",
+    "기자",
+    "특파원",
+    "통신원",
+    "논설위원실장",
+    "논설위원",
+    "논설실장",
+    "편집국장",
+    "부국장",
+    "에디터",
+    "데스크",
+    "명예기자",
+    "시민기자",
+    "인턴기자",
 )
 _ROLE = "|".join(ROLES)
 _NAME = r"[가-힣]{2,4}"
@@ -51,8 +67,14 @@ class Byline:
     credit: str | None = None
 
     def to_dict(self) -> dict:
-        return {"name": self.name, "names": list(self.names), "role": self.role, "email": self.email,
-                "affiliation": self.affiliation, "credit": self.credit}
+        return {
+            "name": self.name,
+            "names": list(self.names),
+            "role": self.role,
+            "email": self.email,
+            "affiliation": self.affiliation,
+            "credit": self.credit,
+        }
 
 
 def parse_byline_line(line: str) -> Byline | None:
@@ -84,14 +106,15 @@ def split_wire_opening(paragraph: str) -> tuple[str, Byline] | None:
         return None
     names = _split_names(m["names"]) if m["names"] else []
     byline = Byline(name=names[0] if names else None, names=names, role=m["role"], affiliation=m["agency"])
-    return paragraph[m.end():].lstrip(), byline
+    return paragraph[m.end() :].lstrip(), byline
 
 
 def _byline_from_match(m: re.Match) -> Byline:
     names = _split_names(m["names"])
     credit = m["credit"]
-    return Byline(name=names[0], names=names, role=m["role"], email=m["email"],
-                  credit=credit.replace(" ", "") if credit else None)
+    return Byline(
+        name=names[0], names=names, role=m["role"], email=m["email"], credit=credit.replace(" ", "") if credit else None
+    )
 
 
 def _split_names(names: str) -> list[str]:

@@ -108,7 +108,9 @@ def _decode_strict(data: bytes, encoding: str, offset_shift: int = 0) -> str:
     try:
         return data.decode(encoding)
     except UnicodeDecodeError as err:
-        raise PageRejected(f"decode-error@{err.start + offset_shift}", f"invalid {encoding} at byte {err.start + offset_shift}") from None
+        raise PageRejected(
+            f"decode-error@{err.start + offset_shift}", f"invalid {encoding} at byte {err.start + offset_shift}"
+        ) from None
 
 
 def _decode_utf8_or_cp949(data: bytes) -> tuple[str, str]:

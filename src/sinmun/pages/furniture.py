@@ -14,11 +14,14 @@ from datetime import date
 
 from sinmun.pages.publications import publication_by_domain, publication_by_name
 
+# fmt: off
 SECTION_LABELS = (
-    "종합 사회 정치 경제 문화 스포츠 체육 오피니언 여론 지역 국제 전국 교육 특집 기획 생활 건강 연예 방송 "
-    "사람들 사람 인물 독자 부동산 금융 산업 과학 의학 환경 농업 레저 여행 전면광고 광고 광주 전남 해외 "
-    "지방자치 자치 행정 의회 사건 법조 환경 노동 복지 IT 스포츠종합 문화종합 경제종합 사회종합"
-).split()
+    "종합", "사회", "정치", "경제", "문화", "스포츠", "체육", "오피니언", "여론", "지역", "국제", "전국", "교육", "특집", "기획", "생활",
+    "건강", "연예", "방송", "사람들", "사람", "인물", "독자", "부동산", "금융", "산업", "과학", "의학", "환경", "농업", "레저", "여행",
+    "전면광고", "광고", "광주", "전남", "해외", "지방자치", "자치", "행정", "의회", "사건", "법조", "노동", "복지", "IT", "스포츠종합",
+    "문화종합", "경제종합", "사회종합",
+)
+# fmt: on
 
 _DATE = r"(?P<y>(?:19|20)\d{2})\s*[년./-]\s*(?P<m>\d{1,2})\s*[월./-]\s*(?P<d>\d{1,2})\s*일?"
 _WEEKDAY = r"\(?[월화수목금토일](?:요일)?\)?"
@@ -27,12 +30,19 @@ _TOKEN_PATTERNS = {
     "lunar": re.compile(r"\(?음(?:력)?\s*\d{1,2}[.월]\s*\d{1,2}일?\)?"),
     "issue": re.compile(r"제\s*\d{1,3}(?:,?\d{3})*\s*호"),
     "page": re.compile(r"(?<![\d.])(?P<page>\d{1,3})\s*면(?![가-힣])|(?<![\w-])-\s*(?P<page2>\d{1,3})\s*-(?![\w-])"),
-    "url": re.compile(r"(?:https?://)?(?:www\.)?(?P<domain>[a-z0-9-]+(?:\.[a-z0-9-]+)*\.(?:co\.kr|com|kr|net|or\.kr))/?",
-                      re.IGNORECASE),
-    "phone": re.compile(r"(?:구독|독자|광고|배달)?\s*(?:문의|신청|센터|안내)?\s*[:：]?\s*(?:0\d{1,2}|1\d{3})[-)]\s*\d{3,4}(?:-\d{4})?"),
+    "url": re.compile(
+        r"(?:https?://)?(?:www\.)?(?P<domain>[a-z0-9-]+(?:\.[a-z0-9-]+)*\.(?:co\.kr|com|kr|net|or\.kr))/?",
+        re.IGNORECASE,
+    ),
+    "phone": re.compile(
+        r"(?:구독|독자|광고|배달)?\s*(?:문의|신청|센터|안내)?\s*[:：]?\s*(?:0\d{1,2}|1\d{3})[-)]\s*\d{3,4}(?:-\d{4})?"
+    ),
     "paper": re.compile(r"(?P<paper>[가-힣]{2,6}(?:일보|신문|매일|타임스|경제))"),
-    "section": re.compile(r"(?<![가-힣])(?P<section>" + "|".join(sorted(map(re.escape, SECTION_LABELS), key=len,
-                                                                           reverse=True)) + r")(?![가-힣])"),
+    "section": re.compile(
+        r"(?<![가-힣])(?P<section>"
+        + "|".join(sorted(map(re.escape, SECTION_LABELS), key=len, reverse=True))
+        + r")(?![가-힣])"
+    ),
 }
 _SEPARATORS = re.compile(r"[\s|·•/<>〈〉()\[\]【】:：,\-–—=*]+")
 _STRONG = {"date", "issue", "paper"}

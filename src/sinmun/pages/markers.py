@@ -16,15 +16,41 @@ _CLOSE = r"[〉>》＞)\]】]"
 CROSS_REF = re.compile(
     rf"(?:{_OPEN}|[▶▷☞→])\s*(?:관련\s*기사|관련\s*보도|관련\s*사설)\s*(?:는|은)?\s*{_PAGES}(?:\s*에)?\s*{_CLOSE}?"
 )
-CONTINUED_FROM = re.compile(rf"^\s*{_OPEN}?\s*(?P<page>\d{{1,2}})\s*면\s*(?:에서|서|에서\s*이어짐)\s*계속\s*{_CLOSE}?\s*")
-CONTINUES_ON = re.compile(rf"\s*{_OPEN}?\s*[▶▷☞→]?\s*(?P<page>\d{{1,2}})\s*면(?:에|으로)\s*(?:계속|이어짐){_CLOSE}?\s*$")
+CONTINUED_FROM = re.compile(
+    rf"^\s*{_OPEN}?\s*(?P<page>\d{{1,2}})\s*면\s*(?:에서|서|에서\s*이어짐)\s*계속\s*{_CLOSE}?\s*"
+)
+CONTINUES_ON = re.compile(
+    rf"\s*{_OPEN}?\s*[▶▷☞→]?\s*(?P<page>\d{{1,2}})\s*면(?:에|으로)\s*(?:계속|이어짐){_CLOSE}?\s*$"
+)
 LABEL = re.compile(r"^\s*[\[【［](?P<label>[^\]】］]{1,20})[\]】］]\s*(?P<rest>.*)$")
 BULLET = re.compile(r"^\s*[▲△◇◆■□●○▶▷◎☆★※·•\-]")
 
 EDITORIAL_LABELS = {"사설"}
 NOTICE_LABELS = {
-    "인사", "부고", "부음", "알림", "사고", "社告", "동정", "모임", "결혼", "화촉", "게시판", "개업", "취임", "수상",
-    "기증", "행사", "공고", "바로잡습니다", "정정", "정정보도", "반론보도", "알립니다", "오늘의 날씨", "날씨",
+    "인사",
+    "부고",
+    "부음",
+    "알림",
+    "사고",
+    "社告",
+    "동정",
+    "모임",
+    "결혼",
+    "화촉",
+    "게시판",
+    "개업",
+    "취임",
+    "수상",
+    "기증",
+    "행사",
+    "공고",
+    "바로잡습니다",
+    "정정",
+    "정정보도",
+    "반론보도",
+    "알립니다",
+    "오늘의 날씨",
+    "날씨",
 }
 
 
@@ -59,7 +85,7 @@ def _pages(spec: str) -> list[int]:
 def continued_from(line: str) -> tuple[int, str] | None:
     """``"〈1면에서 계속〉 본문"`` -> (1, "본문")."""
     m = CONTINUED_FROM.match(line)
-    return (int(m["page"]), line[m.end():].strip()) if m else None
+    return (int(m["page"]), line[m.end() :].strip()) if m else None
 
 
 def continues_on(line: str) -> tuple[int, str] | None:

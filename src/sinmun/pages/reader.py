@@ -64,11 +64,18 @@ class Article:
 
     def to_dict(self) -> dict:
         return {
-            "ordinal": self.ordinal, "kind": self.kind, "headline": self.headline,
-            "subheadlines": list(self.subheadlines), "label": self.label,
-            "byline": self.byline.to_dict() if self.byline else None, "body": self.body,
-            "cross_refs": list(self.cross_refs), "continues_from": self.continues_from,
-            "continues_on": self.continues_on, "entities": self.entities, "dates": self.dates,
+            "ordinal": self.ordinal,
+            "kind": self.kind,
+            "headline": self.headline,
+            "subheadlines": list(self.subheadlines),
+            "label": self.label,
+            "byline": self.byline.to_dict() if self.byline else None,
+            "body": self.body,
+            "cross_refs": list(self.cross_refs),
+            "continues_from": self.continues_from,
+            "continues_on": self.continues_on,
+            "entities": self.entities,
+            "dates": self.dates,
             "amounts": self.amounts,
         }
 
@@ -80,14 +87,21 @@ class PageReading:
     furniture: PageFurniture
     articles: list[Article]
     furniture_lines: list[str] = field(default_factory=list)
+    unplaced_lines: list[str] = field(default_factory=list)  # text that belongs to no piece
 
 
 @dataclass
 class _Piece:
     start: int
     lines: list[str] = field(default_factory=list)
+    line_numbers: list[int] = field(default_factory=list)  # index of each line in the page's body lines
     byline: Byline | None = None
     inline_byline: bool = False
+    credit_attached_late: bool = False
+
+    def add(self, line: str, number: int) -> None:
+        self.lines.append(line)
+        self.line_numbers.append(number)
 
     @property
     def has_prose(self) -> bool:
@@ -123,22 +137,36 @@ def read_page(text: str, scorer: Scorer) -> PageReading:
     articles: list[Article] = []
     pending: list[tuple[int, Article, list[str]]] = []
     for piece in pieces:
-        for start, article, paragraphs in _build(piece):
+        for start, article, paragraphs in _build(piece, cuts):
             pending.append((start, article, paragraphs))
     _repair_bodies(pending, scorer)
-    for ordinal, (_, article, _) in enumerate(sorted(pending, key=lambda p: p[0]), start=1):
-        article.ordinal = ordinal
-        articles.append(article)
-    return PageReading(furniture=read_furniture(furniture_lines), articles=articles,
-                       furniture_lines=furniture_lines)
+    unplaced: list[str] = []
+    for _, article, _ in sorted(pending, key=lambda p: p[0]):
+        if article.byline or (article.body and re.search(r"[가-힣A-Za-z]{2}", article.body)):
+            article.ordinal = len(articles) + 1
+            articles.append(article)
+        else:  # a headline with nothing under it (a banner, a section title) is not an article
+            unplaced.extend(x for x in (article.headline, *article.subheadlines) if x)
+    return PageReading(
+        furniture=read_furniture(furniture_lines),
+        articles=articles,
+        furniture_lines=furniture_lines,
+        unplaced_lines=unplaced,
+    )
 
 
 def _mid_word_cuts(lines: list[str], scorer: Scorer) -> dict[int, BreakDecision]:
     """For each line i that may continue into line i+1, how the two would join (scored in one batch)."""
-    idx = [i for i in range(len(lines) - 1)
-           if is_break_candidate(lines[i], lines[i + 1]) and not markers.is_bullet(lines[i + 1])
-           and parse_byline_line(lines[i + 1]) is None and markers.label_of(lines[i + 1]) is None
-           and not markers.is_cross_ref_line(lines[i + 1]) and not markers.is_cross_ref_line(lines[i])]
+    idx = [
+        i
+        for i in range(len(lines) - 1)
+        if is_break_candidate(lines[i], lines[i + 1])
+        and not markers.is_bullet(lines[i + 1])
+        and parse_byline_line(lines[i + 1]) is None
+        and markers.label_of(lines[i + 1]) is None
+        and not markers.is_cross_ref_line(lines[i + 1])
+        and not markers.is_cross_ref_line(lines[i])
+    ]
     decisions = decide_breaks([(lines[i], lines[i + 1]) for i in idx], scorer)
     return dict(zip(idx, decisions, strict=True))
 
@@ -170,11 +198,11 @@ def _segment(lines: list[str], cuts: dict[int, BreakDecision]) -> list[_Piece]:
         trailing = split_trailing_byline(line)
         if trailing:
             text, byline = trailing
-            if cur.has_prose and _continues_after(lines, i, cuts):
+            if (len(cur.lines) >= 2 or cur.has_prose) and _continues_after(lines, i, cuts):
                 # A photo caption printed in the middle of an article: a piece of its own.
-                pieces.append(_Piece(start=i, lines=[text], byline=byline, inline_byline=True))
+                pieces.append(_Piece(start=i, lines=[text], line_numbers=[i], byline=byline, inline_byline=True))
                 continue
-            cur.lines.append(text)
+            cur.add(text, i)
             cur.byline, cur.inline_byline = byline, True
             close(i + 1)
             continue
@@ -186,7 +214,7 @@ def _segment(lines: list[str], cuts: dict[int, BreakDecision]) -> list[_Piece]:
             close(i)
         if not cur.lines:
             cur.start = i
-        cur.lines.append(line)
+        cur.add(line, i)
     close(len(lines))
     return pieces
 
@@ -197,6 +225,7 @@ def _attach_late_byline(piece: _Piece, byline: Byline) -> None:
         piece.byline = byline
     elif byline.name is None and byline.credit:
         piece.byline.credit = piece.byline.credit or byline.credit
+        piece.credit_attached_late = True
     else:
         piece.byline.names.extend(n for n in byline.names if n not in piece.byline.names)
 
@@ -208,19 +237,32 @@ def _continues_after(lines: list[str], i: int, cuts: dict[int, BreakDecision]) -
     nxt = lines[i + 1]
     if parse_byline_line(nxt) or markers.label_of(nxt):
         return False
-    previous_unfinished = i > 0 and not ends_sentence(lines[i - 1])
-    return previous_unfinished or (is_prose(nxt) and not _opens_new_piece(lines, i + 1, cuts))
+    if i > 0 and not ends_sentence(lines[i - 1]):
+        return not _starts_article(lines, i + 1)
+    return is_prose(nxt) and not _opens_new_piece(lines, i + 1, cuts)
 
 
 def _opens_new_piece(lines: list[str], i: int, cuts: dict[int, BreakDecision]) -> bool:
     """Line i starts a new piece when it reads as a headline after a finished paragraph, and prose follows."""
+    if i == 0 or not ends_sentence(lines[i - 1]) or _is_cut_mid_word(cuts, i):
+        return False
+    return _starts_article(lines, i)
+
+
+def _starts_article(lines: list[str], i: int) -> bool:
+    """Line i reads as a headline (or an ad line), followed within a few short lines by prose."""
     line = lines[i]
-    if i == 0 or not ends_sentence(lines[i - 1]) or not is_headline_like(line) or _is_cut_mid_word(cuts, i):
+    if not is_headline_like(line):
         return False
     if _AD_SIGNAL.search(line):
         return True
     for j in range(i + 1, min(i + 2 + _MAX_SUBHEADLINES, len(lines))):
         nxt = lines[j]
+        if split_trailing_byline(nxt) and j == i + 1:
+            # A title and a captioned photo, unless prose goes on after the caption: then line i is a
+            # paragraph cut by a column and the caption was printed inside the article.
+            after = lines[j + 1] if j + 1 < len(lines) else None
+            return after is None or parse_byline_line(after) is not None or _starts_article(lines, j + 1)
         if is_prose(nxt) or markers.is_bullet(nxt) or split_wire_opening(nxt):
             return True
         if parse_byline_line(nxt) or not (len(nxt) <= _SUBHEADLINE_MAX_CHARS):
@@ -228,9 +270,10 @@ def _opens_new_piece(lines: list[str], i: int, cuts: dict[int, BreakDecision]) -
     return False
 
 
-def _build(piece: _Piece) -> list[tuple[int, Article, list[str]]]:
+def _build(piece: _Piece, cuts: dict[int, BreakDecision]) -> list[tuple[int, Article, list[str]]]:
     """Split a piece into its article(s): (first line index, article, body paragraphs before repair)."""
     lines = list(piece.lines)
+    cut_after = {line: _is_cut_mid_word(cuts, n) for line, n in zip(piece.lines, piece.line_numbers, strict=True)}
     label = headline = None
     kind = "news"
     continues_from = None
@@ -269,7 +312,7 @@ def _build(piece: _Piece) -> list[tuple[int, Article, list[str]]]:
         out.append((piece.start + leading_ad, article, []))
         return out
 
-    heading_end = _heading_end(lines, headline is not None or kind in ("continuation", "notice"))
+    heading_end = _heading_end(lines, headline is not None or kind in ("continuation", "notice"), cut_after)
     heading, body_lines = lines[:heading_end], lines[heading_end:]
     if headline is None and heading:
         headline = heading.pop(0)
@@ -299,37 +342,47 @@ def _build(piece: _Piece) -> list[tuple[int, Article, list[str]]]:
         if byline is not wire_byline and byline.affiliation is None:
             byline.affiliation = wire_byline.affiliation
 
-    article = Article(ordinal=0, kind=kind, headline=headline, subheadlines=subheadlines, label=label,
-                      byline=byline, cross_refs=sorted(set(refs)), continues_from=continues_from,
-                      continues_on=continues_on)
+    article = Article(
+        ordinal=0,
+        kind=kind,
+        headline=headline,
+        subheadlines=subheadlines,
+        label=label,
+        byline=byline,
+        cross_refs=sorted(set(refs)),
+        continues_from=continues_from,
+        continues_on=continues_on,
+    )
     out.append((piece.start + leading_ad, article, paragraphs))
     return out
 
 
-def _heading_end(lines: list[str], has_headline: bool) -> int:
+def _heading_end(lines: list[str], has_headline: bool, cut_after: dict[str, bool]) -> int:
     """Index of the first body line: headline and sub-headlines are short lines without a finished sentence."""
     limit = _MAX_SUBHEADLINES + (0 if has_headline else 1)
     for j, line in enumerate(lines):
-        if j >= limit or j == len(lines) - 1 and j > 0:
+        if j >= limit or (j == len(lines) - 1 and j > 0):
             return j
         if is_prose(line) or markers.is_bullet(line) or split_wire_opening(line) or len(line) > _SUBHEADLINE_MAX_CHARS:
             return j
         if j == 0 and not has_headline:
             continue
-        # A line that ends mid-word, continued by the next line, is already body text.
-        if j + 1 < len(lines) and _starts_mid_word(line, lines[j + 1]):
+        # A line cut mid-word by a column (continued by the next line), or one that reads as the start of a
+        # sentence (a topic and an object already marked) before prose, is already body text.
+        if cut_after.get(line) or (j + 1 < len(lines) and _reads_as_sentence_start(line)):
             return j
     return len(lines)
 
 
-def _starts_mid_word(before: str, after: str) -> bool:
-    """Cheap, morphology-free test of a word cut by a column: the next line opens with a particle or ending."""
-    return bool(re.match(r"^(?:을|를|은|는|이|가|의|에|와|과|로|으로|에서|에게|도|만|까지|부터|하고|하며|했다|한다|된|되|기로|고 )",
-                         after)) and not ends_sentence(before) and len(before) > 15
+def _reads_as_sentence_start(line: str) -> bool:
+    marked = [w for w in line.split() if re.search(r"[가-힣](?:은|는|을|를)$", w)]
+    return len(marked) >= 2
 
 
 def _is_ad(lines: list[str], piece: _Piece) -> bool:
     if piece.byline is not None or not lines:
+        return False
+    if not re.search(r"[가-힣A-Za-z]{2}", " ".join(lines)):
         return False
     signals = sum(1 for line in lines if _AD_SIGNAL.search(line))
     prose = sum(1 for line in lines if is_prose(line))
@@ -355,7 +408,7 @@ def _take_columnist(lines: list[str]) -> tuple[Byline, list[str]] | None:
         if not name:
             continue
         affiliation = None
-        rest = lines[:j] + lines[j + 1:]
+        rest = lines[:j] + lines[j + 1 :]
         for k in (j + 1, j - 1):
             if 0 <= k < len(lines) and k != j and _is_affiliation(lines[k]):
                 affiliation = lines[k]
@@ -376,7 +429,12 @@ def _is_photo(piece: _Piece, lines: list[str], label: str | None, continues_from
     if len(text) > _PHOTO_MAX_CHARS or len(lines) > 2:
         return False
     credit_only = piece.byline.name is None and bool(piece.byline.credit)
-    photo_credit = bool(piece.byline.credit and "사진" in piece.byline.credit and "글" not in piece.byline.credit)
+    photo_credit = (
+        not piece.credit_attached_late
+        and bool(piece.byline.credit)
+        and "사진" in piece.byline.credit
+        and "글" not in piece.byline.credit
+    )
     return piece.inline_byline or credit_only or photo_credit
 
 
@@ -401,7 +459,7 @@ def _repair_bodies(pending: list[tuple[int, Article, list[str]]], scorer: Scorer
     """Join the paragraphs each body's column breaks cut apart; score all candidates of the page in one batch."""
     candidates: list[tuple[int, int]] = []
     pairs: list[tuple[str, str]] = []
-    for a, (_, article, paragraphs) in enumerate(pending):
+    for a, (_, _, paragraphs) in enumerate(pending):
         for p in range(len(paragraphs) - 1):
             before, after = paragraphs[p], paragraphs[p + 1]
             if is_break_candidate(before, after) and not markers.is_bullet(after):
@@ -423,4 +481,3 @@ def _repair_bodies(pending: list[tuple[int, Article, list[str]]], scorer: Scorer
             else:
                 merged.append(paragraphs[p])
         article.body = "\n\n".join(merged)
-
