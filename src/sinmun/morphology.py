@@ -46,3 +46,10 @@ def analysis_scores(texts: Sequence[str]) -> list[float]:
     if not texts:
         return []
     return [result[0][1] for result in kiwi().analyze(list(texts), top_n=1)]
+
+
+def final_tags(texts: Sequence[str]) -> list[str]:
+    """Part-of-speech tag of the last morpheme of each text (one batched call): ``"정원을 잇는"`` -> ``"ETM"``."""
+    if not texts:
+        return []
+    return [tokens[-1].tag if tokens else "" for tokens in kiwi().tokenize(list(texts))]

@@ -10,7 +10,7 @@ from __future__ import annotations
 import hashlib
 from datetime import date
 
-from sinmun.morphology import analysis_scores
+from sinmun.morphology import analysis_scores, final_tags
 from sinmun.pages.column_breaks import Scorer
 from sinmun.pages.decode import PageRejected, decode_page
 from sinmun.pages.publications import publication_by_email
@@ -28,7 +28,7 @@ def parse_page_bytes(
 ) -> dict:
     """The contract's dict for one page; raises PageRejected for a file that is not a readable page."""
     decoded = decode_page(data)
-    reading = read_page(decoded.text, scorer)
+    reading = read_page(decoded.text, scorer, final_tags)
     if not reading.articles:
         raise PageRejected("no-articles", "no recognisable article on the page")
     published = publication_date or reading.furniture.publication_date

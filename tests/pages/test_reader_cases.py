@@ -8,7 +8,7 @@ from __future__ import annotations
 
 import pytest
 
-from sinmun.morphology import analysis_scores
+from sinmun.morphology import analysis_scores, final_tags
 from sinmun.pages.reader import read_page
 
 BODY_A = "광주시가 올해 처음으로 시민참여 예산 설명회를 열었다."
@@ -372,7 +372,7 @@ def _view(article) -> dict:
 
 @pytest.mark.parametrize(("text", "expected"), [c[1:] for c in CASES], ids=[c[0] for c in CASES])
 def test_reader_case(text: str, expected: list[dict]) -> None:
-    articles = [_view(a) for a in read_page(text, analysis_scores).articles]
+    articles = [_view(a) for a in read_page(text, analysis_scores, final_tags).articles]
     assert len(articles) == len(expected), [(a["kind"], a["headline"]) for a in articles]
     for got, want in zip(articles, expected, strict=True):
         for key, value in want.items():
@@ -397,7 +397,7 @@ FURNITURE_CASES = [
 
 @pytest.mark.parametrize(("header", "expected"), FURNITURE_CASES, ids=[c[0] for c in FURNITURE_CASES])
 def test_header_metadata(header: str, expected: dict) -> None:
-    reading = read_page(page(header, "제목", BODY_A, BYLINE), analysis_scores)
+    reading = read_page(page(header, "제목", BODY_A, BYLINE), analysis_scores, final_tags)
     f = reading.furniture
     got = {
         "publication": f.publication,

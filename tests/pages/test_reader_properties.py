@@ -7,7 +7,7 @@ import re
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from sinmun.morphology import analysis_scores
+from sinmun.morphology import analysis_scores, final_tags
 from sinmun.pages.reader import KINDS, read_page
 
 WORDS = [
@@ -52,7 +52,7 @@ def _is_subsequence(needle: str, haystack: str) -> bool:
 @settings(max_examples=60, deadline=None)
 @given(pages)
 def test_reader_invents_no_text_and_numbers_pieces(text: str) -> None:
-    reading = read_page(text, analysis_scores)
+    reading = read_page(text, analysis_scores, final_tags)
     squeezed = re.sub(r"\s+", "", text)
     for n, article in enumerate(reading.articles, start=1):
         assert article.ordinal == n
@@ -62,4 +62,4 @@ def test_reader_invents_no_text_and_numbers_pieces(text: str) -> None:
                 assert _is_subsequence(re.sub(r"\s+", "", part), squeezed), part
         if article.body:
             assert "\n\n\n" not in article.body and article.body == article.body.strip()
-    assert read_page(text, analysis_scores).articles == reading.articles
+    assert read_page(text, analysis_scores, final_tags).articles == reading.articles

@@ -20,6 +20,8 @@ from dataclasses import dataclass
 
 # A scorer maps texts to log-probabilities (higher = more plausible Korean).
 Scorer = Callable[[Sequence[str]], list[float]]
+# A tagger maps texts to the part-of-speech tag of each one's last morpheme.
+Tagger = Callable[[Sequence[str]], list[str]]
 
 # Sentence-final: terminal punctuation, possibly followed by closing quotes or brackets.
 _SENTENCE_END = re.compile(r"""(?:[.?!。…]|[.?!]\s*\))["'”’」』)\]〉>]*$""")

@@ -94,6 +94,9 @@ def read_furniture(lines: list[str]) -> PageFurniture:
     publication = page = section = None
     published = None
     for line in lines:
+        if page is None and re.fullmatch(r"\d{1,2}", line.strip()):
+            page = int(line)  # a bare page number, set apart on a header line of its own
+            continue
         tokens = furniture_tokens(line) or {}
         for m in tokens.get("date", []):
             if published is None:

@@ -25,20 +25,28 @@ from sinmun.pages.bylines import (
     split_trailing_byline,
     split_wire_opening,
 )
-from sinmun.pages.column_breaks import BreakDecision, Scorer, decide_breaks, ends_sentence, is_break_candidate
+from sinmun.pages.column_breaks import BreakDecision, Scorer, Tagger, decide_breaks, ends_sentence, is_break_candidate
 from sinmun.pages.furniture import PageFurniture, is_furniture, read_furniture
 
 KINDS = ("news", "photo", "column", "editorial", "notice", "continuation", "ad")
 
 # A line is prose when it holds a finished Korean sentence.
 _PROSE = re.compile(r"""[가-힣][.?!](?:["'”’」』)\]]*)(?:\s|$)""")
+# Signs of an advertisement: web addresses, phone numbers, markup residue, sponsor lines, event date ranges.
 _AD_SIGNAL = re.compile(
     r"https?://|www\.|\b[a-z0-9-]+\.(?:com|co\.kr|kr|org|net)\b|\*\*|\^|\s\|\s|(?:^|\s)[|｜]"
-    r"|(?:0\d{1,2}|1\d{3})[-)]\s?\d{3,4}-\d{4}|\d[\d,]*\s*(?:원|만원)(?:\s|$|~)|(?:주최|주관|후원|협찬)\s*[|:｜]"
+    r"|(?:0\d{1,2}|1\d{3})[-)]\s?\d{3,4}-\d{4}|(?:주최|주관|후원|협찬)\s*[|:｜]"
     r"|\d{1,2}\.\d{1,2}\s*\^?\s*\(?[월화수목금토일]\)?\s*~",
     re.IGNORECASE,
 )
+# A price is an ad's sign too, but headlines carry prices as well (지원금 최대 300만원).
+_PRICE = re.compile(r"\d[\d,]*\s*(?:원|만원)(?:\s|$|~)")
 _HEADLINE_MAX_CHARS = 70
+# A headline that opens a new piece in the middle of a page is short; longer lines there are body fragments.
+_NEW_HEADLINE_MAX_CHARS = 40
+# Last-morpheme tags that cannot end a headline: a particle, an adnominal ending, a determiner or a prefix
+# (``정원을 잇는`` is the first half of a paragraph cut by a column).
+_FRAGMENT_FINAL_TAGS = frozenset({"JKS", "JKC", "JKG", "JKO", "JKB", "JKV", "JKQ", "JX", "JC", "ETM", "MM", "XPN"})
 _SUBHEADLINE_MAX_CHARS = 140
 _MAX_SUBHEADLINES = 3
 _PHOTO_MAX_CHARS = 400
@@ -123,17 +131,21 @@ def is_headline_like(line: str) -> bool:
     )
 
 
-def read_page(text: str, scorer: Scorer) -> PageReading:
-    """Read normalized page text (see ``decode_page``) into its pieces."""
+def read_page(text: str, scorer: Scorer, final_tags: Tagger | None = None) -> PageReading:
+    """Read normalized page text (see ``decode_page``) into its pieces.
+
+    ``scorer`` scores Korean readings (column breaks); ``final_tags`` gives the last morpheme's tag of each line
+    (to tell a cut line from a headline). ``sinmun.morphology`` provides both, backed by Kiwi.
+    """
     lines = [line.strip() for line in text.split("\n")]
     content = [i for i, line in enumerate(lines) if line]
-    edge = set(content[:3] + content[-3:])
-    furniture_idx = {i for i in content if is_furniture(lines[i], near_page_edge=i in edge)}
+    furniture_idx = _furniture_lines(lines, content)
     furniture_lines = [lines[i] for i in sorted(furniture_idx)]
     body_lines = [lines[i] for i in content if i not in furniture_idx]
 
     cuts = _mid_word_cuts(body_lines, scorer)
-    pieces = _segment(body_lines, cuts)
+    fragments = _fragment_lines(body_lines, final_tags)
+    pieces = _segment(body_lines, cuts, fragments)
     articles: list[Article] = []
     pending: list[tuple[int, Article, list[str]]] = []
     for piece in pieces:
@@ -153,6 +165,40 @@ def read_page(text: str, scorer: Scorer) -> PageReading:
         furniture_lines=furniture_lines,
         unplaced_lines=unplaced,
     )
+
+
+def _furniture_lines(lines: list[str], content: list[int]) -> set[int]:
+    """Header and footer lines. Weak ones (a bare section label or page number, a phone line) count only at the
+    page's edges, next to a line already known to be furniture, or among the first and last three lines."""
+    edge_zone = set(content[:6] + content[-6:])
+    found = {i for i in content if is_furniture(lines[i], near_page_edge=False)}
+    order = {i: n for n, i in enumerate(content)}
+    changed = True
+    while changed:
+        changed = False
+        for i in edge_zone - found:
+            n = order[i]
+            neighbours = {content[k] for k in (n - 1, n + 1) if 0 <= k < len(content)}
+            at_edge = n < 3 or n >= len(content) - 3
+            if (neighbours & found or at_edge) and (
+                is_furniture(lines[i], near_page_edge=True) or _is_bare_page_number(lines[i])
+            ):
+                found.add(i)
+                changed = True
+    return found
+
+
+def _is_bare_page_number(line: str) -> bool:
+    return bool(re.fullmatch(r"\d{1,2}", line)) and 0 < int(line) <= 64
+
+
+def _fragment_lines(lines: list[str], final_tags: Tagger | None) -> set[int]:
+    """Short lines whose last morpheme cannot end a headline (scored in one batched call)."""
+    if final_tags is None:
+        return set()
+    idx = [i for i, line in enumerate(lines) if len(line) <= _HEADLINE_MAX_CHARS and not is_prose(line)]
+    tags = final_tags([lines[i] for i in idx])
+    return {i for i, tag in zip(idx, tags, strict=True) if tag in _FRAGMENT_FINAL_TAGS}
 
 
 def _mid_word_cuts(lines: list[str], scorer: Scorer) -> dict[int, BreakDecision]:
@@ -176,7 +222,7 @@ def _is_cut_mid_word(cuts: dict[int, BreakDecision], i: int) -> bool:
     return d is not None and d.nospace_margin > _CUT_WORD_MARGIN
 
 
-def _segment(lines: list[str], cuts: dict[int, BreakDecision]) -> list[_Piece]:
+def _segment(lines: list[str], cuts: dict[int, BreakDecision], fragments: set[int]) -> list[_Piece]:
     pieces: list[_Piece] = []
     cur = _Piece(start=0)
 
@@ -186,7 +232,10 @@ def _segment(lines: list[str], cuts: dict[int, BreakDecision]) -> list[_Piece]:
             pieces.append(cur)
         cur = _Piece(start=next_start)
 
+    skip: set[int] = set()
     for i, line in enumerate(lines):
+        if i in skip:
+            continue
         byline = parse_byline_line(line)
         if byline:
             if not cur.lines and pieces:
@@ -198,7 +247,7 @@ def _segment(lines: list[str], cuts: dict[int, BreakDecision]) -> list[_Piece]:
         trailing = split_trailing_byline(line)
         if trailing:
             text, byline = trailing
-            if (len(cur.lines) >= 2 or cur.has_prose) and _continues_after(lines, i, cuts):
+            if (len(cur.lines) >= 2 or cur.has_prose) and _continues_after(lines, i, cuts, fragments):
                 # A photo caption printed in the middle of an article: a piece of its own.
                 pieces.append(_Piece(start=i, lines=[text], line_numbers=[i], byline=byline, inline_byline=True))
                 continue
@@ -206,17 +255,35 @@ def _segment(lines: list[str], cuts: dict[int, BreakDecision]) -> list[_Piece]:
             cur.byline, cur.inline_byline = byline, True
             close(i + 1)
             continue
+        notice_so_far = bool(cur.lines) and _is_notice_label(cur.lines[0])
+        ad_so_far = bool(cur.lines) and not cur.has_prose and any(_AD_SIGNAL.search(x) for x in cur.lines)
         if cur.lines and (
             markers.label_of(line)
             or markers.continued_from(line)
-            or (cur.has_prose and _opens_new_piece(lines, i, cuts))
+            or ((cur.has_prose or notice_so_far) and _opens_new_piece(lines, i, cuts, fragments))
+            or (ad_so_far and not _AD_SIGNAL.search(line) and _starts_article(lines, i, fragments))
         ):
             close(i)
         if not cur.lines:
             cur.start = i
         cur.add(line, i)
+        if markers.continues_on(line) and len(cur.lines) > 1:
+            close(i + 1)  # "3면에 계속" ends the fragment printed on this page
+        elif letter_spaced_name(line) and len(cur.lines) > 2 and cur.has_prose:
+            # A column signed at its foot: the name, and the affiliation line under it when one follows.
+            nxt = lines[i + 1] if i + 1 < len(lines) else None
+            after = lines[i + 2] if i + 2 < len(lines) else None
+            if nxt is not None and len(nxt) <= 30 and not is_prose(nxt) and (after is None or not is_prose(after)):
+                skip.add(i + 1)
+                cur.add(nxt, i + 1)
+            close(i + 2 if skip else i + 1)
     close(len(lines))
     return pieces
+
+
+def _is_notice_label(line: str) -> bool:
+    lab = markers.label_of(line)
+    return bool(lab) and markers.kind_of_label(lab[0]) == "notice"
 
 
 def _attach_late_byline(piece: _Piece, byline: Byline) -> None:
@@ -230,7 +297,7 @@ def _attach_late_byline(piece: _Piece, byline: Byline) -> None:
         piece.byline.names.extend(n for n in byline.names if n not in piece.byline.names)
 
 
-def _continues_after(lines: list[str], i: int, cuts: dict[int, BreakDecision]) -> bool:
+def _continues_after(lines: list[str], i: int, cuts: dict[int, BreakDecision], fragments: set[int]) -> bool:
     """Does the article go on after line i (so that line i is a caption set inside it)?"""
     if i + 1 >= len(lines):
         return False
@@ -238,32 +305,37 @@ def _continues_after(lines: list[str], i: int, cuts: dict[int, BreakDecision]) -
     if parse_byline_line(nxt) or markers.label_of(nxt):
         return False
     if i > 0 and not ends_sentence(lines[i - 1]):
-        return not _starts_article(lines, i + 1)
-    return is_prose(nxt) and not _opens_new_piece(lines, i + 1, cuts)
+        return not _starts_article(lines, i + 1, fragments)
+    return is_prose(nxt) and not _opens_new_piece(lines, i + 1, cuts, fragments)
 
 
-def _opens_new_piece(lines: list[str], i: int, cuts: dict[int, BreakDecision]) -> bool:
-    """Line i starts a new piece when it reads as a headline after a finished paragraph, and prose follows."""
-    if i == 0 or not ends_sentence(lines[i - 1]) or _is_cut_mid_word(cuts, i):
+def _opens_new_piece(lines: list[str], i: int, cuts: dict[int, BreakDecision], fragments: set[int]) -> bool:
+    """Line i starts a new piece when it reads as a headline after a finished paragraph (or a notice's list item),
+    and prose follows."""
+    if i == 0 or _is_cut_mid_word(cuts, i):
         return False
-    return _starts_article(lines, i)
+    if not (ends_sentence(lines[i - 1]) or markers.is_bullet(lines[i - 1])):
+        return False
+    return _starts_article(lines, i, fragments)
 
 
-def _starts_article(lines: list[str], i: int) -> bool:
+def _starts_article(lines: list[str], i: int, fragments: set[int]) -> bool:
     """Line i reads as a headline (or an ad line), followed within a few short lines by prose."""
     line = lines[i]
-    if not is_headline_like(line):
-        return False
-    if _AD_SIGNAL.search(line):
+    if _AD_SIGNAL.search(line) and not is_prose(line):
         return True
+    if not is_headline_like(line) or len(line) > _NEW_HEADLINE_MAX_CHARS or i in fragments:
+        return False
     for j in range(i + 1, min(i + 2 + _MAX_SUBHEADLINES, len(lines))):
         nxt = lines[j]
         if split_trailing_byline(nxt) and j == i + 1:
             # A title and a captioned photo, unless prose goes on after the caption: then line i is a
             # paragraph cut by a column and the caption was printed inside the article.
             after = lines[j + 1] if j + 1 < len(lines) else None
-            return after is None or parse_byline_line(after) is not None or _starts_article(lines, j + 1)
-        if is_prose(nxt) or markers.is_bullet(nxt) or split_wire_opening(nxt):
+            return after is None or parse_byline_line(after) is not None or _starts_article(lines, j + 1, fragments)
+        if letter_spaced_name(nxt):
+            return False
+        if is_prose(nxt) or (markers.is_bullet(nxt) and not _AD_SIGNAL.search(nxt)) or split_wire_opening(nxt):
             return True
         if parse_byline_line(nxt) or not (len(nxt) <= _SUBHEADLINE_MAX_CHARS):
             return False
@@ -286,14 +358,16 @@ def _build(piece: _Piece, cuts: dict[int, BreakDecision]) -> list[tuple[int, Art
             headline = rest
         elif lines and is_headline_like(lines[0]) and len(lines) > 1 and kind != "notice":
             headline = lines.pop(0)
+        elif kind == "notice":
+            headline = label  # [인사], [부고]: the label is the notice's title
     if lines and (cont := markers.continued_from(lines[0])):
         continues_from, rest = cont
         kind = "continuation"
         lines = [rest, *lines[1:]] if rest else lines[1:]
 
-    if kind == "news" and not label and _is_ad(lines, piece):
-        return [(piece.start, Article(ordinal=0, kind="ad", body="\n".join(lines) or None), [])]
     leading_ad = _leading_ad_lines(lines) if kind == "news" and not label else 0
+    if not leading_ad and kind == "news" and not label and _is_ad(lines, piece):
+        return [(piece.start, Article(ordinal=0, kind="ad", body="\n".join(lines) or None), [])]
     out: list[tuple[int, Article, list[str]]] = []
     if leading_ad:
         out.append((piece.start, Article(ordinal=0, kind="ad", body="\n".join(lines[:leading_ad])), []))
@@ -384,7 +458,7 @@ def _is_ad(lines: list[str], piece: _Piece) -> bool:
         return False
     if not re.search(r"[가-힣A-Za-z]{2}", " ".join(lines)):
         return False
-    signals = sum(1 for line in lines if _AD_SIGNAL.search(line))
+    signals = sum(1 for line in lines if _AD_SIGNAL.search(line) or _PRICE.search(line))
     prose = sum(1 for line in lines if is_prose(line))
     return signals >= 1 and prose <= len(lines) // 3
 
@@ -397,8 +471,9 @@ def _leading_ad_lines(lines: list[str]) -> int:
             break
         if _AD_SIGNAL.search(line):
             last = j + 1
-    # Leave at least a headline and one body line for the article.
-    return last if last and len(lines) - last >= 2 else 0
+    # Leave at least a headline and one body line, with prose, for the article.
+    rest = lines[last:]
+    return last if last and len(rest) >= 2 and any(is_prose(line) for line in rest) else 0
 
 
 def _take_columnist(lines: list[str]) -> tuple[Byline, list[str]] | None:
@@ -448,7 +523,12 @@ def _photo_title_and_caption(lines: list[str]) -> tuple[str | None, str]:
     text = " ".join(lines)
     m = _CAPTION_TITLE.match(text)
     if m and is_prose(m["rest"]) and not ends_sentence(m["title"]) and len(m["title"].split()) <= 6:
-        return m["title"], m["rest"]
+        title, rest = m["title"], m["rest"]
+        # A title may go on after its quotation with a predicate: 청년연극제 '막' 오른다
+        follow = re.match(r"^(\S+다)\s+(?=\S)", rest)
+        if follow and is_prose(rest[follow.end() :]):
+            title, rest = f"{title} {follow.group(1)}", rest[follow.end() :]
+        return title, rest
     parts = re.split(r"\s{2,}", text, maxsplit=1)
     if len(parts) == 2 and is_headline_like(parts[0]):
         return parts[0], parts[1]
