@@ -146,3 +146,11 @@ def test_reference_page_scores_at_the_bar(sinmun_bin: Path) -> None:
     for metric, bar in REFERENCE_BARS.items():
         assert figures[metric] == bar, f"{metric}: {figures[metric]} (bar {bar})"
     assert figures["body_similarity_x100"][0] >= 99
+    # Entities (the entities issue's bars).
+    assert figures["person_recall"][0] >= 17 and figures["person_recall"][1] == 18
+    got, of = figures["person_precision"]
+    assert of > 0 and got / of >= 0.95
+    assert figures["person_title"][0] >= 15 and figures["person_title"][1] == 17
+    assert figures["org_loc_recall"][0] >= 40 and figures["org_loc_recall"][1] == 44
+    assert figures["alias_coref"] == (2, 2)
+    assert figures["dates_resolved"] == (6, 6)

@@ -10,6 +10,7 @@ from __future__ import annotations
 import hashlib
 from datetime import date
 
+from sinmun.entities.extract import Tokenizer, extract_batch, kiwi_tokenizer
 from sinmun.morphology import analysis_scores, final_tags
 from sinmun.pages.column_breaks import Scorer
 from sinmun.pages.decode import PageRejected, decode_page
@@ -25,6 +26,7 @@ def parse_page_bytes(
     publication_date: date | None = None,
     page: int | None = None,
     scorer: Scorer = analysis_scores,
+    tokenizer: Tokenizer = kiwi_tokenizer,
 ) -> dict:
     """The contract's dict for one page; raises PageRejected for a file that is not a readable page."""
     decoded = decode_page(data)
@@ -32,6 +34,8 @@ def parse_page_bytes(
     if not reading.articles:
         raise PageRejected("no-articles", "no recognisable article on the page")
     published = publication_date or reading.furniture.publication_date
+    articles = [a.to_dict() for a in reading.articles]
+    extract_batch(articles, [published] * len(articles), tokenizer)
     return {
         "source": {
             "path": path,
@@ -42,7 +46,7 @@ def parse_page_bytes(
             "page": page if page is not None else reading.furniture.page,
             "section": reading.furniture.section,
         },
-        "articles": [a.to_dict() for a in reading.articles],
+        "articles": articles,
     }
 
 

@@ -1,0 +1,1 @@
+"""Entities: people, organizations, places, dates and amounts found in article text."""

@@ -1,0 +1,153 @@
+"""Fill the ``entities``, ``dates`` and ``amounts`` of parsed articles, a whole batch at a time.
+
+Kiwi tokenizes every body of the batch in one multi-threaded call (never one call
+per sentence); its tokens tell which candidate names are ordinary dictionary words.
+The rules themselves (``people``, ``organizations``, ``places``, ``dates``,
+``amounts``) are plain functions over text, testable without Kiwi.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Iterable, Sequence
+from datetime import date
+
+from sinmun.entities import amounts, dates, organizations, people, places
+from sinmun.entities.lexicon import org_ending
+
+# Kiwi tags of tokens that are ordinary words (a candidate name spanning exactly one of these is no name).
+_COMMON_TAGS = frozenset({"NNG", "NNB", "NP", "NR", "MM", "MAG", "MAJ", "VV", "VA", "VX", "IC", "XR"})
+
+# A tokenizer takes texts and returns, per text, its tokens as (start, end, tag) triples.
+Tokenizer = Callable[[Sequence[str]], Iterable[list[tuple[int, int, str]]]]
+
+
+def kiwi_tokenizer(texts: Sequence[str]) -> Iterable[list[tuple[int, int, str]]]:
+    from sinmun.morphology import kiwi
+
+    if not texts:
+        return []
+    return ([(t.start, t.start + t.len, t.tag) for t in tokens] for tokens in kiwi().tokenize(list(texts)))
+
+
+def extract_batch(
+    articles: Sequence[dict], published: Sequence[date | None], tokenizer: Tokenizer = kiwi_tokenizer
+) -> None:
+    """Fill entities, dates and amounts of each article dict (the ``sinmun parse`` contract) in place."""
+    bodies = [a.get("body") or "" for a in articles]
+    todo = [i for i, a in enumerate(articles) if a.get("kind") != "ad" and bodies[i]]
+    token_lists = tokenizer([bodies[i] for i in todo])
+    for i, tokens in zip(todo, token_lists, strict=True):
+        article = articles[i]
+        common = {(s, e) for s, e, tag in tokens if tag in _COMMON_TAGS}
+        article["entities"] = article_entities(article, is_common_word=lambda s, e, c=common: (s, e) in c)
+        article["dates"] = [d.to_dict() for d in dates.find_dates(bodies[i], published[i])]
+        article["amounts"] = [a.to_dict() for a in amounts.find_amounts(bodies[i])]
+
+
+def article_entities(article: dict, *, is_common_word: people.CommonWordCheck | None = None) -> list[dict]:
+    """The entities of one article: people, organizations and places, one entry per canonical name."""
+    body = article.get("body") or ""
+    found_people = people.find_people(body, is_common_word=is_common_word)
+    if article.get("headline"):
+        people.resolve_hanja_abbreviations(article["headline"], found_people)
+    person_spans = [(m.start, m.end) for p in found_people for m in p.mentions if m.field == "body"]
+
+    place_mentions = _split_city_district(places.find_places(body))
+    taken = person_spans + [(m.start, m.end) for m in place_mentions]
+    place_forms = {m.text for m in place_mentions}
+    orgs = organizations.find_organizations(body, exclude=place_forms)
+    out: list[dict] = []
+    for p in found_people:
+        out.append(
+            {
+                "type": "PERSON",
+                "name": p.name,
+                "title": p.title,
+                "affiliation": p.affiliation,
+                "mentions": [_mention(m.text, m.start, m.end, title=m.title, field=m.field) for m in p.mentions],
+            }
+        )
+    for org in orgs:
+        mentions = [m for m in org.mentions if not _overlaps(m.start, m.end, person_spans)]
+        if mentions:
+            out.append(
+                {
+                    "type": "ORG",
+                    "name": org.name,
+                    "title": None,
+                    "affiliation": None,
+                    "aliases": org.aliases,
+                    "mentions": [_mention(m.text, m.start, m.end) for m in mentions],
+                }
+            )
+    out.extend(_glued_affiliations(found_people, body, {o.name for o in orgs}, taken))
+    by_place: dict[str, dict] = {}
+    for m in place_mentions:
+        if _overlaps(m.start, m.end, person_spans):
+            continue
+        entry = by_place.setdefault(
+            m.place.code,
+            {
+                "type": "LOCATION",
+                "name": m.place.name,
+                "title": None,
+                "affiliation": None,
+                "place_code": m.place.code,
+                "mentions": [],
+            },
+        )
+        entry["mentions"].append(_mention(m.text, m.start, m.end))
+    out.extend(by_place.values())
+    return out
+
+
+def _mention(text: str, start: int, end: int, *, title: str | None = None, field: str = "body") -> dict:
+    d: dict = {"text": text, "start": start, "end": end}
+    if title:
+        d["title"] = title
+    if field != "body":
+        d["field"] = field
+    return d
+
+
+def _overlaps(start: int, end: int, spans: list[tuple[int, int]]) -> bool:
+    return any(s < end and start < e for s, e in spans)
+
+
+def _glued_affiliations(found_people, body: str, known: set[str], taken) -> list[dict]:
+    """``한국인공지능협회장``: the organization glued to a title is an organization mention too."""
+    out: dict[str, dict] = {}
+    for p in found_people:
+        for m in p.mentions:
+            if not m.title or m.field != "body":
+                continue
+            word = m.title.split()[-1]
+            titled = people.split_title(word)
+            affiliation = titled[1] if titled else None
+            if not affiliation or affiliation in known or not org_ending(affiliation):
+                continue
+            start = body.find(word, m.start)
+            if start < 0:
+                continue
+            entry = out.setdefault(
+                affiliation,
+                {"type": "ORG", "name": affiliation, "title": None, "affiliation": None, "aliases": [], "mentions": []},
+            )
+            entry["mentions"].append(_mention(affiliation, start, start + len(affiliation)))
+    return list(out.values())
+
+
+def _split_city_district(mentions: list[places.PlaceMention]) -> list[places.PlaceMention]:
+    """``광주 북구`` is a mention of 광주 and a mention of its 북구: split a qualified district mention in two."""
+    out: list[places.PlaceMention] = []
+    for m in mentions:
+        if " " in m.text and m.place.parent_code:
+            head, _, tail = m.text.rpartition(" ")
+            parent = places.place_by_code(m.place.parent_code)
+            if parent is not None:
+                out.append(places.PlaceMention(head, m.start, m.start + len(head), parent))
+                tail_start = m.end - len(tail)
+                out.append(places.PlaceMention(tail, tail_start, m.end, m.place))
+                continue
+        out.append(m)
+    return out

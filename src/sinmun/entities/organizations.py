@@ -1,0 +1,93 @@
+"""Organizations named in an article, with the aliases the text declares.
+
+Rules:
+
+1. A word whose core (particle taken off) ends with an organization ending
+   (``진흥회``, ``사업단``, ``대학교``, ``재단``, ``공사``, ``테크노파크``, ``호텔``, ... see
+   ``lexicon.ORG_ENDINGS``) and has something before that ending: ``한국광산업진흥회``.
+2. Known organizations from ``data/organizations.csv`` (ministries, parties, agencies, companies
+   whose names carry no such ending: ``법무부``, ``중소벤처기업부``, ``국민의힘``), with their aliases.
+3. Declared aliases: ``인공지능산업융합사업단(이하 AI사업단)`` and ``한국전력공사(한전)`` make the
+   bracketed name an alias of the organization before it; every later use of the alias is a
+   mention of that organization, under its canonical (long) name.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+from functools import cache
+
+from sinmun.entities import lexicon
+from sinmun.entities.lexicon import org_ending, strip_particle
+
+_WORD = re.compile(r"[가-힣A-Za-z0-9&·]+")
+_DECLARED_ALIAS = re.compile(r"(?P<org>[가-힣A-Za-z0-9&·]{3,40})\s?\((?:이하\s*)?(?P<alias>[가-힣A-Za-z0-9&·]{2,20})\)")
+
+
+@dataclass
+class OrgMention:
+    text: str
+    start: int
+    end: int
+
+
+@dataclass
+class Organization:
+    name: str
+    aliases: list[str] = field(default_factory=list)
+    mentions: list[OrgMention] = field(default_factory=list)
+
+
+@cache
+def _known() -> dict[str, str]:
+    """Surface form -> canonical name, from data/organizations.csv."""
+    forms: dict[str, str] = {}
+    for row in lexicon.data_rows("organizations.csv"):
+        forms[row["name"]] = row["name"]
+        for alias in filter(None, row["aliases"].split("|")):
+            forms[alias] = row["name"]
+    return forms
+
+
+def find_organizations(text: str, *, exclude: set[str] = frozenset()) -> list[Organization]:
+    """Organizations in ``text``; ``exclude`` holds surface forms already claimed (places, people)."""
+    orgs: dict[str, Organization] = {}
+    surface_to_name: dict[str, str] = {}
+    known = _known()
+
+    def add(name: str, start: int, end: int) -> None:
+        org = orgs.setdefault(name, Organization(name=name))
+        if not any(m.start == start for m in org.mentions):
+            org.mentions.append(OrgMention(text[start:end], start, end))
+
+    for m in _DECLARED_ALIAS.finditer(text):
+        org_word, _ = strip_particle(m["org"])
+        alias = m["alias"]
+        canonical = known.get(org_word, org_word)
+        if (org_ending(org_word) or org_word in known) and not re.fullmatch(r"\d+", alias):
+            surface_to_name[alias] = canonical
+            org = orgs.setdefault(canonical, Organization(name=canonical))
+            if alias not in org.aliases:
+                org.aliases.append(alias)
+
+    for m in _WORD.finditer(text):
+        core, _ = strip_particle(m.group())
+        if not core or core in exclude:
+            continue
+        name = surface_to_name.get(core) or known.get(core)
+        if name is None:
+            # An alias glued to a word after it (AI사업단장 -> AI사업단 + 장) is still the alias.
+            name = next(
+                (surface_to_name[a] for a in surface_to_name if core.startswith(a) and len(core) - len(a) <= 1), None
+            )
+            if name is not None:
+                core = next(a for a in surface_to_name if core.startswith(a))
+        if name is None and org_ending(core):
+            name = core
+        if name is None:
+            continue
+        add(name, m.start(), m.start() + len(core))
+    for org in orgs.values():
+        org.mentions.sort(key=lambda x: x.start)
+    return [o for o in sorted(orgs.values(), key=lambda o: o.mentions[0].start if o.mentions else 0) if o.mentions]

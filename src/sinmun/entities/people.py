@@ -1,0 +1,391 @@
+"""People named in an article, with the title written beside them, and later short references to them.
+
+Rules, in the order they run (all over plain text; no morphology needed except
+the optional ``is_common_word`` check the caller may pass in from Kiwi):
+
+1. **Name + title**: a title word (one that ends with a title from ``data/titles.txt``:
+   ``광주시장``, ``상근부회장``, ``인공지능산업융합사업단장``) preceded by up to three
+   affiliation words (organizations, places, countries: ``한국광산업진흥회``,
+   ``카자흐스탄 고려인협회``) and then by the name. Names sharing one title are
+   joined by ``·`` (``이용빈·민형배 국회의원``). A name is a Korean name (surname +
+   1–2 syllables) or, after a list boundary, a two-word name of another origin
+   (``김 알렉산드라``, ``지가이 빅토리아``).
+2. **Name + 씨**, with an optional age or position in brackets: ``홍길순씨``,
+   ``김철호(광주시청 과장)씨``, ``박모(45)씨``.
+3. **Title + name in notices**: ``▲기획조정실장 김태호``.
+4. **Known people** (``data/notable_people.csv``) and ``윤석열 정부``-style mentions.
+5. **Repeated names**: once a person is known, each later occurrence of the full name.
+6. **Short references**: surname + title (``강 시장``, ``김 지사``, ``윤 대통령``) resolve to the
+   person of the article with that surname whose title ends with that title; hanja surname
+   abbreviations in headlines (``尹``) to the person of the article with that surname.
+
+The title kept for a person is the one written at its first titled mention; each mention
+keeps its own title as written.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Callable
+from dataclasses import dataclass, field
+from functools import cache
+
+from sinmun.entities import lexicon
+from sinmun.entities.lexicon import is_korean_name, org_ending, strip_particle
+
+# A span (start, end) of the text that the morphological analyser reads as one common word.
+CommonWordCheck = Callable[[int, int], bool]
+
+_WORD = re.compile(r"[^\s]+")
+_LEADING_MARKS = "'\"‘“「『(〈<[▲△◇◆■□●○·•-"
+_TRAILING_MARKS = "'\"’”」』)〉>],.;:!?…"
+_LIST_BOUNDARY = re.compile(r"(?:[,、]|\s및|\s또는|^)$")
+# Titles that may stand after a one-word foreign name (바이든 미국 대통령).
+_FOREIGN_NAME_TITLES = (
+    "대통령",
+    "총리",
+    "장관",
+    "대사",
+    "감독",
+    "선수",
+    "코치",
+    "국무장관",
+    "총영사",
+    "주석",
+    "위원장",
+)
+
+
+@dataclass
+class PersonMention:
+    text: str
+    start: int
+    end: int
+    title: str | None = None
+    field: str = "body"
+
+
+@dataclass
+class Person:
+    name: str
+    title: str | None = None
+    affiliation: str | None = None
+    mentions: list[PersonMention] = field(default_factory=list)
+
+
+@dataclass(frozen=True)
+class _Word:
+    text: str  # the word without surrounding punctuation or trailing particle
+    start: int
+    end: int  # end of the core (before a particle)
+    raw_start: int
+    raw_end: int
+    particle: str
+    lead: str  # punctuation before the core
+    trail: str  # punctuation after the core and particle
+
+
+def _words(text: str) -> list[_Word]:
+    out = []
+    for m in _WORD.finditer(text):
+        raw = m.group()
+        lead_len = len(raw) - len(raw.lstrip(_LEADING_MARKS))
+        core = raw[lead_len:]
+        stripped = core.rstrip(_TRAILING_MARKS)
+        trail = core[len(stripped) :]
+        core_text, particle = strip_particle(stripped)
+        start = m.start() + lead_len
+        out.append(_Word(core_text, start, start + len(core_text), m.start(), m.end(), particle, raw[:lead_len], trail))
+    return out
+
+
+@cache
+def _title_suffix_re() -> re.Pattern:
+    return re.compile("(?:" + "|".join(map(re.escape, lexicon.titles())) + ")$")
+
+
+def split_title(word: str) -> tuple[str, str | None] | None:
+    """``광주시장`` -> (``광주시장``, ``광주시``); ``상근부회장`` -> (``상근부회장``, None); not a title -> None."""
+    m = _title_suffix_re().search(word)
+    if m is None:
+        if word.endswith("장") and len(word) >= 3 and _affiliation_like(word[:-1]):
+            return word, word[:-1]
+        return None
+    prefix = word[: m.start()]
+    if not prefix:
+        return word, None
+    # The affiliation glued to the title: the longest prefix that names an organization or a place.
+    for cut in range(len(word) - 1, 0, -1):
+        head = word[:cut]
+        rest = word[cut:]
+        if _affiliation_like(head) and (rest == "장" or _title_suffix_re().fullmatch(rest)):
+            return word, head
+    if _affiliation_like(prefix):
+        return word, prefix
+    if re.fullmatch(r"[가-힣]{1,3}", prefix) and not _title_suffix_re().fullmatch(word):
+        # 상근부회장, 명예회장: a qualifier, not an affiliation; but 박수기시장 is not a title word.
+        return (word, None) if prefix in _QUALIFIERS else None
+    return word, None
+
+
+_QUALIFIERS = frozenset(
+    [
+        "상근",
+        "명예",
+        "공동",
+        "수석",
+        "선임",
+        "책임",
+        "전임",
+        "신임",
+        "초대",
+        "前",
+        "전",
+        "현",
+        "직무대행",
+        "권한대행",
+        "총괄",
+        "대표",
+        "상임",
+        "비상임",
+        "부",
+    ]
+)
+
+
+@cache
+def _place_names() -> frozenset[str]:
+    from sinmun.entities import places
+
+    return places.all_surface_forms()
+
+
+def _affiliation_like(word: str) -> bool:
+    return bool(org_ending(word)) or word in _place_names() or word.endswith(("시", "도", "군", "구", "청"))
+
+
+def _is_name(word: _Word, is_common_word: CommonWordCheck | None) -> bool:
+    if word.particle or word.trail or not is_korean_name(word.text) or word.text in _place_names():
+        return False
+    return not (is_common_word and is_common_word(word.start, word.end))
+
+
+def find_people(text: str, *, is_common_word: CommonWordCheck | None = None) -> list[Person]:
+    """People named in ``text`` (an article body) with their titles and mentions, in order of first mention."""
+    words = _words(text)
+    people: dict[str, Person] = {}
+
+    def add(name: str, start: int, end: int, title: str | None, affiliation: str | None) -> None:
+        person = people.setdefault(name, Person(name=name))
+        if title and person.title is None:
+            person.title, person.affiliation = title, affiliation
+        if not any(m.start == start for m in person.mentions):
+            person.mentions.append(PersonMention(text[start:end], start, end, title))
+
+    for i, word in enumerate(words):
+        if word.lead.endswith("(") or word.lead.endswith("["):
+            continue
+        titled = split_title(word.text)
+        if titled:
+            _name_before_title(text, words, i, titled, add, is_common_word)
+        _name_with_ssi(text, word, add, is_common_word)
+    _titles_before_names(text, words, add, is_common_word)
+    _known_people(text, words, add)
+    _repeated_names(text, people)
+    _short_references(text, words, people)
+    return sorted(people.values(), key=lambda p: min(m.start for m in p.mentions))
+
+
+def _name_before_title(text, words, i, titled, add, is_common_word) -> None:
+    title_word, glued_affiliation = titled
+    j = i - 1
+    affiliation_words: list[_Word] = []
+    while j >= 0 and len(affiliation_words) < 3:
+        w = words[j]
+        if (
+            w.particle
+            or w.trail
+            or not _affiliation_like(w.text)
+            or (w.text and is_korean_name(w.text) and j > 0 and not org_ending(w.text) and w.text not in _place_names())
+        ):
+            break
+        affiliation_words.insert(0, w)
+        j -= 1
+    if j < 0:
+        return
+    title_start = affiliation_words[0].start if affiliation_words else words[i].start
+    title = text[title_start : words[i].end]
+    affiliation = " ".join(w.text for w in affiliation_words) or glued_affiliation
+    if glued_affiliation and affiliation_words:
+        affiliation = f"{affiliation} {glued_affiliation}"
+    candidate = words[j]
+    if candidate.trail and candidate.trail != "" and "·" not in candidate.text:
+        return
+    names = candidate.text.split("·") if "·" in candidate.text else [candidate.text]
+    if len(names) > 1 and all(is_korean_name(n) and n not in _place_names() for n in names):
+        offset = candidate.start
+        for n in names:
+            s = text.index(n, offset)
+            add(n, s, s + len(n), title, affiliation)
+            offset = s + len(n)
+        return
+    if _is_name(candidate, is_common_word):
+        add(candidate.text, candidate.start, candidate.end, title, affiliation)
+        return
+    foreign = _foreign_name(text, words, j, title_word)
+    if foreign:
+        start, end = foreign
+        add(text[start:end], start, end, title, affiliation)
+
+
+def _foreign_name(text: str, words: list[_Word], j: int, title_word: str) -> tuple[int, int] | None:
+    """A name of another origin ending at word j: two words after a list boundary (김 알렉산드라), or one before
+    a head-of-state-like title (바이든 대통령)."""
+    last = words[j]
+    if last.particle or last.trail or not re.fullmatch(r"[가-힣]{2,6}", last.text):
+        return None
+    if last.text in lexicon.NOT_NAMES or org_ending(last.text) or last.text in _place_names():
+        return None
+    if j >= 1:
+        first = words[j - 1]
+        # Read the first word whole: 지가이 is a name, not 지가 + the particle 이.
+        first_text = text[first.start : first.raw_end - len(first.trail)]
+        before = text[: first.raw_start].rstrip()
+        if (
+            not first.trail
+            and re.fullmatch(r"[가-힣]{1,3}", first_text)
+            and first_text not in lexicon.NOT_NAMES
+            and not org_ending(first_text)
+            and first_text not in _place_names()
+            and _LIST_BOUNDARY.search(before)
+            and not is_korean_name(last.text)
+        ):
+            return first.start, last.end
+    if (
+        any(title_word.endswith(t) for t in _FOREIGN_NAME_TITLES)
+        and not is_korean_name(last.text)
+        and len(last.text) >= 3
+    ):
+        before = text[: last.raw_start].rstrip()
+        if _LIST_BOUNDARY.search(before) or before.endswith(("은", "는", "이", "가")) or not before:
+            return last.start, last.end
+    return None
+
+
+_SSI = re.compile(r"^(?P<name>[가-힣]{2,4})(?:\s?\((?P<inner>[^)]{1,30})\))?\s?씨")
+
+
+def _name_with_ssi(text, word: _Word, add, is_common_word) -> None:
+    raw = text[word.start : word.raw_end + 12]
+    m = _SSI.match(raw)
+    if not m or m["name"].endswith("씨"):
+        return
+    name = m["name"]
+    if not is_korean_name(name) or (is_common_word and is_common_word(word.start, word.start + len(name))):
+        return
+    inner = m["inner"]
+    title = affiliation = None
+    if inner and not re.fullmatch(r"\d{1,3}(?:세)?", inner):
+        parts = inner.split()
+        titled = split_title(parts[-1])
+        if titled:
+            title = inner
+            affiliation = " ".join(parts[:-1]) or titled[1]
+    add(name, word.start, word.start + len(name), title, affiliation)
+
+
+_NOTICE_ITEM = re.compile(r"[▲◇]\s*(?P<title>[^▲◇\n]{2,40}?)\s+(?P<name>[가-힣]{2,4})(?=\s*(?:[▲◇\n,]|$))")
+
+
+def _titles_before_names(text, words, add, is_common_word) -> None:
+    """``▲기획조정실장 김태호``: in personnel notices the title comes first."""
+    for m in _NOTICE_ITEM.finditer(text):
+        title = m["title"].strip()
+        last = title.split()[-1]
+        if split_title(last) and is_korean_name(m["name"]) and m["name"] not in _place_names():
+            if is_common_word and is_common_word(m.start("name"), m.end("name")):
+                continue
+            affiliation = " ".join(title.split()[:-1]) or (split_title(last) or (None, None))[1]
+            add(m["name"], m.start("name"), m.end("name"), title, affiliation)
+
+
+@cache
+def _notable() -> dict[str, dict[str, str]]:
+    return {row["name"]: row for row in lexicon.data_rows("notable_people.csv")}
+
+
+def _known_people(text, words, add) -> None:
+    """People on the notable list, and ``윤석열 정부`` / ``문재인 정권`` mentions of any Korean name."""
+    notable = _notable()
+    for i, word in enumerate(words):
+        if word.text in notable or (
+            i + 1 < len(words)
+            and words[i + 1].text in ("정부", "정권", "행정부", "대통령실")
+            and is_korean_name(word.text)
+            and len(word.text) == 3
+            and not word.particle
+        ):
+            add(word.text, word.start, word.end, None, None)
+
+
+def _repeated_names(text: str, people: dict[str, Person]) -> None:
+    for person in list(people.values()):
+        if " " in person.name or len(person.name) < 2:
+            pattern = re.escape(person.name)
+        else:
+            pattern = rf"(?<![가-힣]){re.escape(person.name)}(?=$|[^가-힣]|{lexicon.PARTICLE_RE}(?![가-힣]))"
+        for m in re.finditer(pattern, text):
+            if not any(x.start <= m.start() < x.end for x in person.mentions):
+                person.mentions.append(PersonMention(m.group(), m.start(), m.end(), None))
+        person.mentions.sort(key=lambda x: x.start)
+
+
+def _short_references(text: str, words: list[_Word], people: dict[str, Person]) -> None:
+    """``강 시장`` -> 강기정 (광주시장): a surname and a title that the article's person of that surname carries."""
+    for i in range(len(words) - 1):
+        surname, title_word = words[i], words[i + 1]
+        if surname.particle or surname.trail or surname.text not in lexicon.surnames():
+            continue
+        if text[surname.end : title_word.start] != " ":
+            continue
+        titled = split_title(title_word.text)
+        if not titled:
+            continue
+        person = _resolve_short(surname.text, title_word.text, people)
+        if person:
+            person.mentions.append(
+                PersonMention(text[surname.start : title_word.end], surname.start, title_word.end, title_word.text)
+            )
+            person.mentions.sort(key=lambda x: x.start)
+
+
+def _resolve_short(surname: str, title: str, people: dict[str, Person]) -> Person | None:
+    same_surname = [p for p in people.values() if p.name.startswith(surname) and " " not in p.name]
+    titled = [p for p in same_surname if p.title and _title_matches(p.title, title)]
+    if len(titled) == 1:
+        return titled[0]
+    if not titled and len(same_surname) == 1 and same_surname[0].title is None:
+        return same_surname[0]
+    if not same_surname:
+        row = next(
+            (r for r in _notable().values() if r["name"].startswith(surname) and r["short_title"] == title), None
+        )
+        if row:
+            return people.setdefault(row["name"], Person(name=row["name"], title=row["title"] or None))
+    return None
+
+
+def _title_matches(full_title: str, short: str) -> bool:
+    """``광주시장`` carries ``시장``; ``전라남도지사`` carries ``지사``; ``국회의원`` carries ``의원``."""
+    last = full_title.split()[-1]
+    return last.endswith(short) or (short == "지사" and last.endswith("도지사"))
+
+
+def resolve_hanja_abbreviations(headline: str, people: list[Person]) -> None:
+    """``尹`` in a headline -> the article's person surnamed 윤 (a 대통령 first, if several)."""
+    for m in re.finditer("|".join(map(re.escape, lexicon.HANJA_SURNAMES)), headline):
+        surname = lexicon.HANJA_SURNAMES[m.group()]
+        candidates = [p for p in people if p.name.startswith(surname) and " " not in p.name]
+        candidates.sort(key=lambda p: 0 if (p.title or "").endswith("대통령") else 1)
+        if candidates:
+            candidates[0].mentions.append(PersonMention(m.group(), m.start(), m.end(), None, field="headline"))
