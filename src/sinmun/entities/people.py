@@ -186,7 +186,7 @@ def find_people(text: str, *, is_common_word: CommonWordCheck | None = None) -> 
         if word.lead.endswith("(") or word.lead.endswith("["):
             continue
         titled = split_title(word.text)
-        if titled:
+        if titled and not word.lead.startswith(("▲", "◇", "△", "◆", "■", "□")):  # a bullet opens a new item
             _name_before_title(text, words, i, titled, add, is_common_word)
         _name_with_ssi(text, word, add, is_common_word)
     _titles_before_names(text, words, add, is_common_word)
