@@ -61,19 +61,21 @@ def find_organizations(text: str, *, exclude: set[str] = frozenset()) -> list[Or
         if not any(m.start == start for m in org.mentions):
             org.mentions.append(OrgMention(text[start:end], start, end))
 
+    declarations: list[tuple[int, int]] = []  # the bracket that declares an alias is not another mention
     for m in _DECLARED_ALIAS.finditer(text):
         org_word, _ = strip_particle(m["org"])
         alias = m["alias"]
         canonical = known.get(org_word, org_word)
         if (org_ending(org_word) or org_word in known) and not re.fullmatch(r"\d+", alias):
             surface_to_name[alias] = canonical
+            declarations.append((m.start("alias"), m.end("alias")))
             org = orgs.setdefault(canonical, Organization(name=canonical))
             if alias not in org.aliases:
                 org.aliases.append(alias)
 
     for m in _WORD.finditer(text):
         core, _ = strip_particle(m.group())
-        if not core or core in exclude:
+        if not core or core in exclude or any(s <= m.start() < e for s, e in declarations):
             continue
         name = surface_to_name.get(core) or known.get(core)
         if name is None:

@@ -1,0 +1,91 @@
+"""Table-driven cases for organizations, declared aliases, and whole-article entity assembly."""
+
+from __future__ import annotations
+
+import pytest
+
+from sinmun.entities.extract import article_entities
+from sinmun.entities.organizations import find_organizations
+
+ORG_CASES = [
+    ("association", "한국광산업진흥회가 참여했다.", ["한국광산업진흥회"]),
+    ("project-group", "인공지능산업융합사업단과 손을 잡았다.", ["인공지능산업융합사업단"]),
+    ("university", "호남대학교에서 열렸다.", ["호남대학교"]),
+    ("foundation", "광주관광재단 홈페이지에서 확인할 수 있다.", ["광주관광재단"]),
+    ("public-corporation", "한국전력공사, 전남테크노파크 등이 참석했다.", ["한국전력공사", "전남테크노파크"]),
+    ("research-institute", "한국전자기술연구원은 밝혔다.", ["한국전자기술연구원"]),
+    ("ministry-from-list", "법무부 통계로는 4700여명이다.", ["법무부"]),
+    ("ministry-long-name", "중소벤처기업부 핵심사업으로 발표했다.", ["중소벤처기업부"]),
+    ("ministry-short-form", "산업부는 이날 발표했다.", ["산업통상자원부"]),
+    ("party-without-ending", "국민의힘과 더불어민주당이 합의했다.", ["국민의힘", "더불어민주당"]),
+    ("company-card", "하나카드 자료 분석 결과다.", ["하나카드"]),
+    ("hotel", "서울 웨스틴조선호텔에서 열린다.", ["웨스틴조선호텔"]),
+    ("federation", "세계고려인단체총연합회 출범을 축하한다.", ["세계고려인단체총연합회"]),
+    ("generic-words-are-not-orgs", "정부는 관계 기관과 협회, 센터, 학교에 알렸다.", []),
+    ("known-alias-maps-to-canonical", "한전은 전력망을 늘린다.", ["한국전력공사"]),
+]
+
+
+@pytest.mark.parametrize(("text", "expected"), [c[1:] for c in ORG_CASES], ids=[c[0] for c in ORG_CASES])
+def test_organizations(text: str, expected: list[str]) -> None:
+    assert [o.name for o in find_organizations(text)] == expected
+
+
+def test_declared_alias_names_the_organization() -> None:
+    text = "인공지능산업융합사업단(이하 AI사업단)은 밝혔다. AI사업단은 앞서 협약을 맺었다."
+    [org] = find_organizations(text)
+    assert org.name == "인공지능산업융합사업단"
+    assert org.aliases == ["AI사업단"]
+    assert [m.text for m in org.mentions] == ["인공지능산업융합사업단", "AI사업단"]
+    for m in org.mentions:
+        assert text[m.start : m.end] == m.text
+
+
+def test_bracketed_short_form_is_an_alias() -> None:
+    [org] = find_organizations("한국토지주택공사(LH)는 발표했다. LH는 또 밝혔다.")
+    assert org.name == "한국토지주택공사" and "LH" in org.aliases and len(org.mentions) == 2
+
+
+def test_alias_glued_to_a_title_is_still_a_mention() -> None:
+    text = "인공지능산업융합사업단(이하 AI사업단)이 밝혔다. AI사업단장은 말했다."
+    [org] = find_organizations(text)
+    assert [m.text for m in org.mentions] == ["인공지능산업융합사업단", "AI사업단"]
+
+
+def _entities(body: str, headline: str | None = None) -> dict[tuple[str, str], dict]:
+    article = {"kind": "news", "headline": headline, "body": body}
+    return {(e["type"], e["name"]): e for e in article_entities(article)}
+
+
+def test_article_places_split_city_and_district() -> None:
+    ents = _entities("제58회 시민의 날 행사가 21일 광주 북구 중외공원 일원에서 열렸다.")
+    assert ("LOCATION", "광주광역시") in ents
+    district = ents[("LOCATION", "광주광역시 북구")]
+    assert [m["text"] for m in district["mentions"]] == ["북구"]
+    assert ("LOCATION", "중외공원") in ents
+
+
+def test_article_short_forms_of_one_place_are_one_entity() -> None:
+    ents = _entities("광주시는 밝혔다. 광주광역시 관계자는 광주의 미래를 말했다.")
+    city = ents[("LOCATION", "광주광역시")]
+    assert [m["text"] for m in city["mentions"]] == ["광주시", "광주광역시", "광주"]
+
+
+def test_article_glued_affiliation_is_an_organization() -> None:
+    ents = _entities("김현철 한국인공지능협회장은 약속했다.")
+    assert ents[("PERSON", "김현철")]["title"] == "한국인공지능협회장"
+    assert ("ORG", "한국인공지능협회") in ents
+
+
+def test_headline_hanja_surname_resolves_to_the_article_person() -> None:
+    ents = _entities("윤석열 대통령은 21일 광주를 찾았다. 윤 대통령은 말했다.", headline='尹 "광주 발전 돕겠다"')
+    person = ents[("PERSON", "윤석열")]
+    assert person["title"] == "대통령"
+    texts = [(m["text"], m.get("field", "body")) for m in person["mentions"]]
+    assert ("尹", "headline") in texts and ("윤 대통령", "body") in texts
+
+
+def test_person_mention_keeps_title_as_written() -> None:
+    ents = _entities("강기정 광주시장은 말했다. 강 시장은 덧붙였다.")
+    mentions = ents[("PERSON", "강기정")]["mentions"]
+    assert [(m["text"], m.get("title")) for m in mentions] == [("강기정", "광주시장"), ("강 시장", "시장")]
