@@ -46,7 +46,47 @@ def build_parser() -> argparse.ArgumentParser:
     parse.add_argument("--compact", action="store_true", help="one line of JSON per page even for a single page")
     parse.add_argument("--summary", action="store_true", help="print a count of pages, pieces and kinds on stderr")
     parse.set_defaults(func=cmd_parse)
+    ingest = commands.add_parser("ingest", help="load a folder of page files into the warehouse (a Prefect flow)")
+    ingest.add_argument("inbox", type=Path, help="folder of page files (manifest.csv, <pub>/<date>/<page>.txt, ...)")
+    _warehouse_option(ingest)
+    ingest.add_argument("--batch-pages", type=int, default=200, help="pages per batch and per load (default 200)")
+    ingest.add_argument(
+        "--settle-seconds",
+        type=float,
+        default=0.0,
+        help="leave files modified less than this long ago for the next run (default 0)",
+    )
+    ingest.add_argument(
+        "--max-page-mb",
+        type=float,
+        default=2.0,
+        help="refuse page files larger than this, before reading them (default 2)",
+    )
+    ingest.add_argument(
+        "--wait", action="store_true", help="wait for another ingest of the same warehouse to finish instead of exiting"
+    )
+    ingest.add_argument("--no-progress", action="store_true", help="no progress bar")
+    ingest.set_defaults(func=cmd_ingest)
+
+    sql = commands.add_parser("sql", help="run read-only SQL on the published warehouse")
+    sql.add_argument("query", nargs="?", help="a SELECT statement")
+    sql.add_argument("-f", "--file", type=Path, help="a .sql file instead of QUERY")
+    sql.add_argument(
+        "--param", action="append", default=[], metavar="KEY=VALUE", help="bind $KEY in the query to VALUE (repeatable)"
+    )
+    sql.add_argument("--format", choices=("table", "csv", "json"), default="table")
+    _warehouse_option(sql)
+    sql.set_defaults(func=cmd_sql)
     return parser
+
+
+def _warehouse_option(command: argparse.ArgumentParser) -> None:
+    command.add_argument(
+        "--warehouse",
+        type=Path,
+        default=None,
+        help="the warehouse's DuckDB file (default: warehouse/sinmun.duckdb, or $SINMUN_WAREHOUSE)",
+    )
 
 
 def cmd_parse(args: argparse.Namespace) -> int:
@@ -82,6 +122,59 @@ def cmd_parse(args: argparse.Namespace) -> int:
             file=sys.stderr,
         )
     return 2 if failures else 0
+
+
+def cmd_ingest(args: argparse.Namespace) -> int:
+    from sinmun.ingest.run import IngestBusy, run_ingest
+
+    try:
+        summary = run_ingest(
+            args.inbox, warehouse_path=args.warehouse, batch_pages=args.batch_pages,
+            settle_seconds=args.settle_seconds, max_page_bytes=int(args.max_page_mb * 1024 * 1024),
+            wait=args.wait, progress=not args.no_progress,
+        )  # fmt: skip
+    except IngestBusy as err:
+        print(f"sinmun ingest: {err}", file=sys.stderr)
+        return 3
+    except NotADirectoryError as err:
+        print(f"sinmun ingest: {err}", file=sys.stderr)
+        return 2
+    print(
+        f"sinmun ingest: {summary['pages_seen']} pages seen, {summary['pages_loaded']} loaded, "
+        f"{summary['pages_skipped_duplicate']} skipped as duplicates, {summary['pages_quarantined']} quarantined"
+        + (
+            f", {summary['pages_deferred']} left for the next run (still being written)"
+            if summary["pages_deferred"]
+            else ""
+        )
+        + f"; {summary['articles']} articles, {summary['mentions']} entity mentions; {summary['seconds']} s"
+    )
+    print(f"warehouse: {summary['warehouse']} (published for analysts: {summary['published']})")
+    return 0
+
+
+def cmd_sql(args: argparse.Namespace) -> int:
+    from sinmun.analytics.sql_runner import QueryRefused, format_rows, run_query
+    from sinmun.store.warehouse import default_warehouse
+
+    if bool(args.query) == bool(args.file):
+        print("sinmun sql: give a query or -f FILE (one of them)", file=sys.stderr)
+        return 2
+    text = args.file.read_text(encoding="utf-8") if args.file else args.query
+    params = {}
+    for item in args.param:
+        key, sep, value = item.partition("=")
+        if not sep or not key.isidentifier():
+            print(f"sinmun sql: --param wants KEY=VALUE, got {item!r}", file=sys.stderr)
+            return 2
+        params[key] = value
+    try:
+        columns, rows = run_query(args.warehouse or default_warehouse(), text, params)
+    except QueryRefused as err:
+        print(f"sinmun sql: {err}", file=sys.stderr)
+        return 2
+    sys.stdout.write(format_rows(columns, rows, args.format))
+    return 0
 
 
 def _report(message: str) -> int:

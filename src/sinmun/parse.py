@@ -27,15 +27,20 @@ def parse_page_bytes(
     page: int | None = None,
     scorer: Scorer = analysis_scores,
     tokenizer: Tokenizer = kiwi_tokenizer,
+    with_entities: bool = True,
 ) -> dict:
-    """The contract's dict for one page; raises PageRejected for a file that is not a readable page."""
+    """The contract's dict for one page; raises PageRejected for a file that is not a readable page.
+
+    ``with_entities=False`` leaves entities, dates and amounts empty, for a caller that extracts them over a
+    whole batch of pages at once (``sinmun.entities.extract.extract_batch``)."""
     decoded = decode_page(data)
     reading = read_page(decoded.text, scorer, final_tags)
     if not reading.articles:
         raise PageRejected("no-articles", "no recognisable article on the page")
     published = publication_date or reading.furniture.publication_date
     articles = [a.to_dict() for a in reading.articles]
-    extract_batch(articles, [published] * len(articles), tokenizer)
+    if with_entities:
+        extract_batch(articles, [published] * len(articles), tokenizer)
     return {
         "source": {
             "path": path,

@@ -1,0 +1,1 @@
+"""Prefect flows: short narratives that call the sinmun library."""

@@ -1,0 +1,170 @@
+"""The ingest flow: a folder of page files into the warehouse, once and exactly once.
+
+Steps (each task works on a batch of pages, never on one page or article):
+
+1. discover the page files and their metadata (manifest, layout, else the page header);
+2. stage each batch: read, hash, skip content already loaded, quarantine bad files,
+   parse, extract entities, write the batch's rows as Parquet;
+3. load each staged batch into DuckDB in one transaction, with its row in the load ledger;
+4. run the data checks, and fail the run if any fails;
+5. publish the warehouse to the analysts' read-only copy.
+"""
+
+from __future__ import annotations
+
+import shutil
+import tempfile
+import time
+import uuid
+from dataclasses import asdict, dataclass, field
+from datetime import UTC, datetime
+from pathlib import Path
+
+from prefect import flow, get_run_logger, task
+
+from sinmun.ingest.discover import Discovery, discover
+from sinmun.ingest.stage import DEFAULT_MAX_PAGE_BYTES, StagedBatch, stage_batch
+from sinmun.store import warehouse
+
+DEFAULT_BATCH_PAGES = 200
+
+
+@dataclass
+class IngestSummary:
+    run_id: str
+    warehouse: str
+    published: str | None
+    pages_seen: int = 0
+    pages_loaded: int = 0
+    pages_skipped_duplicate: int = 0
+    pages_quarantined: int = 0
+    pages_deferred: int = 0
+    articles: int = 0
+    mentions: int = 0
+    loads: list[str] = field(default_factory=list)
+    seconds: float = 0.0
+
+    def reconciles(self) -> bool:
+        """Every file seen is loaded, skipped as a duplicate or quarantined."""
+        return self.pages_seen == self.pages_loaded + self.pages_skipped_duplicate + self.pages_quarantined
+
+
+@task(name="discover-pages")
+def discover_pages(inbox: str, settle_seconds: float) -> Discovery:
+    return discover(Path(inbox), settle_seconds=settle_seconds)
+
+
+@task(name="stage-batch")
+def stage(pages, batch_number: int, staging_dir: str, loaded_hashes: frozenset[str], max_bytes: int) -> StagedBatch:
+    return stage_batch(
+        pages, batch_number=batch_number, staging_dir=Path(staging_dir), loaded_hashes=loaded_hashes,
+        max_bytes=max_bytes,
+    )  # fmt: skip
+
+
+@task(name="load-batch")
+def load(warehouse_path: str, batch: StagedBatch, run_id: str, started_at: datetime) -> str | None:
+    with warehouse.connect(Path(warehouse_path)) as con:
+        warehouse.record_quarantine(con, batch.quarantined, run_id)
+        if not batch.tables:
+            return None
+        summary = warehouse.load_batch(
+            con, batch.tables, run_id=run_id, batch_number=batch.batch_number, started_at=started_at
+        )
+        return summary.load_id
+
+
+@task(name="run-checks")
+def check(warehouse_path: str) -> dict[str, int]:
+    with warehouse.connect(Path(warehouse_path)) as con:
+        return warehouse.run_checks(con)
+
+
+@task(name="publish")
+def publish(warehouse_path: str) -> str:
+    return str(warehouse.publish(Path(warehouse_path)))
+
+
+@flow(name="sinmun-ingest", log_prints=True)
+def ingest_flow(
+    inbox: str,
+    warehouse_path: str,
+    batch_pages: int = DEFAULT_BATCH_PAGES,
+    settle_seconds: float = 0.0,
+    max_page_bytes: int = DEFAULT_MAX_PAGE_BYTES,
+    progress: bool = False,
+) -> dict:
+    """Load the page files of ``inbox`` into the warehouse at ``warehouse_path``; returns the run's summary."""
+    logger = get_run_logger()
+    t0 = time.monotonic()
+    run_id = datetime.now(UTC).strftime("%Y%m%dT%H%M%S") + "-" + uuid.uuid4().hex[:6]
+    path = Path(warehouse_path)
+    path.parent.mkdir(parents=True, exist_ok=True)
+    with warehouse.connect(path) as con:
+        warehouse.ensure_schema(con)
+        loaded = frozenset(warehouse.loaded_page_versions(con))
+
+    found = discover_pages(inbox, settle_seconds)
+    summary = IngestSummary(run_id=run_id, warehouse=str(path), published=None)
+    summary.pages_seen = len(found.pages) + len(found.refused)
+    summary.pages_deferred = len(found.deferred)
+    refusals = [{"source_path": r.source_path, "reason": r.reason, "detail": r.detail} for r in found.refused]
+    if refusals:
+        with warehouse.connect(path) as con:
+            warehouse.record_quarantine(con, refusals, run_id)
+    summary.pages_quarantined = len(refusals)
+    bar = _Progress(len(found.pages), enabled=progress)
+    staging = Path(tempfile.mkdtemp(prefix=f"sinmun-{run_id}-", dir=path.parent))
+    try:
+        batches = [found.pages[i : i + batch_pages] for i in range(0, len(found.pages), batch_pages)]
+        for number, pages in enumerate(batches, start=1):
+            started_at = datetime.now(UTC).replace(tzinfo=None)
+            staged = stage(pages, number, str(staging), loaded, max_page_bytes)
+            load_id = load(str(path), staged, run_id, started_at)
+            if load_id:
+                summary.loads.append(load_id)
+            summary.pages_loaded += staged.pages
+            summary.pages_skipped_duplicate += len(staged.duplicates)
+            summary.pages_quarantined += len(staged.quarantined)
+            summary.articles += staged.articles
+            summary.mentions += staged.mentions
+            bar.advance(len(pages))
+    finally:
+        shutil.rmtree(staging, ignore_errors=True)
+        bar.close()
+    check(str(path))
+    if summary.loads or not warehouse.published_path(path).exists():
+        summary.published = publish(str(path))
+    else:
+        summary.published = str(warehouse.published_path(path))
+    summary.seconds = round(time.monotonic() - t0, 2)
+    logger.info("ingest %s: %s", run_id, asdict(summary))
+    return asdict(summary)
+
+
+class _Progress:
+    """A one-line progress bar on stderr."""
+
+    def __init__(self, total: int, enabled: bool):
+        self.total, self.done, self.enabled = total, 0, enabled and total > 0
+        self._draw()
+
+    def advance(self, n: int) -> None:
+        self.done += n
+        self._draw()
+
+    def _draw(self) -> None:
+        if not self.enabled:
+            return
+        import sys
+
+        width = 30
+        filled = int(width * self.done / self.total)
+        sys.stderr.write(f"\r[{'#' * filled}{'.' * (width - filled)}] {self.done}/{self.total} pages")
+        sys.stderr.flush()
+
+    def close(self) -> None:
+        if self.enabled:
+            import sys
+
+            sys.stderr.write("\n")

@@ -1,0 +1,20 @@
+-- Keys that are not unique (each row here is a failure).
+select 'fct_article.article_key' as key_column, article_key as key_value, count(*) as row_count
+from fct_article group by article_key having count(*) > 1
+union all
+select 'dim_entity.entity_key', entity_key, count(*) from dim_entity group by entity_key having count(*) > 1
+union all
+select 'dim_reporter.reporter_key', reporter_key, count(*) from dim_reporter group by reporter_key having count(*) > 1
+union all
+select 'dim_publication.publication_key', publication_key, count(*)
+from dim_publication group by publication_key having count(*) > 1
+union all
+select 'dim_place.place_key', place_key, count(*) from dim_place group by place_key having count(*) > 1
+union all
+select 'dim_date.date_key', cast(date_key as varchar), count(*) from dim_date group by date_key having count(*) > 1
+union all
+select 'ledger_page.page_id (current)', page_id, count(*)
+from ledger_page where is_current group by page_id having count(*) > 1
+union all
+select 'fct_entity_mention.(article_key, mention_ordinal)', article_key || '#' || mention_ordinal, count(*)
+from fct_entity_mention group by article_key, mention_ordinal having count(*) > 1

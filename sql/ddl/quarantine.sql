@@ -1,0 +1,12 @@
+-- Every file an ingest refused, with its reason (empty, binary, nul-bytes, decode-error@<offset>, no-articles,
+-- unreadable, too-large, outside-inbox). A file retried and loaded later keeps its row, with resolved_at set.
+create table if not exists quarantine (
+    source_path      varchar not null,   -- path relative to the inbox
+    quarantine_path  varchar,            -- where the file was moved to, if it was moved
+    sha256           varchar,
+    reason           varchar not null,
+    detail           varchar,
+    run_id           varchar not null,
+    quarantined_at   timestamp not null, -- UTC
+    resolved_at      timestamp
+);

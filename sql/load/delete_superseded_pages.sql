@@ -1,0 +1,16 @@
+-- A page loaded again with new text replaces its old version: remove the old version's rows.
+-- $staged_pages: the batch's ledger_page rows (Parquet).
+create or replace temp table superseded_article as
+select article.article_key
+from fct_article as article
+where article.page_id in (select page_id from read_parquet($staged_pages));
+
+delete from fct_entity_mention where article_key in (select article_key from superseded_article);
+delete from bridge_article_reporter where article_key in (select article_key from superseded_article);
+delete from fct_article_link where article_key in (select article_key from superseded_article);
+delete from fct_date_mention where article_key in (select article_key from superseded_article);
+delete from fct_amount_mention where article_key in (select article_key from superseded_article);
+delete from fct_article where article_key in (select article_key from superseded_article);
+
+update ledger_page set is_current = false
+where is_current and page_id in (select page_id from read_parquet($staged_pages));

@@ -1,0 +1,2 @@
+insert into quarantine
+values ($source_path, $quarantine_path, $sha256, $reason, $detail, $run_id, $quarantined_at, null);

@@ -1,0 +1,10 @@
+-- Entities: new ones are added; known ones gain the aliases this batch used for them.
+update dim_entity
+set aliases = list_sort(list_distinct(list_concat(dim_entity.aliases, staged.aliases)))
+from read_parquet($staged) as staged
+where dim_entity.entity_key = staged.entity_key;
+
+insert into dim_entity
+select staged.entity_key, staged.entity_type, staged.canonical_name, list_sort(staged.aliases), staged.place_key
+from read_parquet($staged) as staged
+where staged.entity_key not in (select entity_key from dim_entity);

@@ -1,0 +1,2 @@
+-- Rows in dim_place (the gazetteer is seeded once).
+select count(*) from dim_place;

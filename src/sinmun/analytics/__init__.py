@@ -1,0 +1,1 @@
+"""Analytics on the published warehouse."""

@@ -1,0 +1,317 @@
+"""Parsed pages -> the rows of the warehouse's tables, as Polars frames (pure: no I/O, no DuckDB).
+
+Keys are stable, derived from what a thing is, so that loading the same pages again, in another order or
+into a fresh warehouse gives the same keys:
+
+- ``page_id``: ``<publication>/<date>/<page>`` when all three are known, else ``path:<path in the inbox>``;
+- ``article_key``: hash of the page id, the article's position and its content;
+- ``entity_key``: hash of the entity type and canonical name;
+- ``reporter_key``: hash of ``email:<address>``, or of ``name:<publication>:<name>`` when there is no e-mail;
+- ``date_key``: ``yyyymmdd``, -1 when unknown.
+"""
+
+from __future__ import annotations
+
+import hashlib
+from dataclasses import dataclass
+from datetime import date
+
+import polars as pl
+
+UNKNOWN = "unknown"
+UNKNOWN_DATE_KEY = -1
+
+
+@dataclass(frozen=True)
+class PageRecord:
+    """A parsed page (the ``sinmun parse`` contract) and where it came from."""
+
+    parsed: dict
+    source_path: str  # relative to the inbox
+    metadata_source: str  # manifest | layout | header | unknown
+
+
+def stable_hash(*parts: object) -> str:
+    text = "\x1f".join("" if p is None else str(p) for p in parts)
+    return hashlib.sha256(text.encode("utf-8")).hexdigest()[:20]
+
+
+def page_id(source: dict, source_path: str) -> str:
+    pub, published, page = source.get("publication"), source.get("publication_date"), source.get("page")
+    if pub and published and page:
+        return f"{pub}/{published}/{page}"
+    return f"path:{source_path}"
+
+
+def date_key(iso: str | date | None) -> int:
+    if not iso:
+        return UNKNOWN_DATE_KEY
+    d = date.fromisoformat(iso) if isinstance(iso, str) else iso
+    return d.year * 10000 + d.month * 100 + d.day
+
+
+def reporter_id(name: str | None, email: str | None, publication: str | None) -> str | None:
+    if email:
+        return f"email:{email.lower()}"
+    if name:
+        return f"name:{publication or UNKNOWN}:{name}"
+    return None
+
+
+def entity_key(entity_type: str, name: str) -> str:
+    return stable_hash(entity_type, name)
+
+
+SCHEMAS: dict[str, dict[str, pl.DataType]] = {
+    "ledger_page": {
+        "page_id": pl.String,
+        "source_path": pl.String,
+        "sha256": pl.String,
+        "encoding": pl.String,
+        "publication_code": pl.String,
+        "publication_date": pl.Date,
+        "page_number": pl.Int32,
+        "section": pl.String,
+        "metadata_source": pl.String,
+        "article_count": pl.Int32,
+    },
+    "fct_article": {
+        "article_key": pl.String,
+        "page_id": pl.String,
+        "date_key": pl.Int32,
+        "publication_key": pl.String,
+        "reporter_key": pl.String,
+        "page_number": pl.Int32,
+        "ordinal": pl.Int32,
+        "kind": pl.String,
+        "label": pl.String,
+        "headline": pl.String,
+        "subheadlines": pl.List(pl.String),
+        "body": pl.String,
+        "byline_credit": pl.String,
+        "byline_affiliation": pl.String,
+        "continues_from_page": pl.Int32,
+        "continues_on_page": pl.Int32,
+        "char_count": pl.Int32,
+        "paragraph_count": pl.Int32,
+        "mention_count": pl.Int32,
+        "reporter_count": pl.Int32,
+    },
+    "fct_entity_mention": {
+        "article_key": pl.String,
+        "entity_key": pl.String,
+        "mention_ordinal": pl.Int32,
+        "mention_text": pl.String,
+        "title_as_written": pl.String,
+        "text_field": pl.String,
+        "start_char": pl.Int32,
+        "end_char": pl.Int32,
+    },
+    "bridge_article_reporter": {"article_key": pl.String, "reporter_key": pl.String, "reporter_ordinal": pl.Int32},
+    "fct_article_link": {"article_key": pl.String, "link_type": pl.String, "target_page_number": pl.Int32},
+    "fct_date_mention": {
+        "article_key": pl.String,
+        "mention_text": pl.String,
+        "date_key": pl.Int32,
+        "mentioned_date": pl.Date,
+        "date_precision": pl.String,
+        "start_char": pl.Int32,
+        "end_char": pl.Int32,
+    },
+    "fct_amount_mention": {
+        "article_key": pl.String,
+        "mention_text": pl.String,
+        "amount_value": pl.Float64,
+        "unit": pl.String,
+        "is_approximate": pl.Boolean,
+        "start_char": pl.Int32,
+        "end_char": pl.Int32,
+    },
+    "dim_entity": {
+        "entity_key": pl.String,
+        "entity_type": pl.String,
+        "canonical_name": pl.String,
+        "aliases": pl.List(pl.String),
+        "place_key": pl.String,
+    },
+    "dim_reporter": {
+        "reporter_key": pl.String,
+        "reporter_id": pl.String,
+        "reporter_name": pl.String,
+        "email": pl.String,
+        "role": pl.String,
+    },
+    "dim_publication": {"publication_key": pl.String},
+}
+
+
+def batch_tables(pages: list[PageRecord]) -> dict[str, pl.DataFrame]:
+    """The rows one batch of pages contributes to each table (facts, ledger rows, and dimension candidates)."""
+    rows: dict[str, list[dict]] = {name: [] for name in SCHEMAS}
+    for record in pages:
+        _page_rows(record, rows)
+    frames = {name: pl.DataFrame(rows[name], schema=schema, orient="row") for name, schema in SCHEMAS.items()}
+    frames["fct_article"] = frames["fct_article"].with_columns(
+        pl.col("body").fill_null("").str.len_chars().cast(pl.Int32).alias("char_count"),
+        pl.when(pl.col("body").is_null())
+        .then(0)
+        .otherwise(pl.col("body").str.count_matches("\n\n") + 1)
+        .cast(pl.Int32)
+        .alias("paragraph_count"),
+    )
+    frames["dim_entity"] = (
+        frames["dim_entity"]
+        .group_by("entity_key", "entity_type", "canonical_name", "place_key", maintain_order=True)
+        .agg(pl.col("aliases").list.explode(keep_nulls=False, empty_as_null=False))
+        .with_columns(pl.col("aliases").list.drop_nulls().list.unique(maintain_order=True).list.sort())
+        .select(list(SCHEMAS["dim_entity"]))
+    )
+    frames["dim_reporter"] = frames["dim_reporter"].unique("reporter_key", keep="first", maintain_order=True)
+    frames["dim_publication"] = frames["dim_publication"].unique(maintain_order=True)
+    return frames
+
+
+def _page_rows(record: PageRecord, rows: dict[str, list[dict]]) -> None:
+    source = record.parsed["source"]
+    pid = page_id(source, record.source_path)
+    publication = source.get("publication") or UNKNOWN
+    dkey = date_key(source.get("publication_date"))
+    articles = record.parsed["articles"]
+    rows["ledger_page"].append(
+        {
+            "page_id": pid,
+            "source_path": record.source_path,
+            "sha256": source["sha256"],
+            "encoding": source["encoding"],
+            "publication_code": source.get("publication"),
+            "publication_date": _date(source.get("publication_date")),
+            "page_number": source.get("page"),
+            "section": source.get("section"),
+            "metadata_source": record.metadata_source,
+            "article_count": len(articles),
+        }
+    )
+    rows["dim_publication"].append({"publication_key": publication})
+    for article in articles:
+        key = stable_hash(pid, article["ordinal"], article["kind"], article.get("headline"), article.get("body"))
+        byline = article.get("byline") or {}
+        reporter_keys = _reporters(byline, publication, rows)
+        mention_count = _mentions(key, article, rows)
+        rows["fct_article"].append(
+            {
+                "article_key": key,
+                "page_id": pid,
+                "date_key": dkey,
+                "publication_key": publication,
+                "reporter_key": reporter_keys[0] if reporter_keys else UNKNOWN,
+                "page_number": source.get("page"),
+                "ordinal": article["ordinal"],
+                "kind": article["kind"],
+                "label": article.get("label"),
+                "headline": article.get("headline"),
+                "subheadlines": article.get("subheadlines") or [],
+                "body": article.get("body"),
+                "byline_credit": byline.get("credit"),
+                "byline_affiliation": byline.get("affiliation"),
+                "continues_from_page": article.get("continues_from"),
+                "continues_on_page": article.get("continues_on"),
+                "char_count": 0,
+                "paragraph_count": 0,
+                "mention_count": mention_count,
+                "reporter_count": len(reporter_keys),
+            }
+        )
+        for n, rkey in enumerate(reporter_keys, start=1):
+            rows["bridge_article_reporter"].append({"article_key": key, "reporter_key": rkey, "reporter_ordinal": n})
+        for target in article.get("cross_refs") or []:
+            rows["fct_article_link"].append(
+                {"article_key": key, "link_type": "cross_ref", "target_page_number": target}
+            )
+        for link_type, field in (("continues_on", "continues_on"), ("continues_from", "continues_from")):
+            if article.get(field):
+                rows["fct_article_link"].append(
+                    {"article_key": key, "link_type": link_type, "target_page_number": article[field]}
+                )
+        for d in article.get("dates") or []:
+            rows["fct_date_mention"].append(
+                {
+                    "article_key": key,
+                    "mention_text": d["text"],
+                    "date_key": date_key(d.get("date")),
+                    "mentioned_date": _date(d.get("date")),
+                    "date_precision": d["precision"],
+                    "start_char": d["start"],
+                    "end_char": d["end"],
+                }
+            )
+        for a in article.get("amounts") or []:
+            rows["fct_amount_mention"].append(
+                {
+                    "article_key": key,
+                    "mention_text": a["text"],
+                    "amount_value": float(a["value"]),
+                    "unit": a["unit"],
+                    "is_approximate": a["approximate"],
+                    "start_char": a["start"],
+                    "end_char": a["end"],
+                }
+            )
+
+
+def _reporters(byline: dict, publication: str, rows: dict[str, list[dict]]) -> list[str]:
+    names = byline.get("names") or ([byline["name"]] if byline.get("name") else [])
+    keys = []
+    for n, name in enumerate(names):
+        email = byline.get("email") if n == 0 else None  # a joint byline's e-mail is the first reporter's
+        rid = reporter_id(name, email, publication)
+        if rid is None:
+            continue
+        rkey = stable_hash(rid)
+        keys.append(rkey)
+        rows["dim_reporter"].append(
+            {
+                "reporter_key": rkey,
+                "reporter_id": rid,
+                "reporter_name": name,
+                "email": email,
+                "role": byline.get("role"),
+            }
+        )
+    return keys
+
+
+def _mentions(article_key: str, article: dict, rows: dict[str, list[dict]]) -> int:
+    mentions = []
+    for entity in article.get("entities") or []:
+        ekey = entity_key(entity["type"], entity["name"])
+        texts = {m["text"] for m in entity["mentions"]} | set(entity.get("aliases") or [])
+        rows["dim_entity"].append(
+            {
+                "entity_key": ekey,
+                "entity_type": entity["type"],
+                "canonical_name": entity["name"],
+                "aliases": sorted(t for t in texts if t != entity["name"]),
+                "place_key": entity.get("place_code") or UNKNOWN,
+            }
+        )
+        for m in entity["mentions"]:
+            mentions.append((m.get("field", "body") != "body", m["start"], ekey, m))
+    mentions.sort(key=lambda x: (x[0], x[1]))
+    for n, (_, _, ekey, m) in enumerate(mentions, start=1):
+        rows["fct_entity_mention"].append(
+            {
+                "article_key": article_key,
+                "entity_key": ekey,
+                "mention_ordinal": n,
+                "mention_text": m["text"],
+                "title_as_written": m.get("title"),
+                "text_field": m.get("field", "body"),
+                "start_char": m["start"],
+                "end_char": m["end"],
+            }
+        )
+    return len(mentions)
+
+
+def _date(iso: str | None) -> date | None:
+    return date.fromisoformat(iso) if iso else None

@@ -1,0 +1,105 @@
+"""Stage a batch of pages: read, hash, parse, extract entities, normalize, write Parquet.
+
+This is the CPU-bound part of an ingest (Kiwi), and it never touches DuckDB: it can
+run in the flow's process or on a Dask worker. It returns paths and counts, not data.
+"""
+
+from __future__ import annotations
+
+import hashlib
+from dataclasses import dataclass, field
+from datetime import date
+from pathlib import Path
+
+from sinmun.entities.extract import extract_batch
+from sinmun.ingest.discover import PageFile
+from sinmun.ingest.normalize import PageRecord, batch_tables
+from sinmun.pages.decode import PageRejected
+from sinmun.parse import parse_page_bytes
+
+DEFAULT_MAX_PAGE_BYTES = 2 * 1024 * 1024  # a printed page's text is a few tens of KB
+
+
+@dataclass
+class StagedBatch:
+    batch_number: int
+    tables: dict[str, str] = field(default_factory=dict)  # table -> Parquet path; empty when nothing to load
+    quarantined: list[dict] = field(default_factory=list)
+    duplicates: list[str] = field(default_factory=list)  # source paths whose content is already loaded
+    pages: int = 0
+    articles: int = 0
+    mentions: int = 0
+
+
+def read_page_file(page: PageFile, max_bytes: int) -> tuple[bytes | None, dict | None]:
+    """The file's bytes, or a quarantine row saying why not (too large is decided before reading it whole)."""
+    if page.size > max_bytes:
+        return None, _refusal(page, "too-large", f"{page.size} bytes, limit {max_bytes}")
+    try:
+        with page.path.open("rb") as f:
+            data = f.read(max_bytes + 1)
+    except OSError as err:
+        return None, _refusal(page, "unreadable", err.strerror or str(err))
+    if len(data) > max_bytes:
+        return None, _refusal(page, "too-large", f"over {max_bytes} bytes")
+    return data, None
+
+
+def stage_batch(
+    pages: list[PageFile],
+    *,
+    batch_number: int,
+    staging_dir: Path,
+    loaded_hashes: frozenset[str] | set[str],
+    max_bytes: int = DEFAULT_MAX_PAGE_BYTES,
+) -> StagedBatch:
+    batch = StagedBatch(batch_number=batch_number)
+    records: list[PageRecord] = []
+    seen: set[str] = set()
+    for page in pages:
+        data, refusal = read_page_file(page, max_bytes)
+        if refusal:
+            batch.quarantined.append(refusal)
+            continue
+        sha256 = hashlib.sha256(data).hexdigest()
+        if sha256 in loaded_hashes or sha256 in seen:
+            batch.duplicates.append(page.source_path)
+            continue
+        try:
+            parsed = parse_page_bytes(
+                data, path=page.source_path, publication=page.publication,
+                publication_date=page.publication_date, page=page.page, with_entities=False,
+            )  # fmt: skip
+        except PageRejected as err:
+            batch.quarantined.append(_refusal(page, err.reason, err.detail, sha256))
+            continue
+        seen.add(sha256)
+        source = parsed["source"]
+        metadata_source = page.metadata_source
+        if metadata_source == "unknown" and (source["publication_date"] or source["page"]):
+            metadata_source = "header"
+        records.append(PageRecord(parsed=parsed, source_path=page.source_path, metadata_source=metadata_source))
+    if not records:
+        return batch
+    articles = [a for r in records for a in r.parsed["articles"]]
+    published = [_date(r.parsed["source"]["publication_date"]) for r in records for _ in r.parsed["articles"]]
+    extract_batch(articles, published)
+    frames = batch_tables(records)
+    out = staging_dir / f"batch-{batch_number:04d}"
+    out.mkdir(parents=True, exist_ok=True)
+    for name, frame in frames.items():
+        path = out / f"{name}.parquet"
+        frame.write_parquet(path)
+        batch.tables[name] = str(path)
+    batch.pages = len(records)
+    batch.articles = frames["fct_article"].height
+    batch.mentions = frames["fct_entity_mention"].height
+    return batch
+
+
+def _refusal(page: PageFile, reason: str, detail: str = "", sha256: str | None = None) -> dict:
+    return {"source_path": page.source_path, "reason": reason, "detail": detail, "sha256": sha256}
+
+
+def _date(iso: str | None) -> date | None:
+    return date.fromisoformat(iso) if iso else None

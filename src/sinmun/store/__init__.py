@@ -1,0 +1,1 @@
+"""The warehouse: the one package that opens DuckDB."""

@@ -1,0 +1,247 @@
+"""The one module that opens DuckDB: schema, loads, checks, publishing.
+
+Two files make a warehouse: the loader's own file (``--warehouse PATH``), which only
+the ingest flow opens, for writing; and its published copy (``PATH`` with the suffix
+``.published.duckdb``), which analysts open read-only. Each successful load is
+published by copying the loader's file beside the published one and renaming it over
+it: a rename is atomic, so an analyst sees the old state or the new one, never a mix,
+and an analyst's open session never blocks a load (it keeps reading the old file).
+
+Every statement comes from a file under ``sql/``.
+"""
+
+from __future__ import annotations
+
+import os
+import re
+import shutil
+import time
+from collections.abc import Iterator
+from contextlib import contextmanager
+from dataclasses import dataclass
+from datetime import UTC, datetime
+from functools import cache
+from pathlib import Path
+
+import duckdb
+
+from sinmun import __version__
+
+DDL_ORDER = (
+    "load_ledger", "ledger_page", "quarantine", "dim_date", "dim_publication", "dim_reporter", "dim_place",
+    "dim_entity", "fct_article", "fct_entity_mention", "bridge_article_reporter", "fct_article_link",
+    "fct_date_mention", "fct_amount_mention",
+)  # fmt: skip
+# Staged tables in load order: dimensions before the facts that refer to them.
+LOAD_ORDER = (
+    ("dim_publication", "insert_dim_publication"),
+    ("dim_reporter", "insert_dim_reporter"),
+    ("dim_entity", "merge_dim_entity"),
+    ("fct_article", "insert_fct_article"),
+    ("fct_entity_mention", "insert_fct_entity_mention"),
+    ("bridge_article_reporter", "insert_bridge_article_reporter"),
+    ("fct_article_link", "insert_fct_article_link"),
+    ("fct_date_mention", "insert_fct_date_mention"),
+    ("fct_amount_mention", "insert_fct_amount_mention"),
+    ("ledger_page", "insert_ledger_page"),
+)
+CHECKS = ("unique_keys", "not_null_keys", "relationships", "accepted_values", "facts_not_empty", "ledger_reconciles")
+
+
+class WarehouseBusy(RuntimeError):
+    """Another process holds the warehouse file for writing."""
+
+
+class ChecksFailed(RuntimeError):
+    def __init__(self, failures: dict[str, list[tuple]]):
+        self.failures = failures
+        lines = [f"{name}: {len(rows)} failing row(s), e.g. {rows[:3]}" for name, rows in failures.items()]
+        super().__init__("data checks failed:\n  " + "\n  ".join(lines))
+
+
+@cache
+def sql_dir() -> Path:
+    """``sql/`` of the source tree (or ``$SINMUN_SQL_DIR``, as in the container image)."""
+    configured = os.environ.get("SINMUN_SQL_DIR")
+    candidates = [Path(configured)] if configured else []
+    candidates += [Path(__file__).resolve().parents[3] / "sql", Path.cwd() / "sql"]
+    for candidate in candidates:
+        if (candidate / "ddl").is_dir():
+            return candidate
+    raise FileNotFoundError("sinmun's sql/ directory was not found; set SINMUN_SQL_DIR")
+
+
+@cache
+def sql(name: str) -> str:
+    """The text of ``sql/<name>.sql`` (``name`` like ``load/insert_fct_article``)."""
+    return (sql_dir() / f"{name}.sql").read_text(encoding="utf-8")
+
+
+def statements(text: str) -> list[str]:
+    """The statements of a SQL file (split at semicolons that end a line; our SQL has none inside strings)."""
+    return [part.strip() for part in re.split(r";\s*(?:\n|$)", text) if _has_code(part)]
+
+
+def _has_code(part: str) -> bool:
+    return any(line.strip() and not line.strip().startswith("--") for line in part.splitlines())
+
+
+def execute_file(con: duckdb.DuckDBPyConnection, name: str, params: dict | None = None) -> None:
+    """Run every statement of ``sql/<name>.sql``, each bound to the parameters it uses."""
+    for statement in statements(sql(name)):
+        used = {k: v for k, v in (params or {}).items() if f"${k}" in statement}
+        con.execute(statement, used or None)
+
+
+def published_path(path: Path) -> Path:
+    return path.with_name(path.stem + ".published.duckdb")
+
+
+def default_warehouse() -> Path:
+    configured = os.environ.get("SINMUN_WAREHOUSE")
+    return Path(configured) if configured else Path.cwd() / "warehouse" / "sinmun.duckdb"
+
+
+@contextmanager
+def connect(path: Path, *, read_only: bool = False, wait_seconds: float = 0.0) -> Iterator[duckdb.DuckDBPyConnection]:
+    """Open a warehouse file, retrying while another process holds its lock; always closes it."""
+    deadline = time.monotonic() + wait_seconds
+    while True:
+        try:
+            con = duckdb.connect(str(path), read_only=read_only)
+            break
+        except duckdb.IOException as err:
+            if "lock" not in str(err).lower():
+                raise
+            if time.monotonic() >= deadline:
+                raise WarehouseBusy(f"{path} is being written by another process") from None
+            time.sleep(0.2)
+    try:
+        yield con
+    finally:
+        con.close()
+
+
+def ensure_schema(con: duckdb.DuckDBPyConnection) -> None:
+    """Create the tables that are missing and seed the calendar, publications, places and unknown members."""
+    for name in DDL_ORDER:
+        execute_file(con, f"ddl/{name}")
+    execute_file(con, "seed/dim_date")
+    _seed_publications(con)
+    _seed_places(con)
+    execute_file(con, "seed/unknown_members")
+
+
+def _seed_publications(con: duckdb.DuckDBPyConnection) -> None:
+    from sinmun.pages.publications import known_publications
+
+    rows = [(p.code, p.name, p.domain) for p in known_publications()]
+    con.executemany(sql("seed/dim_publication"), rows)
+
+
+def _seed_places(con: duckdb.DuckDBPyConnection) -> None:
+    if con.execute(sql("queries/place_count")).fetchone()[0] > 1:
+        return
+    from sinmun.entities import places
+
+    rows = []
+    for place in places.all_places():
+        chain = [place, *places.ancestors(place)]
+        province = next((p for p in chain if p.level == 1), None)
+        city = next((p for p in chain if p.level == 2), None)
+        rows.append(
+            (
+                place.code, place.name, place.kind, place.level, place.parent_code,
+                province.code if province else None, province.name if province else None,
+                city.code if city else None, city.name if city else None,
+            )
+        )  # fmt: skip
+    con.executemany(sql("seed/dim_place"), rows)
+
+
+def loaded_page_versions(con: duckdb.DuckDBPyConnection) -> dict[str, str]:
+    """sha256 -> page_id of every page version currently loaded."""
+    return dict(con.execute(sql("queries/current_page_versions")).fetchall())
+
+
+@dataclass(frozen=True)
+class LoadSummary:
+    load_id: str
+    pages: int
+    articles: int
+    mentions: int
+
+
+def load_batch(
+    con: duckdb.DuckDBPyConnection, staged: dict[str, str], *, run_id: str, batch_number: int, started_at: datetime
+) -> LoadSummary:
+    """Load one staged batch (table -> Parquet path) in one transaction, with its row in the load ledger."""
+    load_id = f"{run_id}-{batch_number:04d}"
+    counts = {
+        name: con.execute(sql("queries/count_staged_rows"), {"staged": path}).fetchone()[0]
+        for name, path in staged.items()
+    }
+    con.execute("begin transaction")
+    try:
+        execute_file(con, "load/delete_superseded_pages", {"staged_pages": staged["ledger_page"]})
+        for table, statement in LOAD_ORDER:
+            params = {"staged": staged[table], "load_id": load_id, "loaded_at": _utcnow()}
+            execute_file(con, f"load/{statement}", params)
+        execute_file(con, "load/stitch_article_links")
+        execute_file(
+            con,
+            "load/insert_load_ledger",
+            {
+                "load_id": load_id, "run_id": run_id, "batch_number": batch_number, "code_version": __version__,
+                "started_at": started_at, "finished_at": _utcnow(), "page_count": counts["ledger_page"],
+                "article_count": counts["fct_article"], "mention_count": counts["fct_entity_mention"],
+            },
+        )  # fmt: skip
+        con.execute("commit")
+    except BaseException:
+        con.execute("rollback")
+        raise
+    return LoadSummary(load_id, counts["ledger_page"], counts["fct_article"], counts["fct_entity_mention"])
+
+
+def record_quarantine(con: duckdb.DuckDBPyConnection, rows: list[dict], run_id: str) -> None:
+    for row in rows:
+        con.execute(
+            sql("load/insert_quarantine"),
+            {
+                "source_path": row["source_path"], "quarantine_path": row.get("quarantine_path"),
+                "sha256": row.get("sha256"), "reason": row["reason"], "detail": row.get("detail"),
+                "run_id": run_id, "quarantined_at": _utcnow(),
+            },
+        )  # fmt: skip
+
+
+def run_checks(con: duckdb.DuckDBPyConnection) -> dict[str, int]:
+    """Run every data check; raise ChecksFailed listing the failures, else return each check's row count (0)."""
+    failures: dict[str, list[tuple]] = {}
+    for name in CHECKS:
+        rows = con.execute(sql(f"checks/{name}")).fetchall()
+        if rows:
+            failures[name] = rows
+    if failures:
+        raise ChecksFailed(failures)
+    return dict.fromkeys(CHECKS, 0)
+
+
+def publish(path: Path) -> Path:
+    """Replace the analysts' read-only copy with the loader's file, atomically. The loader must be closed."""
+    target = published_path(path)
+    temporary = target.with_name(f".{target.name}.{os.getpid()}.tmp")
+    shutil.copyfile(path, temporary)
+    with open(temporary, "rb") as f:
+        os.fsync(f.fileno())
+    os.replace(temporary, target)
+    return target
+
+
+def table_row_counts(con: duckdb.DuckDBPyConnection) -> dict[str, int]:
+    return dict(con.execute(sql("queries/table_row_counts")).fetchall())
+
+
+def _utcnow() -> datetime:
+    return datetime.now(UTC).replace(tzinfo=None)
