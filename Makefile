@@ -4,7 +4,6 @@
 PYTHON ?= python3
 VENV := .venv
 BIN := $(VENV)/bin
-SAMPLES := $(sort $(wildcard samples/inbox/*/*/*.txt))
 
 .PHONY: run test lint setup clean
 
@@ -16,11 +15,16 @@ $(VENV)/.installed: pyproject.toml
 	$(BIN)/pip install --quiet -e '.[dev]'
 	touch $@
 
-# The main job. Until the warehouse lands it reads every bundled sample page into JSON Lines.
+# The main job: ingest the sample pages into the warehouse (a Prefect flow on its ephemeral API, a DuckDB file
+# under warehouse/), then answer three example questions from the published copy analysts read.
+EXAMPLES := top_people people_mentioned_together articles_by_paper_and_day
 run: setup
-	@mkdir -p warehouse
-	$(BIN)/sinmun parse $(SAMPLES) --summary > warehouse/sample_pages.jsonl
-	@echo "articles of $(words $(SAMPLES)) sample pages written to warehouse/sample_pages.jsonl"
+	$(BIN)/sinmun ingest samples/inbox
+	@for q in $(EXAMPLES); do \
+		echo; sed -n '1s/^-- //p' sql/examples/$$q.sql; \
+		echo "  \$$ sinmun sql -f sql/examples/$$q.sql"; \
+		$(BIN)/sinmun sql -f sql/examples/$$q.sql || exit 1; \
+	done
 
 lint: setup
 	$(BIN)/ruff check .

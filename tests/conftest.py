@@ -33,3 +33,8 @@ def sinmun_bin() -> Path:
         assert found, "the sinmun console script is not installed"
         return Path(found)
     return exe
+
+
+# Prefect runs offline in tests: no telemetry.
+os.environ.setdefault("PREFECT_SERVER_ANALYTICS_ENABLED", "false")
+os.environ.setdefault("PREFECT_UI_ENABLED", "false")

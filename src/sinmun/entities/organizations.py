@@ -39,6 +39,11 @@ class Organization:
     mentions: list[OrgMention] = field(default_factory=list)
 
 
+def known_forms() -> dict[str, str]:
+    """Every name and alias of the known organizations -> its canonical name."""
+    return _known()
+
+
 @cache
 def _known() -> dict[str, str]:
     """Surface form -> canonical name, from data/organizations.csv."""

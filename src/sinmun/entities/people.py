@@ -160,12 +160,26 @@ def _place_names() -> frozenset[str]:
     return places.all_surface_forms()
 
 
+@cache
+def _organization_names() -> frozenset[str]:
+    from sinmun.entities.organizations import known_forms
+
+    return frozenset(known_forms())
+
+
 def _affiliation_like(word: str) -> bool:
-    return bool(org_ending(word)) or word in _place_names() or word.endswith(("시", "도", "군", "구", "청"))
+    return (
+        bool(org_ending(word))
+        or word in _place_names()
+        or word in _organization_names()
+        or word.endswith(("시", "도", "군", "구", "청"))
+    )
 
 
 def _is_name(word: _Word, is_common_word: CommonWordCheck | None) -> bool:
     if word.particle or word.trail or not is_korean_name(word.text) or word.text in _place_names():
+        return False
+    if word.text in _organization_names():  # 목포대 (목포대학교) is a university, not a person
         return False
     return not (is_common_word and is_common_word(word.start, word.end))
 
@@ -206,7 +220,13 @@ def _name_before_title(text, words, i, titled, add, is_common_word) -> None:
             w.particle
             or w.trail
             or not _affiliation_like(w.text)
-            or (w.text and is_korean_name(w.text) and j > 0 and not org_ending(w.text) and w.text not in _place_names())
+            or (
+                is_korean_name(w.text)
+                and j > 0
+                and not org_ending(w.text)
+                and w.text not in _place_names()
+                and w.text not in _organization_names()
+            )
         ):
             break
         affiliation_words.insert(0, w)

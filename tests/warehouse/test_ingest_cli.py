@@ -1,0 +1,78 @@
+"""End to end through the real CLI: `sinmun ingest` (Prefect flow, DuckDB file) then `sinmun sql`."""
+
+from __future__ import annotations
+
+import json
+import subprocess
+from pathlib import Path
+
+from tests.conftest import require_shared
+from tests.warehouse.conftest import query, table_fingerprints
+
+
+def run(sinmun_bin: Path, *args: str) -> subprocess.CompletedProcess:
+    return subprocess.run([str(sinmun_bin), *args], capture_output=True, text=True, timeout=600)
+
+
+def test_ingest_loads_reference_and_samples_once_and_only_once(tmp_path: Path, sinmun_bin: Path, seed_inbox: Path):
+    require_shared()
+    warehouse = tmp_path / "wh" / "sinmun.duckdb"
+    first = run(sinmun_bin, "ingest", str(seed_inbox), "--warehouse", str(warehouse), "--no-progress")
+    assert first.returncode == 0, first.stderr[-2000:]
+    assert "35 pages seen, 35 loaded, 0 skipped as duplicates, 0 quarantined" in first.stdout
+    published = warehouse.with_name("sinmun.published.duckdb")
+    assert published.exists()
+
+    # The reference page: 7 articles, 6 of them with reporters, the right reporters with their e-mails.
+    seed_articles = query(
+        published,
+        "select a.ordinal, a.kind, a.reporter_count from fct_article a join ledger_page p using (page_id) "
+        "where p.source_path = 'extra/seed.txt' and p.is_current order by a.ordinal",
+    )
+    assert [k for _, k, _ in seed_articles] == ["news", "photo", "news", "news", "news", "news", "ad"]
+    assert sum(1 for *_, n in seed_articles if n > 0) == 6
+    reporters = query(
+        published,
+        "select distinct r.reporter_name, r.email from bridge_article_reporter b "
+        "join dim_reporter r using (reporter_key) join fct_article a using (article_key) "
+        "join ledger_page p using (page_id) where p.source_path = 'extra/seed.txt' order by 1",
+    )
+    assert reporters == [
+        ("김진수", "jeans@kwangju.co.kr"),
+        ("박진표", "lucky@kwangju.co.kr"),
+        ("윤현석", "chadol@kwangju.co.kr"),
+    ]
+    # Its people are in dim_entity, with the titles written beside them in fct_entity_mention.
+    titles = dict(
+        query(
+            published,
+            "select e.canonical_name, m.title_as_written from fct_entity_mention m "
+            "join dim_entity e using (entity_key) join fct_article a using (article_key) "
+            "join ledger_page p using (page_id) "
+            "where p.source_path = 'extra/seed.txt' and e.entity_type = 'PERSON' and m.title_as_written is not null",
+        )
+    )
+    assert titles["강기정"] == "광주시장"
+    assert titles["김준하"] == "인공지능산업융합사업단장"
+    assert titles["김동근"] == "한국광산업진흥회 상근부회장"
+    assert titles["이용빈"] == titles["민형배"] == "국회의원"
+    assert len(titles) >= 16
+
+    # The ledger accounts for every file, and a second run changes nothing at all.
+    assert query(published, "select count(*) from ledger_page where is_current") == [(35,)]
+    before = table_fingerprints(warehouse)
+    second = run(sinmun_bin, "ingest", str(seed_inbox), "--warehouse", str(warehouse), "--no-progress")
+    assert second.returncode == 0, second.stderr[-2000:]
+    assert "35 pages seen, 0 loaded, 35 skipped as duplicates, 0 quarantined" in second.stdout
+    assert table_fingerprints(warehouse) == before
+
+    # Analysts query the published copy through `sinmun sql`, in JSON too.
+    answer = run(sinmun_bin, "sql", "select count(*) as n from fct_article", "--warehouse", str(warehouse),
+                 "--format", "json")  # fmt: skip
+    assert answer.returncode == 0, answer.stderr
+    assert json.loads(answer.stdout) == [{"n": before["fct_article"][0]}]
+
+
+def test_sql_refuses_file_access_and_missing_warehouse(tmp_path: Path, sinmun_bin: Path):
+    missing = run(sinmun_bin, "sql", "select 1", "--warehouse", str(tmp_path / "none.duckdb"))
+    assert missing.returncode == 2 and "run `sinmun ingest` first" in missing.stderr

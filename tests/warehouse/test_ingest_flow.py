@@ -1,0 +1,164 @@
+"""The ingest flow in-process (one Prefect ephemeral API for the session): replacement, stable keys,
+continuation stitching in either order, quarantine and reconciliation, analysts reading during a load."""
+
+from __future__ import annotations
+
+import threading
+from pathlib import Path
+
+import duckdb
+import pytest
+
+from flows.ingest import ingest_flow
+from sinmun.store import warehouse as store
+from tests.warehouse.conftest import copy_samples, query, table_fingerprints
+
+PAGE_A = "bitgoeul/2024-03-05/1.txt"  # continues on page 3
+PAGE_B = "bitgoeul/2024-03-05/3.txt"  # holds the continuation from page 1
+OTHERS = ["namdo/2024-03-06/6.txt", "seohae/2024-03-07/1.txt"]
+
+
+def ingest(inbox: Path, db: Path) -> dict:
+    return ingest_flow(inbox=str(inbox), warehouse_path=str(db))
+
+
+def article_keys(db: Path) -> set[str]:
+    return {k for (k,) in query(db, "select article_key from fct_article")}
+
+
+def test_changed_page_replaces_exactly_its_articles(tmp_path: Path):
+    inbox, db = tmp_path / "inbox", tmp_path / "wh.duckdb"
+    copy_samples(inbox, only=[PAGE_A, *OTHERS])
+    ingest(inbox, db)
+    before = dict(query(db, "select article_key, page_id from fct_article"))
+    changed = inbox / OTHERS[0]
+    changed.write_text(changed.read_text(encoding="utf-8").replace("다.", "다!", 1), encoding="utf-8")
+    summary = ingest(inbox, db)
+    assert (summary["pages_loaded"], summary["pages_skipped_duplicate"]) == (1, 2)
+    after = dict(query(db, "select article_key, page_id from fct_article"))
+    page = "namdo/2024-03-06/6"
+    unchanged = {k for k, p in before.items() if p != page}
+    assert unchanged <= after.keys(), "other pages' articles keep their keys"
+    assert {k for k, p in after.items() if p == page} != {k for k, p in before.items() if p == page}
+    assert sum(1 for p in after.values() if p == page) == sum(1 for p in before.values() if p == page)
+    versions = query(
+        db, "select count(*), count(*) filter (where is_current) from ledger_page where page_id = ?", [page]
+    )
+    assert versions == [(2, 1)]
+    store_checks(db)
+
+
+def test_keys_are_stable_across_order_and_fresh_warehouses(tmp_path: Path):
+    all_at_once, in_two_runs = tmp_path / "a.duckdb", tmp_path / "b.duckdb"
+    inbox = tmp_path / "inbox"
+    copy_samples(inbox, only=[PAGE_A, PAGE_B, *OTHERS])
+    ingest(inbox, all_at_once)
+
+    late = tmp_path / "late"
+    copy_samples(late, only=[PAGE_B, OTHERS[1]])
+    ingest(late, in_two_runs)
+    copy_samples(late, only=[PAGE_A, OTHERS[0]])
+    ingest(late, in_two_runs)
+    assert article_keys(all_at_once) == article_keys(in_two_runs)
+    dims = ("dim_entity", "dim_reporter", "fct_entity_mention", "bridge_article_reporter", "fct_article_link")
+    a = table_fingerprints(all_at_once, without=("load_id",))
+    b = table_fingerprints(in_two_runs, without=("load_id",))
+    assert {t: a[t] for t in dims} == {t: b[t] for t in dims}
+
+
+@pytest.mark.parametrize("first", [PAGE_A, PAGE_B], ids=["origin-first", "continuation-first"])
+def test_continuations_are_stitched_whichever_page_arrives_first(tmp_path: Path, first: str):
+    inbox, db = tmp_path / "inbox", tmp_path / "wh.duckdb"
+    copy_samples(inbox, only=[first])
+    ingest(inbox, db)
+    assert query(db, "select count(target_article_key) from fct_article_link where link_type <> 'cross_ref'") == [(0,)]
+    copy_samples(inbox, only=[PAGE_B if first == PAGE_A else PAGE_A])
+    ingest(inbox, db)
+    links = query(
+        db,
+        "select l.link_type, origin.page_number, target.page_number, target.kind from fct_article_link l "
+        "join fct_article origin on origin.article_key = l.article_key "
+        "join fct_article target on target.article_key = l.target_article_key "
+        "where l.link_type <> 'cross_ref' order by 1",
+    )
+    assert links == [("continues_from", 3, 1, "news"), ("continues_on", 1, 3, "continuation")]
+
+
+def test_bad_files_are_quarantined_and_the_run_reconciles(tmp_path: Path):
+    inbox, db = tmp_path / "inbox", tmp_path / "wh.duckdb"
+    copy_samples(inbox, only=OTHERS)
+    (inbox / "bad").mkdir()
+    (inbox / "bad" / "empty.txt").write_bytes(b"")
+    (inbox / "bad" / "scan.txt").write_bytes(b"%PDF-1.7\n binary")
+    (inbox / "bad" / "copy.txt").write_bytes((inbox / OTHERS[0]).read_bytes())  # same content, new name
+    (inbox / "bad" / "half.txt.part").write_bytes(b"still being written")
+    summary = ingest(inbox, db)
+    assert summary["pages_seen"] == 5 and summary["pages_deferred"] == 1
+    assert (summary["pages_loaded"], summary["pages_skipped_duplicate"], summary["pages_quarantined"]) == (2, 1, 2)
+    assert (
+        summary["pages_seen"]
+        == summary["pages_loaded"] + summary["pages_skipped_duplicate"] + summary["pages_quarantined"]
+    )
+    reasons = dict(query(db, "select source_path, reason from quarantine"))
+    assert reasons == {"bad/empty.txt": "empty", "bad/scan.txt": "binary"}
+    loaded_articles = query(db, "select sum(article_count) from ledger_page where is_current")[0][0]
+    assert loaded_articles == summary["articles"] == query(db, "select count(*) from fct_article")[0][0]
+
+
+def test_analyst_session_sees_old_or_new_state_never_a_mix(tmp_path: Path):
+    inbox, db = tmp_path / "inbox", tmp_path / "wh.duckdb"
+    copy_samples(inbox, only=OTHERS)
+    ingest(inbox, db)
+    published = store.published_path(db)
+    analyst = duckdb.connect(str(published), read_only=True)
+    try:
+        old = analyst.execute("select count(*) from fct_article").fetchone()[0]
+        old_mentions = analyst.execute("select count(*) from fct_entity_mention").fetchone()[0]
+        copy_samples(inbox, only=[PAGE_A, PAGE_B])
+        seen: list[tuple[int, int]] = []
+        stop = threading.Event()
+
+        def keep_reading() -> None:
+            while not stop.is_set():
+                seen.append(
+                    analyst.execute(
+                        "select (select count(*) from fct_article), (select count(*) from fct_entity_mention)"
+                    ).fetchone()
+                )
+
+        reader = threading.Thread(target=keep_reading)
+        reader.start()
+        try:
+            summary = ingest(inbox, db)  # the analyst's open session does not block the load
+        finally:
+            stop.set()
+            reader.join()
+        assert summary["pages_loaded"] == 2
+        assert set(seen) == {(old, old_mentions)}, "the open session keeps its consistent old state"
+    finally:
+        analyst.close()
+    # A new session (DuckDB shares one instance per file within a process, so after the old one closed) sees
+    # the whole new state.
+    assert query(published, "select count(*) from fct_article")[0][0] == old + summary["articles"]
+
+
+def test_checks_catch_a_broken_warehouse(tmp_path: Path):
+    inbox, db = tmp_path / "inbox", tmp_path / "wh.duckdb"
+    copy_samples(inbox, only=OTHERS[:1])
+    ingest(inbox, db)
+    store_checks(db)
+    con = duckdb.connect(str(db))
+    try:
+        con.execute("insert into fct_entity_mention values ('no-such-article', 'no-such-entity', 1, 'x', null, "
+                    "'body', 0, 1, 'no-load')")  # fmt: skip
+        con.execute("update fct_article set kind = 'advertorial' where ordinal = 1")
+        with pytest.raises(store.ChecksFailed) as failed:
+            store.run_checks(con)
+    finally:
+        con.close()
+    assert {"relationships", "accepted_values"} <= failed.value.failures.keys()
+
+
+def store_checks(db: Path) -> None:
+    with store.connect(db, read_only=True) as con:
+        assert store.run_checks(con) == dict.fromkeys(store.CHECKS, 0)
