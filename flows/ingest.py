@@ -6,7 +6,7 @@ Steps (each task works on a batch of pages, never on one page or article):
 2. stage each batch: read, hash, skip content already loaded, quarantine bad files,
    parse, extract entities, write the batch's rows as Parquet;
 3. load each staged batch into DuckDB in one transaction, with its row in the load ledger;
-4. run the data checks, and fail the run if any fails;
+4. record the run's accounting of every file, then run the data checks, and fail the run if any fails;
 5. publish the warehouse to the analysts' read-only copy.
 """
 
@@ -74,6 +74,12 @@ def load(warehouse_path: str, batch: StagedBatch, run_id: str, started_at: datet
         return summary.load_id
 
 
+@task(name="record-run")
+def record(warehouse_path: str, summary: dict, inbox: str, started_at: datetime) -> None:
+    with warehouse.connect(Path(warehouse_path)) as con:
+        warehouse.record_run(con, summary, inbox=inbox, started_at=started_at)
+
+
 @task(name="run-checks")
 def check(warehouse_path: str) -> dict[str, int]:
     with warehouse.connect(Path(warehouse_path)) as con:
@@ -97,6 +103,7 @@ def ingest_flow(
     """Load the page files of ``inbox`` into the warehouse at ``warehouse_path``; returns the run's summary."""
     logger = get_run_logger()
     t0 = time.monotonic()
+    run_started = datetime.now(UTC).replace(tzinfo=None)
     run_id = datetime.now(UTC).strftime("%Y%m%dT%H%M%S") + "-" + uuid.uuid4().hex[:6]
     path = Path(warehouse_path)
     path.parent.mkdir(parents=True, exist_ok=True)
@@ -132,6 +139,9 @@ def ingest_flow(
     finally:
         shutil.rmtree(staging, ignore_errors=True)
         bar.close()
+    if summary.loads or summary.pages_quarantined:
+        # A run that changed nothing leaves the warehouse exactly as it was; its summary is still returned and logged.
+        record(str(path), asdict(summary), inbox, run_started)
     check(str(path))
     if summary.loads or not warehouse.published_path(path).exists():
         summary.published = publish(str(path))

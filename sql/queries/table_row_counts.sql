@@ -1,5 +1,6 @@
 -- Rows per warehouse table.
-select 'load_ledger' as table_name, count(*) as row_count from load_ledger
+select 'ingest_run' as table_name, count(*) as row_count from ingest_run
+union all select 'load_ledger', count(*) from load_ledger
 union all select 'ledger_page', count(*) from ledger_page
 union all select 'quarantine', count(*) from quarantine
 union all select 'dim_date', count(*) from dim_date

@@ -59,7 +59,7 @@ def query(db: Path, text: str, params: list | None = None) -> list[tuple]:
 
 
 TABLES = (
-    "load_ledger", "ledger_page", "quarantine", "dim_publication", "dim_reporter", "dim_place", "dim_entity",
+    "ingest_run", "load_ledger", "ledger_page", "quarantine", "dim_publication", "dim_reporter", "dim_place", "dim_entity",
     "fct_article", "fct_entity_mention", "bridge_article_reporter", "fct_article_link", "fct_date_mention",
     "fct_amount_mention",
 )  # fmt: skip

@@ -99,6 +99,8 @@ def test_bad_files_are_quarantined_and_the_run_reconciles(tmp_path: Path):
         summary["pages_seen"]
         == summary["pages_loaded"] + summary["pages_skipped_duplicate"] + summary["pages_quarantined"]
     )
+    assert query(db, "select pages_seen, pages_loaded, pages_skipped_duplicate, pages_quarantined, pages_deferred "
+                     "from ingest_run") == [(5, 2, 1, 2, 1)]  # fmt: skip
     reasons = dict(query(db, "select source_path, reason from quarantine"))
     assert reasons == {"bad/empty.txt": "empty", "bad/scan.txt": "binary"}
     loaded_articles = query(db, "select sum(article_count) from ledger_page where is_current")[0][0]

@@ -28,7 +28,7 @@ import duckdb
 from sinmun import __version__
 
 DDL_ORDER = (
-    "load_ledger", "ledger_page", "quarantine", "dim_date", "dim_publication", "dim_reporter", "dim_place",
+    "ingest_run", "load_ledger", "ledger_page", "quarantine", "dim_date", "dim_publication", "dim_reporter", "dim_place",
     "dim_entity", "fct_article", "fct_entity_mention", "bridge_article_reporter", "fct_article_link",
     "fct_date_mention", "fct_amount_mention",
 )  # fmt: skip
@@ -214,6 +214,22 @@ def record_quarantine(con: duckdb.DuckDBPyConnection, rows: list[dict], run_id: 
                 "run_id": run_id, "quarantined_at": _utcnow(),
             },
         )  # fmt: skip
+
+
+def record_run(con: duckdb.DuckDBPyConnection, summary: dict, *, inbox: str, started_at: datetime) -> None:
+    """The run's accounting of every file it saw, in the warehouse beside its loads."""
+    execute_file(
+        con,
+        "load/insert_ingest_run",
+        {
+            "run_id": summary["run_id"], "inbox": inbox, "code_version": __version__, "started_at": started_at,
+            "finished_at": _utcnow(), "pages_seen": summary["pages_seen"], "pages_loaded": summary["pages_loaded"],
+            "pages_skipped_duplicate": summary["pages_skipped_duplicate"],
+            "pages_quarantined": summary["pages_quarantined"], "pages_deferred": summary["pages_deferred"],
+            "articles_loaded": summary["articles"], "mentions_loaded": summary["mentions"],
+            "load_count": len(summary["loads"]),
+        },
+    )  # fmt: skip
 
 
 def run_checks(con: duckdb.DuckDBPyConnection) -> dict[str, int]:
