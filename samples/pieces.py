@@ -11,6 +11,14 @@ A block may instead be a directive:
 The printed page shows the cut halves as two lines and the directives as
 written; the gold shows the paragraph whole and keeps the directive only as
 ``cross_refs`` / ``continues_on``.
+
+What a careful reader lists for an article is written beside its text, as keyword
+arguments of the piece (see ``Ents``): ``people={"정태윤": "광주시장"}`` (name ->
+title written beside it, or None), ``org_loc=[...]`` (organisations and places),
+``coref={"정 시장": "정태윤"}``, ``aliases={"AI사업단": "인공지능산업융합사업단"}``,
+``optional_persons=[...]``; and beside each page ``dates={"4일": "2024-03-04"}``
+(every day of the month its bodies write, resolved). Generating a gold checks that
+each of them occurs in the text, so data and page cannot drift apart.
 """
 
 from __future__ import annotations
@@ -18,6 +26,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field
 from datetime import date, timedelta
+from typing import Any
 
 CUT = "¦"
 _SENTENCE_END = re.compile(r"""[.?!…]["'”’」』)]*$""")
@@ -144,6 +153,165 @@ def _repair_span(par: str, cut: int, whole: str) -> str:
             i -= 1
 
 
+# --- entities --------------------------------------------------------------------------------------------------------
+# Other accepted forms of a name an article lists under ORG_OR_LOC (the gold's "canonical_forms"): the long official
+# form, the short form and, for Gwangju's districts, the district with its city. A page's gold carries the entries of
+# the names it lists. The districts 동구/서구/남구/북구/광산구 are Gwangju's on every sample page.
+_GWANGJU_DISTRICTS = {d: [d, f"광주 {d}", f"광주광역시 {d}"] for d in ("동구", "서구", "남구", "북구", "광산구")}
+_CITIES_AND_COUNTIES = {
+    f"{short}{unit}": [f"{short}{unit}", short]
+    for unit, shorts in [
+        ("시", ["나주", "목포", "순천", "여수", "광양"]),
+        (
+            "군",
+            ["신안", "영광", "진도", "완도", "해남", "고흥", "보성", "구례", "담양", "강진", "장흥", "영암", "무안"],
+        ),
+        ("군", ["예천", "합천", "예산", "양구"]),
+    ]
+    for short in shorts
+}
+CANONICAL_FORMS: dict[str, list[str]] = {
+    "광주시": ["광주광역시", "광주시"],
+    "광주": ["광주", "광주광역시", "광주시"],
+    "전남도": ["전라남도", "전남도", "전남"],
+    "전남": ["전남", "전라남도", "전남도"],
+    "서울": ["서울", "서울특별시", "서울시"],
+    "경북": ["경북", "경상북도"],
+    "경남": ["경남", "경상남도"],
+    "충남": ["충남", "충청남도"],
+    "강원": ["강원", "강원특별자치도", "강원도"],
+    **_GWANGJU_DISTRICTS,
+    **_CITIES_AND_COUNTIES,
+    **{long[:-1]: [long[:-1], long] for long in _CITIES_AND_COUNTIES},
+    "대한민국": ["대한민국", "한국"],
+    "광주시청": ["광주시청", "광주광역시청"],
+    "광주시의회": ["광주시의회", "광주광역시의회"],
+    "광주시교육청": ["광주시교육청", "광주광역시교육청"],
+    "광주시체육회": ["광주시체육회", "광주광역시체육회"],
+    "광주시 보건환경연구원": ["광주시 보건환경연구원", "광주광역시 보건환경연구원", "보건환경연구원"],
+    "광주·전남 상생발전협의회": ["광주·전남 상생발전협의회", "상생발전협의회"],
+    "남구청": ["남구청", "광주 남구청", "광주광역시 남구청"],
+    "서부소방서": ["서부소방서", "광주 서부소방서", "광주서부소방서"],
+    "전남도의회": ["전남도의회", "전라남도의회"],
+    "전남도교육청": ["전남도교육청", "전라남도교육청", "전남교육청"],
+    "도교육청": ["도교육청", "전남도교육청", "전라남도교육청", "전남교육청"],
+    "전남체육회": ["전남체육회", "전라남도체육회", "전남도체육회"],
+    "감염병관리지원단": ["감염병관리지원단", "전남도 감염병관리지원단", "전라남도 감염병관리지원단"],
+    "농업기술원": ["농업기술원", "전남도 농업기술원", "전라남도농업기술원"],
+    "과학기술정보통신부": ["과학기술정보통신부", "과기정통부"],
+    "산업통상자원부": ["산업통상자원부", "산업부"],
+    "행정안전부": ["행정안전부", "행안부"],
+    "농림축산식품부": ["농림축산식품부", "농식품부"],
+    "해양수산부": ["해양수산부", "해수부"],
+    "광주본부세관": ["광주본부세관", "광주세관"],
+    "광주과학기술원": ["광주과학기술원", "GIST", "지스트"],
+    "한국공항공사 무안지사": ["한국공항공사 무안지사", "한국공항공사"],
+    "목포해양경찰서": ["목포해양경찰서", "목포해경"],
+    "전남대": ["전남대", "전남대학교"],
+    "목포대": ["목포대", "목포대학교", "국립목포대학교"],
+    "순천대": ["순천대", "순천대학교", "국립순천대학교"],
+    "광주체고": ["광주체고", "광주체육고등학교"],
+    "광주중앙초": ["광주중앙초", "광주중앙초등학교"],
+    "동명중": ["동명중", "동명중학교"],
+    "빛고을고": ["빛고을고", "빛고을고등학교"],
+    "영해고": ["영해고", "영해고등학교"],
+    "남도매일": ["남도매일", "남도매일신문"],
+    "하남산단": ["하남산단", "하남산업단지", "하남일반산업단지"],
+    "첨단산단": ["첨단산단", "첨단산업단지", "광주첨단과학산업단지"],
+    "평동산단": ["평동산단", "평동산업단지", "평동일반산업단지"],
+    "여수국가산단": ["여수국가산단", "여수산단", "여수국가산업단지"],
+    "여수산단": ["여수산단", "여수국가산단", "여수국가산업단지"],
+    "대양산업단지": ["대양산업단지", "대양산단"],
+    "월드컵경기장": ["월드컵경기장", "광주월드컵경기장"],
+    "순천만국가정원": ["순천만국가정원", "순천만정원"],
+    "진도 씻김굿 전승관": ["진도 씻김굿 전승관", "씻김굿 전승관"],
+    "연안여객선터미널": ["연안여객선터미널", "목포연안여객선터미널", "목포항연안여객선터미널"],
+    "목포 근대역사관": ["목포 근대역사관", "목포근대역사관", "근대역사관"],
+    "영산강 하굿둑": ["영산강 하굿둑", "영산강하굿둑", "영산강"],
+}
+
+
+def accepted_forms(name: str) -> set[str]:
+    """The forms under which a listed ORG_OR_LOC name counts as found (spaces aside, as the scorer compares)."""
+    return {re.sub(r"\s+", "", f) for f in [name, *CANONICAL_FORMS.get(name, [])]}
+
+
+@dataclass
+class Ents:
+    """What a careful reader lists for one article: every name, surface and form occurs in its body."""
+
+    people: dict[str, str | None] = field(default_factory=dict)  # name -> the title written beside it, or None
+    org_loc: list[str] = field(default_factory=list)  # organisations and places, one entry each, in a form written
+    aliases: dict[str, str] = field(default_factory=dict)  # "X(이하 Y)" declares {"Y": "X"}
+    coref: dict[str, str] = field(default_factory=dict)  # a later short reference ("정 시장") -> the listed person
+    optional_persons: list[str] = field(default_factory=list)  # names a parser may report as persons or not
+
+    def check(self, body: str, reporters: set[str], where: str) -> None:
+        def occurs(s: str, what: str) -> None:
+            assert isinstance(s, str) and s.strip() == s and s, f"{where}: {what} {s!r} is not a trimmed string"
+            assert s in body, f"{where}: {what} {s!r} does not occur in the body"
+
+        for name, title in self.people.items():
+            occurs(name, "person")
+            assert name not in reporters, f"{where}: reporter {name!r} listed as a person (bylines are not listed)"
+            assert title is None or (title.strip() == title and title), f"{where}: title {title!r} of {name!r}"
+        for alias, target in self.aliases.items():
+            occurs(alias, "alias")
+            occurs(target, "entity of the alias")
+        for surface, person in self.coref.items():
+            occurs(surface, "coreference")
+            assert person in self.people, f"{where}: {surface!r} refers to {person!r}, who is not a listed person"
+        for name in self.optional_persons:
+            occurs(name, "optional person")
+            assert name not in self.people, f"{where}: {name!r} both listed and optional"
+        assert len(set(self.org_loc)) == len(self.org_loc), f"{where}: an organisation or place listed twice"
+        for name in self.org_loc:
+            occurs(name, "organisation or place")
+        for i, a in enumerate(self.org_loc):
+            for b in self.org_loc[i + 1 :]:
+                same = accepted_forms(a) & accepted_forms(b)
+                assert not same, f"{where}: {a!r} and {b!r} are one entity (both accept {sorted(same)})"
+
+    def gold(self) -> dict:
+        g = {
+            "PERSON": dict(self.people),
+            "ORG_OR_LOC": list(self.org_loc),
+            "aliases": dict(self.aliases),
+            "coref": dict(self.coref),
+        }
+        if self.optional_persons:
+            g["optional_persons"] = list(self.optional_persons)
+        return g
+
+
+# A day of the month as a body writes it: "4일", "지난 2일", "오는 15일", "다음 달 14일", "5월 19일".
+_DAY = re.compile(r"(?:(?:지난|오는|다음 달) )?(?:(?<!\d)\d{1,2}월 )?(?<!\d)\d{1,2}일")
+_DAY_KEY = re.compile(r"(지난 |오는 |다음 달 )?(?:(\d{1,2})월 )?(\d{1,2})일(까지)?")
+
+
+def check_dates(dates: dict[str, str], bodies: list[str], published: date, where: str) -> None:
+    """Each resolved date is written in a body and agrees with its surface; each day written in a body is resolved."""
+    for surface, iso in dates.items():
+        d = date.fromisoformat(iso)
+        assert any(surface in b for b in bodies), f"{where}: date {surface!r} does not occur in any body"
+        m = _DAY_KEY.fullmatch(surface)
+        assert m, f"{where}: {surface!r} is not a day-precision date"
+        prefix, month, day = m[1], m[2], int(m[3])
+        assert d.day == day and (month is None or d.month == int(month)), f"{where}: {surface!r} is not {iso}"
+        assert abs((d - published).days) <= 366, f"{where}: {surface!r} -> {iso}, more than a year away"
+        if prefix == "지난 ":
+            assert d < published, f"{where}: {surface!r} -> {iso} is not before the publication date"
+        elif prefix == "오는 ":
+            assert d > published, f"{where}: {surface!r} -> {iso} is not after the publication date"
+        elif prefix == "다음 달 ":
+            assert (d.year * 12 + d.month) - (published.year * 12 + published.month) == 1, f"{where}: {surface!r}"
+    for b in bodies:
+        for m in _DAY.finditer(b):
+            assert any(b.startswith(k, m.start()) for k in dates), (
+                f"{where}: {m[0]!r} in {b[max(0, m.start() - 20) : m.end() + 20]!r} is not in resolved_dates"
+            )
+
+
 # --- pieces ----------------------------------------------------------------------------------------------------------
 @dataclass
 class Piece:
@@ -158,6 +326,7 @@ class Piece:
     byline_gold: dict | None = None
     continues_from: int | None = None
     ad_lines: list[str] = field(default_factory=list)
+    ents: Ents = field(default_factory=Ents)
 
     def lines(self) -> list[str]:
         if self.kind == "ad":
@@ -180,12 +349,17 @@ class Piece:
         if self.body and self.body.continues_on is not None:
             g["continues_on"] = self.body.continues_on
         g["column_break_repairs"] = self.body.repairs if self.body else []
-        g["entities"] = {"PERSON": {}, "ORG_OR_LOC": [], "aliases": {}}
+        g["entities"] = self.ents.gold()
         return g
 
 
 def news(
-    headline: str, *subheadlines: str, body: str, by: By | Credit | None = None, wire: tuple[str, str] | None = None
+    headline: str,
+    *subheadlines: str,
+    body: str,
+    by: By | Credit | None = None,
+    wire: tuple[str, str] | None = None,
+    **ents: Any,
 ) -> Piece:
     """A news article. ``wire=("무안", "연합뉴스")`` opens the body ``(무안=연합뉴스) 김민수 기자 =`` instead of a byline."""
     lead = ""
@@ -196,10 +370,14 @@ def news(
         gold = dict(gold or {"name": None, "names": [], "role": None, "email": None}, affiliation=agency)
     b = read_body(body, lead)
     tail = [by.line()] if by and not wire else []
-    return Piece("news", headline, list(subheadlines), None, by, b, [headline, *subheadlines], tail, gold)
+    return Piece(
+        "news", headline, list(subheadlines), None, by, b, [headline, *subheadlines], tail, gold, ents=Ents(**ents)
+    )
 
 
-def continuation(from_page: int, mark: str, body: str, by: By | None = None, inline: bool = False) -> Piece:
+def continuation(
+    from_page: int, mark: str, body: str, by: By | None = None, inline: bool = False, **ents: Any
+) -> Piece:
     """The rest of an article begun on ``from_page``: opens with ``mark`` on its own line or before the text."""
     b = read_body(body, f"{mark} " if inline else "")
     head = [] if inline else [mark]
@@ -214,10 +392,11 @@ def continuation(from_page: int, mark: str, body: str, by: By | None = None, inl
         [by.line()] if by else [],
         by.gold() if by else None,
         continues_from=from_page,
+        ents=Ents(**ents),
     )
 
 
-def photo(title: str, caption: str, by: By | Credit, style: str = "inline") -> Piece:
+def photo(title: str, caption: str, by: By | Credit, style: str = "inline", **ents: Any) -> Piece:
     """A photo's title and caption. style: ``inline`` (one line, credit at its end), ``lines`` (title, caption,
     credit on three lines), ``title-line`` (title, then caption with the credit at its end)."""
     if style == "inline":
@@ -226,14 +405,18 @@ def photo(title: str, caption: str, by: By | Credit, style: str = "inline") -> P
         printed = [title, caption, by.line()]
     else:
         printed = [title, f"{caption} {by.line()}"]
-    return Piece("photo", title, [], None, by, Body([], [caption], [], None, []), printed, [], by.gold())
+    body = Body([], [caption], [], None, [])
+    return Piece("photo", title, [], None, by, body, printed, [], by.gold(), ents=Ents(**ents))
 
 
-def editorial(headline: str, body: str) -> Piece:
-    return Piece("editorial", headline, [], "사설", None, read_body(body), [f"[사설] {headline}"], [], None)
+def editorial(headline: str, body: str, **ents: Any) -> Piece:
+    b = read_body(body)
+    return Piece("editorial", headline, [], "사설", None, b, [f"[사설] {headline}"], [], None, ents=Ents(**ents))
 
 
-def column(label: str, headline: str, author: str, affiliation: str, body: str, layout: str = "top") -> Piece:
+def column(
+    label: str, headline: str, author: str, affiliation: str, body: str, layout: str = "top", **ents: Any
+) -> Piece:
     """A signed column: the author's name letter-spaced on its own line, the affiliation beside it.
     layout: ``top`` (name, affiliation, then body), ``top-affil`` (affiliation, name, body),
     ``bottom`` (body, name, affiliation), ``bottom-affil`` (body, affiliation, name)."""
@@ -243,19 +426,28 @@ def column(label: str, headline: str, author: str, affiliation: str, body: str, 
     b = read_body(body)
     gold = {"name": author, "names": [author], "role": None, "email": None, "affiliation": affiliation}
     if layout.startswith("top"):
-        return Piece("column", headline, [], label, None, b, head + sig, [], gold)
-    return Piece("column", headline, [], label, None, b, head, sig, gold)
+        return Piece("column", headline, [], label, None, b, head + sig, [], gold, ents=Ents(**ents))
+    return Piece("column", headline, [], label, None, b, head, sig, gold, ents=Ents(**ents))
 
 
-def notice(label: str, title: str | None, *lines: str) -> Piece:
+def notice(label: str, title: str | None, *lines: str, **ents: Any) -> Piece:
     """``[인사]``, ``[부고]`` and the like: each line its own paragraph."""
     head = f"[{label}] {title}" if title else f"[{label}]"
     b = Body(list(lines), list(lines), [], None, [])
-    return Piece("notice", title or label, [], label, None, b, [head], [], None)
+    return Piece("notice", title or label, [], label, None, b, [head], [], None, ents=Ents(**ents))
 
 
 def ad(*lines: str) -> Piece:
     return Piece("ad", ad_lines=list(lines))
+
+
+ENTITY_NOTE = (
+    "entities: PERSON maps each person named in the body to the title written beside the name (null where none; "
+    "reporters in bylines are not listed). ORG_OR_LOC lists the organisations and places that must be found, one "
+    "entry per entity, in a form written in the body; canonical_forms gives the other forms that count. aliases: "
+    "alias declared in the text -> entity it names. coref: a later short reference -> the person it means. "
+    "resolved_dates: each day of the month written in a body -> its date, given the publication date."
+)
 
 
 # --- pages -----------------------------------------------------------------------------------------------------------
@@ -280,6 +472,7 @@ class Page:
     head: str | None = "line"  # line | split | dot
     foot: str | None = None  # web | web-one-line | dash
     loose: bool = False  # extra blank lines between pieces, as some PDF exports leave
+    dates: dict[str, str] = field(default_factory=dict)  # resolved_dates: day written in a body -> YYYY-MM-DD
 
     @property
     def day(self) -> date:
@@ -347,14 +540,24 @@ class Page:
         for s in banned:
             assert s not in article_text, f"{self.relpath}: furniture string {s!r} also occurs in an article"
         assert 3 <= len(articles) <= 7, f"{self.relpath}: {len(articles)} pieces"
+        reporters = {n for a in articles for n in (a["byline"] or {}).get("names") or []}
+        for i, (piece, a) in enumerate(zip(self.pieces, articles, strict=True), start=1):
+            piece.ents.check(a["body"] or "", reporters, f"{self.relpath} piece {i}")
+        bodies = [a["body"] for a in articles if a["kind"] != "ad" and a["body"]]
+        check_dates(self.dates, bodies, self.day, self.relpath)
+        canonical = {
+            name: CANONICAL_FORMS[name] for p in self.pieces for name in p.ents.org_loc if name in CANONICAL_FORMS
+        }
         g = {
             "source": source or self.relpath,
             "manifest": {"publication": self.publication, "date": self.date, "page": self.page},
-            "note": "Written for sinmun (fictional). Generated by samples/make_samples.py: do not edit by hand.",
+            "note": "Written for sinmun (fictional). Generated by samples/make_samples.py: do not edit by hand. "
+            + ENTITY_NOTE,
         }
         if states >= {"date", "page"}:
             g["expect_inferred"] = {"publication_date": self.date, "page": self.page}
         g["not_in_any_article"] = banned
-        g["resolved_dates"] = {}
+        g["canonical_forms"] = canonical
+        g["resolved_dates"] = dict(self.dates)
         g["articles"] = articles
         return g
