@@ -230,3 +230,39 @@ def test_last_day_is_never_after_publication_and_next_day_never_before(day: int,
     (coming,) = find_dates(f"오는 {day}일", published)
     assert last.date is not None and last.date <= published and last.date.day == day
     assert coming.date is not None and coming.date >= published and coming.date.day == day
+
+
+CONTEXT_CASES = [
+    (
+        "future-span-stays-this-month",
+        "축제는 15일부터 24일까지 열린다.",
+        datetime.date(2024, 3, 12),
+        [("15일", datetime.date(2024, 3, 15)), ("24일", datetime.date(2024, 3, 24))],
+    ),
+    (
+        "announced-event-ahead",
+        "설명회는 19일 오후 2시 개최할 예정이다.",
+        datetime.date(2024, 3, 14),
+        [("19일", datetime.date(2024, 3, 19))],
+    ),
+    (
+        "span-end-takes-the-month",
+        "5월 2일부터 6일까지 연다",
+        datetime.date(2024, 3, 5),
+        [("5월 2일", datetime.date(2024, 5, 2)), ("6일", datetime.date(2024, 5, 6))],
+    ),
+    ("idiom-is-no-date", "어제오늘의 일이 아니다", datetime.date(2024, 3, 4), []),
+    (
+        "past-report-goes-back-a-month",
+        "28일 밝혔다",
+        datetime.date(2023, 5, 22),
+        [("28일", datetime.date(2023, 4, 28))],
+    ),
+]
+
+
+@pytest.mark.parametrize(
+    ("text", "published", "expected"), [c[1:] for c in CONTEXT_CASES], ids=[c[0] for c in CONTEXT_CASES]
+)
+def test_dates_in_context(text, published, expected) -> None:
+    assert [(m.text, m.date) for m in find_dates(text, published)] == expected

@@ -364,15 +364,39 @@ def _roll_after(part: _Part, date: Date | None, first: Date | None) -> Date | No
     return date
 
 
+# After a bare day, words that put it ahead of the publication date (an event announced, a period that starts).
+_FUTURE_AFTER = re.compile(r"^[^.?!]{0,40}?(?:부터|까지|예정|계획|열린다|열릴|진행된다|개최한다|개최할|한다\.|할 방침)")
+# Between the two ends of a span written with 부터/까지: "5월 2일부터 6일까지".
+_SPAN_GAP = re.compile(r"\s*(?:부터|에서)\s*")
+# Idioms, not dates: 어제오늘의 일이 아니다, 오늘내일하다, 오늘날.
+_IDIOMS = re.compile(r"어제오늘|오늘내일|오늘날")
+
+
+def _is_bare_day(part: _Part) -> bool:
+    return part.d is not None and part.m is None and part.y is None and not (part.yw or part.mw or part.dw or part.mk)
+
+
 def find_dates(text: str, published: Date | None) -> list[DateMention]:
     """Every date mention in ``text``, resolved against the publication date ``published``."""
     candidates = _single_candidates(text) + _numeric_candidates(text) + _range_candidates(text)
+    idioms = [m.span() for m in _IDIOMS.finditer(text)]
     mentions: list[DateMention] = []
     previous: tuple[Date | None, tuple[int, int] | None] = (None, None)
+    previous_end = -1
     for part in _select(text, candidates):
-        date, context = _resolve(part, published, previous[1] if part.linked else None)
-        if part.linked:
-            date = _roll_after(part, date, previous[0])
+        if part.dw and any(s <= part.start < e for s, e in idioms):
+            continue
+        if _is_bare_day(part) and previous[1] and _SPAN_GAP.fullmatch(text[previous_end : part.start]):
+            # The second end of a 부터...까지 span takes the first end's month.
+            date = _roll_after(part, _make(*previous[1], part.d), previous[0])
+            context = (date.year, date.month) if date else previous[1]
+        elif _is_bare_day(part) and published and part.d > published.day and _FUTURE_AFTER.match(text[part.end :]):
+            date, context = _resolve(replace(part, mk="오는"), published, None)
+        else:
+            date, context = _resolve(part, published, previous[1] if part.linked else None)
+            if part.linked:
+                date = _roll_after(part, date, previous[0])
         mentions.append(DateMention(text[part.start : part.end], part.start, part.end, date, part.precision))
         previous = (date, context)
+        previous_end = part.end
     return mentions

@@ -11,7 +11,7 @@ from __future__ import annotations
 from collections.abc import Callable, Iterable, Sequence
 from datetime import date
 
-from sinmun.entities import amounts, dates, organizations, people, places
+from sinmun.entities import amounts, dates, organizations, people, places, suffix_places
 from sinmun.entities.lexicon import org_ending
 
 # Kiwi tags of tokens that are ordinary words (a candidate name spanning exactly one of these is no name).
@@ -98,6 +98,18 @@ def article_entities(article: dict, *, is_common_word: people.CommonWordCheck | 
         )
         entry["mentions"].append(_mention(m.text, m.start, m.end))
     out.extend(by_place.values())
+    named = {e["name"] for e in out} | {m["text"] for e in out for m in e["mentions"]}
+    taken_spans = person_spans + [(m["start"], m["end"]) for e in out for m in e["mentions"]]
+    by_name: dict[str, dict] = {}
+    for name, start, end in suffix_places.find_suffix_places(body, exclude=named):
+        if _overlaps(start, end, taken_spans):
+            continue
+        entry = by_name.setdefault(
+            name,
+            {"type": "LOCATION", "name": name, "title": None, "affiliation": None, "place_code": None, "mentions": []},
+        )
+        entry["mentions"].append(_mention(name, start, end))
+    out.extend(by_name.values())
     return out
 
 

@@ -8,7 +8,7 @@ from __future__ import annotations
 
 import csv
 import re
-from functools import cache
+from functools import cache, lru_cache
 from importlib import resources
 
 
@@ -706,12 +706,15 @@ HANJA_SURNAMES = {
 }
 
 
+_PARTICLE_AT_END = re.compile(r"^(?P<core>.{2,}?)(?P<particle>" + "|".join(PARTICLES) + r")$")
+
+
+@lru_cache(maxsize=200_000)
 def strip_particle(word: str) -> tuple[str, str]:
-    """Split a trailing particle off a noun: ``"사업단은"`` -> (``"사업단"``, ``"은"``). Longest particle first."""
-    for particle in PARTICLES:
-        if len(word) > len(particle) + 1 and word.endswith(particle):
-            return word[: -len(particle)], particle
-    return word, ""
+    """Split a trailing particle off a noun: ``"사업단은"`` -> (``"사업단"``, ``"은"``). Longest particle first,
+    at least two syllables left."""
+    m = _PARTICLE_AT_END.match(word)
+    return (m["core"], m["particle"]) if m else (word, "")
 
 
 def is_korean_name(word: str) -> bool:
@@ -723,13 +726,13 @@ def is_korean_name(word: str) -> bool:
     return word[0] in surnames() or (len(word) == 3 and word[:2] in surnames())
 
 
+_ORG_ENDING_AT_END = re.compile("(?:" + "|".join(ORG_ENDINGS) + ")$")
+
+
+@lru_cache(maxsize=200_000)
 def org_ending(word: str) -> str | None:
     """The organization ending of ``word`` if it names an organization (``한국광산업진흥회`` -> ``진흥회``)."""
     if word in NOT_ORGS or len(word) < 3:
         return None
-    for ending in ORG_ENDINGS:
-        if word.endswith(ending) and len(word) > len(ending):
-            if len(ending) == 1 and len(word) < 3:
-                return None
-            return ending
-    return None
+    m = _ORG_ENDING_AT_END.search(word)
+    return m.group() if m and m.start() > 0 else None

@@ -122,11 +122,17 @@ def split_title(word: str) -> tuple[str, str | None] | None:
             return word, head
     if _affiliation_like(prefix):
         return word, prefix
-    if re.fullmatch(r"[가-힣]{1,3}", prefix) and not _title_suffix_re().fullmatch(word):
-        # 상근부회장, 명예회장: a qualifier, not an affiliation; but 박수기시장 is not a title word.
-        return (word, None) if prefix in _QUALIFIERS else None
-    return word, None
+    if prefix in _QUALIFIERS:  # 상근부회장, 명예회장
+        return word, None
+    if m.group() in _TITLES_NEEDING_AFFILIATION or not re.fullmatch(r"[가-힣]{1,6}", prefix):
+        # 전통시장 is a market and 한의원 a clinic: these endings make a title only after an organization or place.
+        return None
+    return word, None  # an office inside an organization: 교통국장, 섬발전과장, 기획조정실장
 
+
+_TITLES_NEEDING_AFFILIATION = frozenset(
+    "시장 의원 위원 대표 이사 회원 선수 작가 교사 기자 후보 고문 총무 주장 대장 통장 이장 사장 의사 약사 감독 코치".split()
+)
 
 _QUALIFIERS = frozenset(
     [
@@ -184,9 +190,14 @@ def _is_name(word: _Word, is_common_word: CommonWordCheck | None) -> bool:
     return not (is_common_word and is_common_word(word.start, word.end))
 
 
+def _mask_parentheticals(text: str) -> str:
+    """``국회의원(광주 서구을)이`` -> ``국회의원           이``: brackets blanked, offsets kept."""
+    return re.sub(r"\([^()\n]{1,40}\)", lambda m: " " * len(m.group()), text)
+
+
 def find_people(text: str, *, is_common_word: CommonWordCheck | None = None) -> list[Person]:
     """People named in ``text`` (an article body) with their titles and mentions, in order of first mention."""
-    words = _words(text)
+    words = _words(_mask_parentheticals(text))
     people: dict[str, Person] = {}
 
     def add(name: str, start: int, end: int, title: str | None, affiliation: str | None) -> None:
@@ -202,7 +213,8 @@ def find_people(text: str, *, is_common_word: CommonWordCheck | None = None) -> 
         titled = split_title(word.text)
         if titled and not word.lead.startswith(("▲", "◇", "△", "◆", "■", "□")):  # a bullet opens a new item
             _name_before_title(text, words, i, titled, add, is_common_word)
-        _name_with_ssi(text, word, add, is_common_word)
+    _names_with_ssi(text, add, is_common_word)
+    _names_with_age(text, add)
     _titles_before_names(text, words, add, is_common_word)
     _known_people(text, words, add)
     _repeated_names(text, people)
@@ -249,13 +261,37 @@ def _name_before_title(text, words, i, titled, add, is_common_word) -> None:
             add(n, s, s + len(n), title, affiliation)
             offset = s + len(n)
         return
-    if _is_name(candidate, is_common_word):
+    # A title right after a three-syllable name is evidence enough; a two-syllable one must not be a common word
+    # (기초학력 전담 교사).
+    if _is_name(candidate, is_common_word if len(candidate.text) == 2 else None):
         add(candidate.text, candidate.start, candidate.end, title, affiliation)
+        return
+    if (
+        j >= 1
+        and not affiliation_words
+        and len(words[j - 1].text) >= 3
+        and _is_name(words[j - 1], is_common_word)
+        and _unknown_affiliation(candidate)
+    ):
+        # 정인호 빛고을정밀 대표이사: an organization the lists do not know, between the name and the title.
+        title = text[candidate.start : words[i].end]
+        affiliation = candidate.text
+        add(words[j - 1].text, words[j - 1].start, words[j - 1].end, title, affiliation)
         return
     foreign = _foreign_name(text, words, j, title_word)
     if foreign:
         start, end = foreign
         add(text[start:end], start, end, title, affiliation)
+
+
+def _unknown_affiliation(word: _Word) -> bool:
+    return (
+        not word.particle
+        and not word.trail
+        and bool(re.fullmatch(r"[가-힣A-Za-z]{2,12}", word.text))
+        and word.text not in lexicon.NOT_NAMES
+        and not is_korean_name(word.text)
+    )
 
 
 def _foreign_name(text: str, words: list[_Word], j: int, title_word: str) -> tuple[int, int] | None:
@@ -292,26 +328,60 @@ def _foreign_name(text: str, words: list[_Word], j: int, title_word: str) -> tup
     return None
 
 
-_SSI = re.compile(r"^(?P<name>[가-힣]{2,4})(?:\s?\((?P<inner>[^)]{1,30})\))?\s?씨")
+_NAME_PART = r"[가-힣]{2,4}(?:\s?\([^()\n]{1,30}\))?"
+# 홍길순씨, 김철호(광주시청 과장)씨, 김철웅(광주시청 과장)·김희정씨: names (with a bracketed age or position)
+# joined by · and closed by 씨.
+_SSI_CHAIN = re.compile(
+    rf"(?<![가-힣])(?P<chain>{_NAME_PART}(?:·{_NAME_PART})*)\s?씨(?:\s?\((?P<after>[^()\n]{{1,30}})\))?(?![가-힣]{{2}})"
+)
+_SSI_PART = re.compile(r"(?P<name>[가-힣]{2,4})(?:\s?\((?P<inner>[^()\n]{1,30})\))?")
 
 
-def _name_with_ssi(text, word: _Word, add, is_common_word) -> None:
-    raw = text[word.start : word.raw_end + 12]
-    m = _SSI.match(raw)
-    if not m or m["name"].endswith("씨"):
-        return
-    name = m["name"]
-    if not is_korean_name(name) or (is_common_word and is_common_word(word.start, word.start + len(name))):
-        return
-    inner = m["inner"]
-    title = affiliation = None
-    if inner and not re.fullmatch(r"\d{1,3}(?:세)?", inner):
-        parts = inner.split()
-        titled = split_title(parts[-1])
-        if titled:
-            title = inner
-            affiliation = " ".join(parts[:-1]) or titled[1]
-    add(name, word.start, word.start + len(name), title, affiliation)
+def _names_with_ssi(text: str, add, is_common_word) -> None:
+    for chain in _SSI_CHAIN.finditer(text):
+        for m in _SSI_PART.finditer(chain["chain"]):
+            name = m["name"]
+            start = chain.start("chain") + m.start("name")
+            if not is_korean_name(name) or name in _place_names():
+                continue
+            if is_common_word and is_common_word(start, start + len(name)):
+                continue
+            title, affiliation = _bracketed_title(m["inner"])
+            if title is None and chain["after"] and m.end() == len(chain["chain"]):
+                title, affiliation = _bracketed_title(chain["after"])  # 최영길씨(전 광주상공회의소 부회장)
+            add(name, start, start + len(name), title, affiliation)
+
+
+# 윤하랑(16·광주체고), 오성애(87) 할머니: a name with an age in brackets.
+_NAME_AGE = re.compile(r"(?<![가-힣])(?P<name>[가-힣]{2,4})\((?P<age>\d{1,3})(?:[·,]\s?(?P<rest>[^()\n]{1,30}))?\)")
+
+
+def _names_with_age(text: str, add) -> None:
+    for m in _NAME_AGE.finditer(text):
+        name = m["name"]
+        if not is_korean_name(name) or name in _place_names() or name in _organization_names():
+            continue
+        after = re.match(r"\s?([가-힣]+)", text[m.end() :])
+        title = None
+        if after:
+            word, _ = strip_particle(after.group(1))
+            if word in _KINSHIP_TITLES or split_title(word):
+                title = word
+        add(name, m.start("name"), m.end("name"), title, m["rest"])
+
+
+_KINSHIP_TITLES = frozenset("할머니 할아버지 어르신 씨 군 양 옹 여사 학생 선수 원장 교수".split())
+
+
+def _bracketed_title(inner: str | None) -> tuple[str | None, str | None]:
+    """``광주시청 과장`` -> (``광주시청 과장``, ``광주시청``); an age -> (None, None)."""
+    if not inner or re.fullmatch(r"\d{1,3}(?:세)?", inner):
+        return None, None
+    parts = inner.split()
+    titled = split_title(parts[-1])
+    if not titled:
+        return None, None
+    return inner, " ".join(parts[:-1]) or titled[1]
 
 
 _NOTICE_ITEM = re.compile(r"[▲◇]\s*(?P<title>[^▲◇\n]{2,40}?)\s+(?P<name>[가-힣]{2,4})(?=\s*(?:[▲◇\n,]|$))")
@@ -344,6 +414,7 @@ def _known_people(text, words, add) -> None:
             and is_korean_name(word.text)
             and len(word.text) == 3
             and not word.particle
+            and not word.trail  # 나서기 어렵다. 정부와 ...: a sentence ends between them
         ):
             add(word.text, word.start, word.end, None, None)
 
@@ -368,8 +439,7 @@ def _short_references(text: str, words: list[_Word], people: dict[str, Person]) 
             continue
         if text[surname.end : title_word.start] != " ":
             continue
-        titled = split_title(title_word.text)
-        if not titled:
+        if not (split_title(title_word.text) or title_word.text in _KINSHIP_TITLES):
             continue
         person = _resolve_short(surname.text, title_word.text, people)
         if person:
