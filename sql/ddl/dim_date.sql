@@ -10,5 +10,6 @@ create table if not exists dim_date (
     weekday_number  integer,              -- 1 = Monday .. 7 = Sunday
     weekday_ko      varchar,              -- 월요일 .. 일요일
     weekday_short_ko varchar,             -- 월 .. 일
-    is_weekend      boolean
+    is_weekend      boolean,
+    load_id         varchar not null      -- 'seed': generated with the schema
 );

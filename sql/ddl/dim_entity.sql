@@ -4,5 +4,6 @@ create table if not exists dim_entity (
     entity_type     varchar not null,     -- PERSON | ORG | LOCATION | UNKNOWN
     canonical_name  varchar not null,
     aliases         varchar[],            -- other names the texts used for it
-    place_key       varchar not null      -- for LOCATION: its dim_place row; else 'unknown'
+    place_key       varchar not null,     -- for LOCATION: its dim_place row; else 'unknown'
+    load_id         varchar not null      -- the load that added it ('seed' for the unknown member)
 );

@@ -8,5 +8,6 @@ create table if not exists dim_place (
     province_key     varchar,              -- the 시도 this place lies in (itself for a 시도)
     province_name    varchar,
     city_key         varchar,              -- the 시군구 this place lies in (itself for a 시군구)
-    city_name        varchar
+    city_name        varchar,
+    load_id          varchar not null      -- 'seed': the gazetteer shipped with sinmun
 );

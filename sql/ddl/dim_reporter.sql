@@ -4,5 +4,6 @@ create table if not exists dim_reporter (
     reporter_id     varchar not null,     -- 'email:<address>' or 'name:<publication>:<name>'
     reporter_name   varchar,
     email           varchar,
-    role            varchar               -- 기자, 특파원, ... as first seen
+    role            varchar,              -- 기자, 특파원, ... as first seen
+    load_id         varchar not null      -- the load that added it ('seed' for the unknown member)
 );

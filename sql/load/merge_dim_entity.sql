@@ -5,6 +5,6 @@ from read_parquet($staged) as staged
 where dim_entity.entity_key = staged.entity_key;
 
 insert into dim_entity
-select staged.entity_key, staged.entity_type, staged.canonical_name, list_sort(staged.aliases), staged.place_key
+select staged.entity_key, staged.entity_type, staged.canonical_name, list_sort(staged.aliases), staged.place_key, $load_id
 from read_parquet($staged) as staged
 where staged.entity_key not in (select entity_key from dim_entity);

@@ -16,10 +16,11 @@ final as (
         isodow(calendar_date) as weekday_number,
         ['월요일', '화요일', '수요일', '목요일', '금요일', '토요일', '일요일'][isodow(calendar_date)] as weekday_ko,
         ['월', '화', '수', '목', '금', '토', '일'][isodow(calendar_date)] as weekday_short_ko,
-        isodow(calendar_date) >= 6 as is_weekend
+        isodow(calendar_date) >= 6 as is_weekend,
+        'seed' as load_id
     from days
     union all
-    select -1, null, null, null, null, null, null, null, '알 수 없음', '?', null
+    select -1, null, null, null, null, null, null, null, '알 수 없음', '?', null, 'seed'
 )
 select * from final
 where date_key not in (select date_key from dim_date);
