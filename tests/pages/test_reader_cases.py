@@ -194,6 +194,11 @@ CASES = [
             }
         ],
     ),
+    (
+        "clause-cut-between-words-is-not-a-headline",
+        page("제목", BODY_A, "시는 올해 시민 정원을 도심", "곳곳에 조성하고 관리 인력도 늘린다.", BYLINE),
+        [{"headline": "제목", "body": f"{BODY_A}\n\n시는 올해 시민 정원을 도심 곳곳에 조성하고 관리 인력도 늘린다."}],
+    ),
     # --- cross-references and continuations ---------------------------------------------------------------------
     (
         "cross-ref-line",

@@ -324,7 +324,7 @@ def _starts_article(lines: list[str], i: int, fragments: set[int]) -> bool:
     line = lines[i]
     if _AD_SIGNAL.search(line) and not is_prose(line):
         return True
-    if not is_headline_like(line) or len(line) > _NEW_HEADLINE_MAX_CHARS or i in fragments:
+    if not is_headline_like(line) or len(line) > _NEW_HEADLINE_MAX_CHARS or i in fragments or _reads_as_clause(line):
         return False
     for j in range(i + 1, min(i + 2 + _MAX_SUBHEADLINES, len(lines))):
         nxt = lines[j]
@@ -446,6 +446,14 @@ def _heading_end(lines: list[str], has_headline: bool, cut_after: dict[str, bool
         if cut_after.get(line) or (j + 1 < len(lines) and _reads_as_sentence_start(line)):
             return j
     return len(lines)
+
+
+def _reads_as_clause(line: str) -> bool:
+    """Two or more case-marked words (``시는 정원을``): a clause cut by a column, not a telegraphic headline."""
+    if any(q in line for q in "\"'“”‘’"):
+        return False  # a quoted headline may be a whole sentence
+    marked = [w for w in line.split() if re.search(r"[가-힣](?:은|는|을|를|이|가|에서|으로|에게)$", w)]
+    return len(marked) >= 2
 
 
 def _reads_as_sentence_start(line: str) -> bool:
