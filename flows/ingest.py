@@ -17,12 +17,13 @@ import tempfile
 import time
 import uuid
 from dataclasses import asdict, dataclass, field
-from datetime import UTC, datetime
+from datetime import UTC, date, datetime
 from pathlib import Path
 
 from prefect import flow, get_run_logger, task
 
 from sinmun.ingest.discover import Discovery, discover
+from sinmun.ingest.lock import writer_lock
 from sinmun.ingest.stage import DEFAULT_MAX_PAGE_BYTES, StagedBatch, stage_batch
 from sinmun.store import warehouse
 
@@ -43,6 +44,7 @@ class IngestSummary:
     mentions: int = 0
     loads: list[str] = field(default_factory=list)
     seconds: float = 0.0
+    flow_run_id: str | None = None  # Prefect's id of the flow run (a scheduled run or a direct call)
 
     def reconciles(self) -> bool:
         """Every file seen is loaded, skipped as a duplicate or quarantined."""
@@ -50,8 +52,10 @@ class IngestSummary:
 
 
 @task(name="discover-pages")
-def discover_pages(inbox: str, settle_seconds: float) -> Discovery:
-    return discover(Path(inbox), settle_seconds=settle_seconds)
+def discover_pages(inbox: str, settle_seconds: float, only_date: str | None) -> Discovery:
+    return discover(
+        Path(inbox), settle_seconds=settle_seconds, only_date=date.fromisoformat(only_date) if only_date else None
+    )
 
 
 @task(name="stage-batch")
@@ -99,8 +103,26 @@ def ingest_flow(
     settle_seconds: float = 0.0,
     max_page_bytes: int = DEFAULT_MAX_PAGE_BYTES,
     progress: bool = False,
+    wait_for_writer: bool = False,
+    only_date: str | None = None,
 ) -> dict:
-    """Load the page files of ``inbox`` into the warehouse at ``warehouse_path``; returns the run's summary."""
+    """Load the page files of ``inbox`` into the warehouse at ``warehouse_path``; returns the run's summary.
+
+    One writer at a time: the run holds ``<warehouse>.lock`` throughout; a second run fails at once with
+    ``IngestBusy`` (or waits, with ``wait_for_writer``)."""
+    with writer_lock(Path(warehouse_path), wait=wait_for_writer):
+        return _ingest(inbox, warehouse_path, batch_pages, settle_seconds, max_page_bytes, progress, only_date)
+
+
+def _ingest(
+    inbox: str,
+    warehouse_path: str,
+    batch_pages: int,
+    settle_seconds: float,
+    max_page_bytes: int,
+    progress: bool,
+    only_date: str | None,
+) -> dict:
     logger = get_run_logger()
     t0 = time.monotonic()
     run_started = datetime.now(UTC).replace(tzinfo=None)
@@ -111,8 +133,8 @@ def ingest_flow(
         warehouse.ensure_schema(con)
         loaded = frozenset(warehouse.loaded_page_versions(con))
 
-    found = discover_pages(inbox, settle_seconds)
-    summary = IngestSummary(run_id=run_id, warehouse=str(path), published=None)
+    found = discover_pages(inbox, settle_seconds, only_date)
+    summary = IngestSummary(run_id=run_id, warehouse=str(path), published=None, flow_run_id=_flow_run_id())
     summary.pages_seen = len(found.pages) + len(found.refused)
     summary.pages_deferred = len(found.deferred)
     refusals = [{"source_path": r.source_path, "reason": r.reason, "detail": r.detail} for r in found.refused]
@@ -150,6 +172,13 @@ def ingest_flow(
     summary.seconds = round(time.monotonic() - t0, 2)
     logger.info("ingest %s: %s", run_id, asdict(summary))
     return asdict(summary)
+
+
+def _flow_run_id() -> str | None:
+    from prefect.runtime import flow_run
+
+    run_id = flow_run.get_id()
+    return str(run_id) if run_id else None
 
 
 class _Progress:

@@ -3,6 +3,7 @@
 -- quarantines nothing leaves the warehouse unchanged and writes no row; its summary is printed and logged.
 create table if not exists ingest_run (
     run_id                   varchar primary key,
+    flow_run_id              varchar,             -- the Prefect flow run (scheduled or called directly)
     inbox                    varchar not null,
     code_version             varchar not null,
     started_at               timestamp not null,  -- UTC

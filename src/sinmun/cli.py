@@ -68,6 +68,32 @@ def build_parser() -> argparse.ArgumentParser:
     ingest.add_argument("--no-progress", action="store_true", help="no progress bar")
     ingest.set_defaults(func=cmd_ingest)
 
+    serve = commands.add_parser(
+        "serve", help="serve the ingest flow on a schedule against the Prefect server at $PREFECT_API_URL"
+    )
+    serve.add_argument("inbox", type=Path, help="the folder new page files arrive in")
+    _warehouse_option(serve)
+    serve.add_argument("--cron", default="0 6 * * *", help="schedule (cron; default 06:00 daily)")
+    serve.add_argument("--timezone", default="Asia/Seoul", help="the schedule's time zone (default Asia/Seoul)")
+    serve.add_argument(
+        "--interval", type=float, default=None, metavar="SECONDS", help="run every SECONDS instead of the cron schedule"
+    )
+    serve.add_argument(
+        "--settle-seconds",
+        type=float,
+        default=30.0,
+        help="leave files modified less than this long ago for the next run (default 30)",
+    )
+    serve.add_argument("--name", default="sinmun-scheduled-ingest", help="deployment name")
+    serve.set_defaults(func=cmd_serve)
+
+    backfill = commands.add_parser("backfill", help="ingest dated inbox partitions, one flow run per date")
+    backfill.add_argument("inbox", type=Path, help="an inbox laid out as <publication>/<YYYY-MM-DD>/<page>.txt")
+    backfill.add_argument("--from", dest="date_from", type=_iso_date, required=True)
+    backfill.add_argument("--to", dest="date_to", type=_iso_date, required=True)
+    _warehouse_option(backfill)
+    backfill.set_defaults(func=cmd_backfill)
+
     sql = commands.add_parser("sql", help="run read-only SQL on the published warehouse")
     sql.add_argument("query", nargs="?", help="a SELECT statement")
     sql.add_argument("-f", "--file", type=Path, help="a .sql file instead of QUERY")
@@ -125,7 +151,8 @@ def cmd_parse(args: argparse.Namespace) -> int:
 
 
 def cmd_ingest(args: argparse.Namespace) -> int:
-    from sinmun.ingest.run import IngestBusy, run_ingest
+    from sinmun.ingest.lock import IngestBusy
+    from sinmun.ingest.run import run_ingest
 
     try:
         summary = run_ingest(
@@ -150,6 +177,43 @@ def cmd_ingest(args: argparse.Namespace) -> int:
         + f"; {summary['articles']} articles, {summary['mentions']} entity mentions; {summary['seconds']} s"
     )
     print(f"warehouse: {summary['warehouse']} (published for analysts: {summary['published']})")
+    return 0
+
+
+def cmd_serve(args: argparse.Namespace) -> int:
+    import os
+
+    from sinmun.ingest.run import configure_prefect
+    from sinmun.store.warehouse import default_warehouse
+
+    if not os.environ.get("PREFECT_API_URL"):
+        print("sinmun serve: set PREFECT_API_URL to your Prefect server's API (start one with "
+              "`prefect server start`); schedules only run on a real server", file=sys.stderr)  # fmt: skip
+        return 2
+    if not args.inbox.is_dir():
+        print(f"sinmun serve: inbox not found: {args.inbox}", file=sys.stderr)
+        return 2
+    configure_prefect()
+    from flows.deployments import serve_ingest
+
+    serve_ingest(
+        inbox=str(args.inbox.resolve()), warehouse_path=str((args.warehouse or default_warehouse()).resolve()),
+        cron=args.cron, timezone=args.timezone, interval_seconds=args.interval,
+        settle_seconds=args.settle_seconds, name=args.name,
+    )  # fmt: skip
+    return 0
+
+
+def cmd_backfill(args: argparse.Namespace) -> int:
+    from sinmun.ingest.run import run_backfill
+
+    if args.date_to < args.date_from:
+        print("sinmun backfill: --to is before --from", file=sys.stderr)
+        return 2
+    results = run_backfill(args.inbox, args.date_from, args.date_to, warehouse_path=args.warehouse)
+    for day, summary in results:
+        print(f"{day}: {summary['pages_seen']} pages seen, {summary['pages_loaded']} loaded, "
+              f"{summary['pages_skipped_duplicate']} already loaded, {summary['pages_quarantined']} quarantined")  # fmt: skip
     return 0
 
 

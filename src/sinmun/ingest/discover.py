@@ -50,7 +50,10 @@ class Discovery:
     deferred: list[str]  # still being written: picked up by a later run
 
 
-def discover(inbox: Path, *, settle_seconds: float = 0.0, now: float | None = None) -> Discovery:
+def discover(
+    inbox: Path, *, settle_seconds: float = 0.0, now: float | None = None, only_date: date | None = None
+) -> Discovery:
+    """The inbox's page files (only those of ``only_date`` when given: a backfill's partition)."""
     inbox = inbox.resolve()
     if not inbox.is_dir():
         raise NotADirectoryError(f"inbox not found: {inbox}")
@@ -78,6 +81,8 @@ def discover(inbox: Path, *, settle_seconds: float = 0.0, now: float | None = No
             deferred.append(source_path)
             continue
         meta = manifest.get(rel) if manifest is not None else _layout_metadata(source_path)
+        if only_date is not None and (meta or {}).get("publication_date") != only_date:
+            continue
         pages.append(PageFile(path=path, source_path=source_path, size=stat.st_size, **(meta or {})))
     return Discovery(pages=pages, refused=refused, deferred=deferred)
 

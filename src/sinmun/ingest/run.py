@@ -2,46 +2,17 @@
 
 from __future__ import annotations
 
-import fcntl
 import os
-import time
-from collections.abc import Iterator
-from contextlib import contextmanager
+from datetime import date, timedelta
 from pathlib import Path
 
 from sinmun.store.warehouse import default_warehouse
-
-
-class IngestBusy(RuntimeError):
-    """Another ingest is writing the same warehouse."""
 
 
 def configure_prefect() -> None:
     # Telemetry calls fail offline and slow every start; users may still override any of these.
     os.environ.setdefault("PREFECT_SERVER_ANALYTICS_ENABLED", "false")
     os.environ.setdefault("PREFECT_UI_ENABLED", "false")
-
-
-@contextmanager
-def writer_lock(warehouse_path: Path, *, wait: bool) -> Iterator[None]:
-    """Hold ``<warehouse>.lock`` for the whole run: a second ingest exits promptly (or waits, if asked)."""
-    lock_path = warehouse_path.with_name(warehouse_path.name + ".lock")
-    lock_path.parent.mkdir(parents=True, exist_ok=True)
-    with open(lock_path, "a+") as f:
-        while True:
-            try:
-                fcntl.flock(f, fcntl.LOCK_EX | fcntl.LOCK_NB)
-                break
-            except BlockingIOError:
-                if not wait:
-                    raise IngestBusy(
-                        f"another ingest is writing {warehouse_path}; try again later or use --wait"
-                    ) from None
-                time.sleep(0.5)
-        try:
-            yield
-        finally:
-            fcntl.flock(f, fcntl.LOCK_UN)
 
 
 def run_ingest(
@@ -53,16 +24,31 @@ def run_ingest(
     max_page_bytes: int = 2 * 1024 * 1024,
     wait: bool = False,
     progress: bool = True,
+    only_date: date | None = None,
 ) -> dict:
     path = (warehouse_path or default_warehouse()).resolve()
     inbox = inbox.resolve()
     if not inbox.is_dir():
         raise NotADirectoryError(f"inbox not found: {inbox}")
     configure_prefect()
-    with writer_lock(path, wait=wait):
-        from flows.ingest import ingest_flow
+    from flows.ingest import ingest_flow
 
-        return ingest_flow(
-            inbox=str(inbox), warehouse_path=str(path), batch_pages=batch_pages, settle_seconds=settle_seconds,
-            max_page_bytes=max_page_bytes, progress=progress,
-        )  # fmt: skip
+    return ingest_flow(
+        inbox=str(inbox), warehouse_path=str(path), batch_pages=batch_pages, settle_seconds=settle_seconds,
+        max_page_bytes=max_page_bytes, progress=progress, wait_for_writer=wait,
+        only_date=only_date.isoformat() if only_date else None,
+    )  # fmt: skip
+
+
+def run_backfill(inbox: Path, date_from: date, date_to: date, *, warehouse_path: Path | None = None) -> list:
+    """One flow run per date that has a partition (``<publication>/<YYYY-MM-DD>/``) in the inbox.
+
+    Resumable: a date already loaded is skipped page by page (its content is in the ledger), so running the
+    same backfill again, or after an interruption, loads only what is missing."""
+    results = []
+    day = date_from
+    while day <= date_to:
+        if any(p.is_dir() for p in inbox.glob(f"*/{day.isoformat()}")):
+            results.append((day, run_ingest(inbox, warehouse_path=warehouse_path, only_date=day, progress=False)))
+        day += timedelta(days=1)
+    return results

@@ -222,7 +222,7 @@ def record_run(con: duckdb.DuckDBPyConnection, summary: dict, *, inbox: str, sta
         con,
         "load/insert_ingest_run",
         {
-            "run_id": summary["run_id"], "inbox": inbox, "code_version": __version__, "started_at": started_at,
+            "run_id": summary["run_id"], "flow_run_id": summary.get("flow_run_id"), "inbox": inbox, "code_version": __version__, "started_at": started_at,
             "finished_at": _utcnow(), "pages_seen": summary["pages_seen"], "pages_loaded": summary["pages_loaded"],
             "pages_skipped_duplicate": summary["pages_skipped_duplicate"],
             "pages_quarantined": summary["pages_quarantined"], "pages_deferred": summary["pages_deferred"],
