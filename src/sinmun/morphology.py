@@ -37,10 +37,6 @@ def kiwi() -> Kiwi:
     return _kiwi
 
 
-def is_loaded() -> bool:
-    return _kiwi is not None
-
-
 def analysis_scores(texts: Sequence[str]) -> list[float]:
     """Log-probability of Kiwi's best analysis of each text (one batched call)."""
     if not texts:

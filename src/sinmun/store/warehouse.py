@@ -255,9 +255,5 @@ def publish(path: Path) -> Path:
     return target
 
 
-def table_row_counts(con: duckdb.DuckDBPyConnection) -> dict[str, int]:
-    return dict(con.execute(sql("queries/table_row_counts")).fetchall())
-
-
 def _utcnow() -> datetime:
     return datetime.now(UTC).replace(tzinfo=None)
