@@ -60,6 +60,7 @@ def discover_pages(inbox: str, settle_seconds: float, only_date: str | None) -> 
 
 @task(name="stage-batch")
 def stage(pages, batch_number: int, staging_dir: str, loaded_hashes: frozenset[str], max_bytes: int) -> StagedBatch:
+    """Read, parse, extract and normalize one batch into Parquet files (CPU-bound; never touches DuckDB)."""
     return stage_batch(
         pages, batch_number=batch_number, staging_dir=Path(staging_dir), loaded_hashes=loaded_hashes,
         max_bytes=max_bytes,
@@ -146,9 +147,12 @@ def _ingest(
     staging = Path(tempfile.mkdtemp(prefix=f"sinmun-{run_id}-", dir=path.parent))
     try:
         batches = [found.pages[i : i + batch_pages] for i in range(0, len(found.pages), batch_pages)]
-        for number, pages in enumerate(batches, start=1):
+        # Staging (parsing, Kiwi) runs on the task runner: in this process, or on Dask workers with --workers or
+        # --dask-address. Loading stays here, one batch after another, in batch order: one writer.
+        futures = [stage.submit(pages, n, str(staging), loaded, max_page_bytes) for n, pages in enumerate(batches, 1)]
+        for pages, future in zip(batches, futures, strict=True):
             started_at = datetime.now(UTC).replace(tzinfo=None)
-            staged = stage(pages, number, str(staging), loaded, max_page_bytes)
+            staged = future.result()
             load_id = load(str(path), staged, run_id, started_at)
             if load_id:
                 summary.loads.append(load_id)

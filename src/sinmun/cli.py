@@ -66,6 +66,20 @@ def build_parser() -> argparse.ArgumentParser:
         "--wait", action="store_true", help="wait for another ingest of the same warehouse to finish instead of exiting"
     )
     ingest.add_argument("--no-progress", action="store_true", help="no progress bar")
+    scale = ingest.add_mutually_exclusive_group()
+    scale.add_argument(
+        "--workers",
+        type=int,
+        default=None,
+        metavar="N",
+        help="stage batches on a local Dask cluster of N worker processes",
+    )
+    scale.add_argument(
+        "--dask-address",
+        default=None,
+        metavar="tcp://HOST:PORT",
+        help="stage batches on this Dask cluster (its workers must see the same files)",
+    )
     ingest.set_defaults(func=cmd_ingest)
 
     serve = commands.add_parser(
@@ -158,7 +172,7 @@ def cmd_ingest(args: argparse.Namespace) -> int:
         summary = run_ingest(
             args.inbox, warehouse_path=args.warehouse, batch_pages=args.batch_pages,
             settle_seconds=args.settle_seconds, max_page_bytes=int(args.max_page_mb * 1024 * 1024),
-            wait=args.wait, progress=not args.no_progress,
+            wait=args.wait, progress=not args.no_progress, workers=args.workers, dask_address=args.dask_address,
         )  # fmt: skip
     except IngestBusy as err:
         print(f"sinmun ingest: {err}", file=sys.stderr)

@@ -3,6 +3,13 @@
 from __future__ import annotations
 
 import os
+import signal
+import socket
+import subprocess
+import sys
+import time
+from collections.abc import Iterator
+from contextlib import contextmanager
 from datetime import date, timedelta
 from pathlib import Path
 
@@ -25,19 +32,87 @@ def run_ingest(
     wait: bool = False,
     progress: bool = True,
     only_date: date | None = None,
+    workers: int | None = None,
+    dask_address: str | None = None,
 ) -> dict:
     path = (warehouse_path or default_warehouse()).resolve()
     inbox = inbox.resolve()
     if not inbox.is_dir():
         raise NotADirectoryError(f"inbox not found: {inbox}")
     configure_prefect()
-    from flows.ingest import ingest_flow
-
-    return ingest_flow(
+    parameters = dict(
         inbox=str(inbox), warehouse_path=str(path), batch_pages=batch_pages, settle_seconds=settle_seconds,
         max_page_bytes=max_page_bytes, progress=progress, wait_for_writer=wait,
         only_date=only_date.isoformat() if only_date else None,
     )  # fmt: skip
+    if not (workers or dask_address):
+        from flows.ingest import ingest_flow
+
+        return ingest_flow(**parameters)
+    with shared_prefect_api():
+        from prefect_dask import DaskTaskRunner
+
+        from flows.ingest import ingest_flow
+
+        if dask_address:
+            runner = DaskTaskRunner(address=dask_address)
+        else:
+            runner = DaskTaskRunner(cluster_kwargs={"n_workers": workers, "threads_per_worker": 1, "processes": True})
+        return ingest_flow.with_options(task_runner=runner)(**parameters)
+
+
+@contextmanager
+def shared_prefect_api() -> Iterator[None]:
+    """One Prefect API for the flow and its Dask workers.
+
+    With Prefect's ephemeral API every worker process would start a temporary server of its own; when no
+    ``PREFECT_API_URL`` is set, start one server for the whole run (on a free local port) and stop it after."""
+    if os.environ.get("PREFECT_API_URL"):
+        yield
+        return
+    with socket.socket() as s:
+        s.bind(("127.0.0.1", 0))
+        port = s.getsockname()[1]
+    api = f"http://127.0.0.1:{port}/api"
+    prefect = Path(sys.executable).with_name("prefect")
+    server = subprocess.Popen(
+        [str(prefect), "server", "start", "--host", "127.0.0.1", "--port", str(port)],
+        stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL, start_new_session=True,
+    )  # fmt: skip
+    try:
+        deadline = time.monotonic() + 120
+        while not _healthy(api):
+            if server.poll() is not None or time.monotonic() > deadline:
+                raise RuntimeError("could not start a Prefect server for the Dask workers")
+            time.sleep(0.5)
+        os.environ["PREFECT_API_URL"] = api
+        yield
+    finally:
+        _drain_prefect_workers()  # send the run's logs and events before their server goes away
+        os.environ.pop("PREFECT_API_URL", None)
+        os.killpg(server.pid, signal.SIGTERM)
+        try:
+            server.wait(timeout=10)
+        except subprocess.TimeoutExpired:
+            os.killpg(server.pid, signal.SIGKILL)
+            server.wait(timeout=10)
+
+
+def _drain_prefect_workers() -> None:
+    from prefect.events.worker import EventsWorker
+    from prefect.logging.handlers import APILogWorker
+
+    APILogWorker.drain_all(timeout=10)
+    EventsWorker.drain_all(timeout=10)
+
+
+def _healthy(api: str) -> bool:
+    import httpx
+
+    try:
+        return httpx.get(f"{api}/health", timeout=2).status_code == 200
+    except httpx.HTTPError:
+        return False
 
 
 def run_backfill(inbox: Path, date_from: date, date_to: date, *, warehouse_path: Path | None = None) -> list:
