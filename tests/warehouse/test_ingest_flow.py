@@ -164,3 +164,20 @@ def test_checks_catch_a_broken_warehouse(tmp_path: Path):
 def store_checks(db: Path) -> None:
     with store.connect(db, read_only=True) as con:
         assert store.run_checks(con) == dict.fromkeys(store.CHECKS, 0)
+
+
+def test_backfill_runs_one_flow_per_date_and_resumes(tmp_path: Path):
+    from datetime import date
+
+    from sinmun.ingest.run import run_backfill
+
+    inbox, db = tmp_path / "inbox", tmp_path / "wh.duckdb"
+    copy_samples(inbox, only=[PAGE_A, PAGE_B, OTHERS[0]])  # 2024-03-05 (two pages) and 2024-03-06
+    first = run_backfill(inbox, date(2024, 3, 4), date(2024, 3, 5), warehouse_path=db)
+    assert [(d.isoformat(), s["pages_loaded"]) for d, s in first] == [("2024-03-05", 2)]
+    again = run_backfill(inbox, date(2024, 3, 4), date(2024, 3, 6), warehouse_path=db)
+    assert [(d.isoformat(), s["pages_loaded"], s["pages_skipped_duplicate"]) for d, s in again] == [
+        ("2024-03-05", 0, 2),
+        ("2024-03-06", 1, 0),
+    ]
+    assert len({s["flow_run_id"] for _, s in first + again}) == 3, "one flow run per date"

@@ -1,0 +1,73 @@
+"""Discovery of page files: metadata sources, files still being written, paths that leave the inbox."""
+
+from __future__ import annotations
+
+import os
+import time
+from datetime import date
+from pathlib import Path
+
+from sinmun.ingest.discover import discover
+from tests.warehouse.conftest import write_manifest
+
+
+def _page(path: Path, text: str = "제목\n\n본문이다.\n") -> Path:
+    path.parent.mkdir(parents=True, exist_ok=True)
+    path.write_text(text, encoding="utf-8")
+    return path
+
+
+def test_layout_gives_publication_date_and_page(tmp_path: Path):
+    _page(tmp_path / "namdo" / "2024-03-05" / "4.txt")
+    _page(tmp_path / "loose" / "page.txt")
+    found = discover(tmp_path)
+    meta = {p.source_path: (p.publication, p.publication_date, p.page, p.metadata_source) for p in found.pages}
+    assert meta == {
+        "namdo/2024-03-05/4.txt": ("namdo", date(2024, 3, 5), 4, "layout"),
+        "loose/page.txt": (None, None, None, "unknown"),
+    }
+
+
+def test_manifest_wins_and_refuses_paths_outside_the_inbox(tmp_path: Path):
+    inbox = tmp_path / "inbox"
+    _page(inbox / "a.txt")
+    _page(tmp_path / "secret.txt")
+    (inbox / "link.txt").symlink_to(tmp_path / "secret.txt")
+    write_manifest(inbox, [
+        {"path": "a.txt", "publication": "seohae", "date": "2024-03-07", "page": "1"},
+        {"path": "../secret.txt", "publication": "", "date": "", "page": ""},
+        {"path": "link.txt", "publication": "", "date": "", "page": ""},
+    ])  # fmt: skip
+    found = discover(inbox)
+    assert [(p.source_path, p.publication, p.page, p.metadata_source) for p in found.pages] == [
+        ("a.txt", "seohae", 1, "manifest")
+    ]
+    assert sorted((r.source_path, r.reason) for r in found.refused) == [
+        ("../secret.txt", "outside-inbox"),
+        ("link.txt", "outside-inbox"),
+    ]
+
+
+def test_files_still_being_written_wait_for_the_next_run(tmp_path: Path):
+    settled = _page(tmp_path / "p" / "2024-03-05" / "1.txt")
+    fresh = _page(tmp_path / "p" / "2024-03-05" / "2.txt")
+    _page(tmp_path / "p" / "2024-03-05" / "3.txt.part")
+    _page(tmp_path / "p" / "2024-03-05" / ".4.txt.swp")
+    old = time.time() - 120
+    os.utime(settled, (old, old))
+    found = discover(tmp_path, settle_seconds=30)
+    assert [p.source_path for p in found.pages] == ["p/2024-03-05/1.txt"]
+    assert sorted(found.deferred) == ["p/2024-03-05/2.txt", "p/2024-03-05/3.txt.part"]
+    os.utime(fresh, (old, old))  # the writer finished: the next run takes it
+    assert [p.source_path for p in discover(tmp_path, settle_seconds=30).pages] == [
+        "p/2024-03-05/1.txt",
+        "p/2024-03-05/2.txt",
+    ]
+
+
+def test_only_date_selects_a_partition(tmp_path: Path):
+    _page(tmp_path / "a" / "2024-03-05" / "1.txt")
+    _page(tmp_path / "b" / "2024-03-05" / "2.txt")
+    _page(tmp_path / "a" / "2024-03-06" / "1.txt")
+    found = discover(tmp_path, only_date=date(2024, 3, 5))
+    assert [p.source_path for p in found.pages] == ["a/2024-03-05/1.txt", "b/2024-03-05/2.txt"]
