@@ -3,11 +3,13 @@
 Steps (each task works on a batch of pages, never on one page or article):
 
 1. discover the page files and their metadata (manifest, layout, else the page header);
-2. stage each batch: read, hash, skip content already loaded, quarantine bad files,
-   parse, extract entities, write the batch's rows as Parquet;
-3. load each staged batch into DuckDB in one transaction, with its row in the load ledger;
-4. record the run's accounting of every file, then run the data checks, and fail the run if any fails;
-5. publish the warehouse to the analysts' read-only copy.
+2. select the new ones: hash each file; content already loaded, or seen earlier in this run under another
+   name, is skipped as a duplicate;
+3. stage each batch: read, quarantine bad files, parse, extract entities, write the batch's rows as Parquet
+   (on this process, or on Dask workers);
+4. load each staged batch into DuckDB in one transaction, with its row in the load ledger;
+5. record the run's accounting of every file, then run the data checks, and fail the run if any fails;
+6. publish the warehouse to the analysts' read-only copy.
 """
 
 from __future__ import annotations
@@ -22,9 +24,9 @@ from pathlib import Path
 
 from prefect import flow, get_run_logger, task
 
-from sinmun.ingest.discover import Discovery, discover
+from sinmun.ingest.discover import Discovery, PageFile, discover
 from sinmun.ingest.lock import writer_lock
-from sinmun.ingest.stage import DEFAULT_MAX_PAGE_BYTES, StagedBatch, stage_batch
+from sinmun.ingest.stage import DEFAULT_MAX_PAGE_BYTES, StagedBatch, content_hash, stage_batch
 from sinmun.store import warehouse
 
 DEFAULT_BATCH_PAGES = 200
@@ -56,6 +58,22 @@ def discover_pages(inbox: str, settle_seconds: float, only_date: str | None) -> 
     return discover(
         Path(inbox), settle_seconds=settle_seconds, only_date=date.fromisoformat(only_date) if only_date else None
     )
+
+
+@task(name="select-new-pages")
+def select_new(pages: list[PageFile], loaded_hashes: frozenset[str]) -> tuple[list[PageFile], list[str]]:
+    """Hash every page file once: content already loaded, or seen earlier in this run under another name, is a
+    duplicate. (Files too large or unreadable go on to staging, which quarantines them.)"""
+    new, duplicates, seen = [], [], set(loaded_hashes)
+    for page in pages:
+        digest = content_hash(page)
+        if digest is not None and digest in seen:
+            duplicates.append(page.source_path)
+            continue
+        if digest is not None:
+            seen.add(digest)
+        new.append(page)
+    return new, duplicates
 
 
 @task(name="stage-batch")
@@ -146,7 +164,10 @@ def _ingest(
     bar = _Progress(len(found.pages), enabled=progress)
     staging = Path(tempfile.mkdtemp(prefix=f"sinmun-{run_id}-", dir=path.parent))
     try:
-        batches = [found.pages[i : i + batch_pages] for i in range(0, len(found.pages), batch_pages)]
+        new_pages, duplicates = select_new(found.pages, loaded)
+        summary.pages_skipped_duplicate += len(duplicates)
+        bar.advance(len(duplicates))
+        batches = [new_pages[i : i + batch_pages] for i in range(0, len(new_pages), batch_pages)]
         # Staging (parsing, Kiwi) runs on the task runner: in this process, or on Dask workers with --workers or
         # --dask-address. Loading stays here, one batch after another, in batch order: one writer.
         futures = [stage.submit(pages, n, str(staging), loaded, max_page_bytes) for n, pages in enumerate(batches, 1)]

@@ -107,6 +107,15 @@ def test_bad_files_are_quarantined_and_the_run_reconciles(tmp_path: Path):
     assert loaded_articles == summary["articles"] == query(db, "select count(*) from fct_article")[0][0]
 
 
+def test_same_content_in_different_batches_of_one_run_loads_once(tmp_path: Path):
+    inbox, db = tmp_path / "inbox", tmp_path / "wh.duckdb"
+    copy_samples(inbox, only=OTHERS)
+    (inbox / "zz-copy.txt").write_bytes((inbox / OTHERS[0]).read_bytes())
+    summary = ingest_flow(inbox=str(inbox), warehouse_path=str(db), batch_pages=1)
+    assert (summary["pages_seen"], summary["pages_loaded"], summary["pages_skipped_duplicate"]) == (3, 2, 1)
+    assert query(db, "select count(*) from ledger_page") == [(2,)]
+
+
 def test_analyst_session_sees_old_or_new_state_never_a_mix(tmp_path: Path):
     inbox, db = tmp_path / "inbox", tmp_path / "wh.duckdb"
     copy_samples(inbox, only=OTHERS)

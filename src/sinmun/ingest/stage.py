@@ -31,6 +31,20 @@ class StagedBatch:
     mentions: int = 0
 
 
+def content_hash(page: PageFile, max_bytes: int = DEFAULT_MAX_PAGE_BYTES) -> str | None:
+    """sha256 of a page file's bytes, read in chunks; None when it is too large or unreadable."""
+    if page.size > max_bytes:
+        return None
+    digest = hashlib.sha256()
+    try:
+        with page.path.open("rb") as f:
+            for chunk in iter(lambda: f.read(1 << 16), b""):
+                digest.update(chunk)
+    except OSError:
+        return None
+    return digest.hexdigest()
+
+
 def read_page_file(page: PageFile, max_bytes: int) -> tuple[bytes | None, dict | None]:
     """The file's bytes, or a quarantine row saying why not (too large is decided before reading it whole)."""
     if page.size > max_bytes:
