@@ -114,7 +114,12 @@ def build_parser() -> argparse.ArgumentParser:
     sql.add_argument(
         "--param", action="append", default=[], metavar="KEY=VALUE", help="bind $KEY in the query to VALUE (repeatable)"
     )
-    sql.add_argument("--format", choices=("table", "csv", "json"), default="table")
+    sql.add_argument("--format", choices=("table", "csv", "json", "parquet"), default="table")
+    sql.add_argument("--out", type=Path, help="write the result to this file (required for --format parquet)")
+    sql.add_argument(
+        "--time-limit", type=float, default=60.0, metavar="SECONDS", help="stop the query after this long (default 60)"
+    )
+    sql.add_argument("--memory-limit", default="2GB", help="DuckDB memory limit for the query (default 2GB)")
     _warehouse_option(sql)
     sql.set_defaults(func=cmd_sql)
     return parser
@@ -232,7 +237,7 @@ def cmd_backfill(args: argparse.Namespace) -> int:
 
 
 def cmd_sql(args: argparse.Namespace) -> int:
-    from sinmun.analytics.sql_runner import QueryRefused, format_rows, run_query
+    from sinmun.analytics.sql_runner import QueryRefused, format_rows, run_query, write_parquet
     from sinmun.store.warehouse import default_warehouse
 
     if bool(args.query) == bool(args.file):
@@ -246,12 +251,21 @@ def cmd_sql(args: argparse.Namespace) -> int:
             print(f"sinmun sql: --param wants KEY=VALUE, got {item!r}", file=sys.stderr)
             return 2
         params[key] = value
-    try:
-        columns, rows = run_query(args.warehouse or default_warehouse(), text, params)
-    except QueryRefused as err:
-        print(f"sinmun sql: {err}", file=sys.stderr)
+    if args.format == "parquet" and not args.out:
+        print("sinmun sql: --format parquet needs --out FILE", file=sys.stderr)
         return 2
-    sys.stdout.write(format_rows(columns, rows, args.format))
+    try:
+        columns, rows = run_query(args.warehouse or default_warehouse(), text, params,
+                                  time_limit_seconds=args.time_limit, memory_limit=args.memory_limit)  # fmt: skip
+    except QueryRefused as err:
+        print(f"sinmun sql: refused: {err}", file=sys.stderr)
+        return 2
+    if args.format == "parquet":
+        write_parquet(columns, rows, args.out)
+    elif args.out:
+        args.out.write_text(format_rows(columns, rows, args.format), encoding="utf-8")
+    else:
+        sys.stdout.write(format_rows(columns, rows, args.format))
     return 0
 
 
