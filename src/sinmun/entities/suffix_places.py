@@ -61,11 +61,18 @@ _TOWN_AFTER = re.compile(
 )
 
 
+def _is_place(word: str) -> bool:
+    from sinmun.entities.places import all_surface_forms
+
+    return word in all_surface_forms()
+
+
 def _town_in_context(word: str, text: str, start: int, end: int) -> bool:
     """A 면 name needs its county before it (진도군 산동면) or a place word after it; 건너면 is a verb."""
     if not word.endswith("면"):
         return True
-    return bool(_COUNTY_BEFORE.search(text[max(0, start - 6) : start])) or (
+    before = _COUNTY_BEFORE.search(text[max(0, start - 6) : start])
+    return (before is not None and _is_place(before.group().strip())) or (
         bool(_TOWN_AFTER.match(text[end:])) and not text[end:].startswith(" ")
     )
 
