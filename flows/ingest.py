@@ -77,12 +77,9 @@ def select_new(pages: list[PageFile], loaded_hashes: frozenset[str]) -> tuple[li
 
 
 @task(name="stage-batch")
-def stage(pages, batch_number: int, staging_dir: str, loaded_hashes: frozenset[str], max_bytes: int) -> StagedBatch:
+def stage(pages, batch_number: int, staging_dir: str, max_bytes: int) -> StagedBatch:
     """Read, parse, extract and normalize one batch into Parquet files (CPU-bound; never touches DuckDB)."""
-    return stage_batch(
-        pages, batch_number=batch_number, staging_dir=Path(staging_dir), loaded_hashes=loaded_hashes,
-        max_bytes=max_bytes,
-    )  # fmt: skip
+    return stage_batch(pages, batch_number=batch_number, staging_dir=Path(staging_dir), max_bytes=max_bytes)
 
 
 @task(name="load-batch")
@@ -170,7 +167,7 @@ def _ingest(
         batches = [new_pages[i : i + batch_pages] for i in range(0, len(new_pages), batch_pages)]
         # Staging (parsing, Kiwi) runs on the task runner: in this process, or on Dask workers with --workers or
         # --dask-address. Loading stays here, one batch after another, in batch order: one writer.
-        futures = [stage.submit(pages, n, str(staging), loaded, max_page_bytes) for n, pages in enumerate(batches, 1)]
+        futures = [stage.submit(pages, n, str(staging), max_page_bytes) for n, pages in enumerate(batches, 1)]
         for pages, future in zip(batches, futures, strict=True):
             started_at = datetime.now(UTC).replace(tzinfo=None)
             staged = future.result()
@@ -178,7 +175,6 @@ def _ingest(
             if load_id:
                 summary.loads.append(load_id)
             summary.pages_loaded += staged.pages
-            summary.pages_skipped_duplicate += len(staged.duplicates)
             summary.pages_quarantined += len(staged.quarantined)
             summary.articles += staged.articles
             summary.mentions += staged.mentions

@@ -25,7 +25,6 @@ class StagedBatch:
     batch_number: int
     tables: dict[str, str] = field(default_factory=dict)  # table -> Parquet path; empty when nothing to load
     quarantined: list[dict] = field(default_factory=list)
-    duplicates: list[str] = field(default_factory=list)  # source paths whose content is already loaded
     pages: int = 0
     articles: int = 0
     mentions: int = 0
@@ -64,20 +63,15 @@ def stage_batch(
     *,
     batch_number: int,
     staging_dir: Path,
-    loaded_hashes: frozenset[str] | set[str],
     max_bytes: int = DEFAULT_MAX_PAGE_BYTES,
 ) -> StagedBatch:
+    """Stage pages already known to be new (duplicates are set aside before, by content hash)."""
     batch = StagedBatch(batch_number=batch_number)
     records: list[PageRecord] = []
-    seen: set[str] = set()
     for page in pages:
         data, refusal = read_page_file(page, max_bytes)
         if refusal:
             batch.quarantined.append(refusal)
-            continue
-        sha256 = hashlib.sha256(data).hexdigest()
-        if sha256 in loaded_hashes or sha256 in seen:
-            batch.duplicates.append(page.source_path)
             continue
         try:
             parsed = parse_page_bytes(
@@ -85,9 +79,8 @@ def stage_batch(
                 publication_date=page.publication_date, page=page.page, with_entities=False,
             )  # fmt: skip
         except PageRejected as err:
-            batch.quarantined.append(_refusal(page, err.reason, err.detail, sha256))
+            batch.quarantined.append(_refusal(page, err.reason, err.detail, hashlib.sha256(data).hexdigest()))
             continue
-        seen.add(sha256)
         source = parsed["source"]
         metadata_source = page.metadata_source
         if metadata_source == "unknown" and (source["publication_date"] or source["page"]):

@@ -89,12 +89,17 @@ def is_furniture(line: str, near_page_edge: bool) -> bool:
     return near_page_edge and ("section" in tokens or "page" in tokens) and "url" not in tokens
 
 
+def is_bare_page_number(line: str) -> bool:
+    """A page number set apart on a header line of its own (``3``)."""
+    return bool(re.fullmatch(r"\d{1,2}", line)) and 0 < int(line) <= 64
+
+
 def read_furniture(lines: list[str]) -> PageFurniture:
     """Merge the metadata that the furniture lines carry (first value found wins)."""
     publication = page = section = None
     published = None
     for line in lines:
-        if page is None and re.fullmatch(r"\d{1,2}", line.strip()):
+        if page is None and is_bare_page_number(line.strip()):
             page = int(line)  # a bare page number, set apart on a header line of its own
             continue
         tokens = furniture_tokens(line) or {}

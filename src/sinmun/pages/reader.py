@@ -26,7 +26,7 @@ from sinmun.pages.bylines import (
     split_wire_opening,
 )
 from sinmun.pages.column_breaks import BreakDecision, Scorer, Tagger, decide_breaks, ends_sentence, is_break_candidate
-from sinmun.pages.furniture import PageFurniture, is_furniture, read_furniture
+from sinmun.pages.furniture import PageFurniture, is_bare_page_number, is_furniture, read_furniture
 
 KINDS = ("news", "photo", "column", "editorial", "notice", "continuation", "ad")
 
@@ -181,15 +181,11 @@ def _furniture_lines(lines: list[str], content: list[int]) -> set[int]:
             neighbours = {content[k] for k in (n - 1, n + 1) if 0 <= k < len(content)}
             at_edge = n < 3 or n >= len(content) - 3
             if (neighbours & found or at_edge) and (
-                is_furniture(lines[i], near_page_edge=True) or _is_bare_page_number(lines[i])
+                is_furniture(lines[i], near_page_edge=True) or is_bare_page_number(lines[i])
             ):
                 found.add(i)
                 changed = True
     return found
-
-
-def _is_bare_page_number(line: str) -> bool:
-    return bool(re.fullmatch(r"\d{1,2}", line)) and 0 < int(line) <= 64
 
 
 def _fragment_lines(lines: list[str], final_tags: Tagger | None) -> set[int]:
