@@ -9,7 +9,6 @@ from __future__ import annotations
 
 import os
 import signal
-import socket
 import subprocess
 import time
 from pathlib import Path
@@ -18,28 +17,13 @@ import duckdb
 import httpx
 import pytest
 
+from sinmun.ingest.prefect_server import api_healthy, free_port, stop_process_group
 from tests.conftest import ROOT
 from tests.warehouse.conftest import copy_samples
 
 BIN = ROOT / ".venv" / "bin"
 FIRST = ["bitgoeul/2024-03-04/1.txt", "namdo/2024-03-05/4.txt"]
 SECOND = ["seohae/2024-03-07/1.txt", "seohae/2024-03-08/5.txt"]
-
-
-def _free_port() -> int:
-    with socket.socket() as s:
-        s.bind(("127.0.0.1", 0))
-        return s.getsockname()[1]
-
-
-def _stop(process: subprocess.Popen) -> None:
-    if process.poll() is None:
-        os.killpg(process.pid, signal.SIGINT)
-        try:
-            process.wait(timeout=30)
-        except subprocess.TimeoutExpired:
-            os.killpg(process.pid, signal.SIGKILL)
-            process.wait(timeout=10)
 
 
 def _wait_until(condition, timeout: float, what: str, logs: list[Path]) -> None:
@@ -65,7 +49,7 @@ def _loaded(published: Path) -> list[tuple]:
 
 
 def test_scheduled_runs_load_new_pages_exactly_once(tmp_path: Path):
-    port = _free_port()
+    port = free_port()
     api = f"http://127.0.0.1:{port}/api"
     env = {
         **os.environ,
@@ -88,7 +72,7 @@ def test_scheduled_runs_load_new_pages_exactly_once(tmp_path: Path):
         )  # fmt: skip
         served = None
         try:
-            _wait_until(lambda: _healthy(api), 180, "the Prefect server", [server_log])
+            _wait_until(lambda: api_healthy(api), 180, "the Prefect server", [server_log])
             served = subprocess.Popen(
                 [str(BIN / "sinmun"), "serve", str(inbox), "--warehouse", str(warehouse), "--interval", "5",
                  "--settle-seconds", "1"],
@@ -103,8 +87,8 @@ def test_scheduled_runs_load_new_pages_exactly_once(tmp_path: Path):
             runs = _flow_runs(api, [run_id for run_id, _ in loads])
         finally:
             if served is not None:
-                _stop(served)
-            _stop(server)
+                stop_process_group(served, signal.SIGINT, timeout=30)
+            stop_process_group(server, signal.SIGINT, timeout=30)
 
     assert [n for _, n in loads] == [2, 2], "each drop loaded once, by its own run; nothing loaded twice"
     assert loads[0][0] != loads[1][0]
@@ -117,13 +101,6 @@ def test_scheduled_runs_load_new_pages_exactly_once(tmp_path: Path):
         assert con.execute("select count(*), count(distinct page_id) from ledger_page").fetchone() == (4, 4)
     finally:
         con.close()
-
-
-def _healthy(api: str) -> bool:
-    try:
-        return httpx.get(f"{api}/health", timeout=2).status_code == 200
-    except httpx.HTTPError:
-        return False
 
 
 def _flow_runs(api: str, ids: list[str]) -> dict[str, dict]:

@@ -3,8 +3,6 @@
 from __future__ import annotations
 
 import os
-import signal
-import socket
 import subprocess
 import sys
 import time
@@ -13,6 +11,7 @@ from contextlib import contextmanager
 from datetime import date, timedelta
 from pathlib import Path
 
+from sinmun.ingest.prefect_server import api_healthy, free_port, stop_process_group
 from sinmun.store.warehouse import default_warehouse
 
 
@@ -70,9 +69,7 @@ def shared_prefect_api() -> Iterator[None]:
     if os.environ.get("PREFECT_API_URL"):
         yield
         return
-    with socket.socket() as s:
-        s.bind(("127.0.0.1", 0))
-        port = s.getsockname()[1]
+    port = free_port()
     api = f"http://127.0.0.1:{port}/api"
     prefect = Path(sys.executable).with_name("prefect")
     server = subprocess.Popen(
@@ -81,7 +78,7 @@ def shared_prefect_api() -> Iterator[None]:
     )  # fmt: skip
     try:
         deadline = time.monotonic() + 120
-        while not _healthy(api):
+        while not api_healthy(api):
             if server.poll() is not None or time.monotonic() > deadline:
                 raise RuntimeError("could not start a Prefect server for the Dask workers")
             time.sleep(0.5)
@@ -90,12 +87,7 @@ def shared_prefect_api() -> Iterator[None]:
     finally:
         _drain_prefect_workers()  # send the run's logs and events before their server goes away
         os.environ.pop("PREFECT_API_URL", None)
-        os.killpg(server.pid, signal.SIGTERM)
-        try:
-            server.wait(timeout=10)
-        except subprocess.TimeoutExpired:
-            os.killpg(server.pid, signal.SIGKILL)
-            server.wait(timeout=10)
+        stop_process_group(server)
 
 
 def _drain_prefect_workers() -> None:
@@ -104,15 +96,6 @@ def _drain_prefect_workers() -> None:
 
     APILogWorker.drain_all(timeout=10)
     EventsWorker.drain_all(timeout=10)
-
-
-def _healthy(api: str) -> bool:
-    import httpx
-
-    try:
-        return httpx.get(f"{api}/health", timeout=2).status_code == 200
-    except httpx.HTTPError:
-        return False
 
 
 def run_backfill(inbox: Path, date_from: date, date_to: date, *, warehouse_path: Path | None = None) -> list:
