@@ -40,6 +40,9 @@ union all
 select 'fct_amount_mention.article_key -> fct_article', count(*)
 from fct_amount_mention where article_key not in (select article_key from fct_article) having count(*) > 0
 union all
+select 'fct_article_term.article_key -> fct_article', count(*)
+from fct_article_term where article_key not in (select article_key from fct_article) having count(*) > 0
+union all
 select 'dim_entity.place_key -> dim_place', count(*)
 from dim_entity where place_key not in (select place_key from dim_place) having count(*) > 0
 union all

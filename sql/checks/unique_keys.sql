@@ -18,3 +18,6 @@ from ledger_page where is_current group by page_id having count(*) > 1
 union all
 select 'fct_entity_mention.(article_key, mention_ordinal)', article_key || '#' || mention_ordinal, count(*)
 from fct_entity_mention group by article_key, mention_ordinal having count(*) > 1
+union all
+select 'fct_article_term.(article_key, term)', article_key || '#' || term, count(*)
+from fct_article_term group by article_key, term having count(*) > 1

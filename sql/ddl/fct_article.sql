@@ -20,5 +20,6 @@ create table if not exists fct_article (
     paragraph_count     integer not null,
     mention_count       integer not null,
     reporter_count      integer not null,
+    term_count          integer not null,  -- search terms in the article (fct_article_term), BM25's length
     load_id             varchar not null
 );

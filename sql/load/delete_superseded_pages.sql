@@ -9,6 +9,7 @@ delete from fct_entity_mention where article_key in (select article_key from sup
 delete from bridge_article_reporter where article_key in (select article_key from superseded_article);
 delete from fct_article_link where article_key in (select article_key from superseded_article);
 delete from fct_date_mention where article_key in (select article_key from superseded_article);
+delete from fct_article_term where article_key in (select article_key from superseded_article);
 delete from fct_amount_mention where article_key in (select article_key from superseded_article);
 delete from fct_article where article_key in (select article_key from superseded_article);
 

@@ -108,6 +108,23 @@ def build_parser() -> argparse.ArgumentParser:
     _warehouse_option(backfill)
     backfill.set_defaults(func=cmd_backfill)
 
+    search = commands.add_parser(
+        "search",
+        help="rank articles for words, Korean-aware (BM25 over Kiwi morphemes)",
+        description="Rank articles of the published warehouse by BM25 over Kiwi's morphemes: 광주시 finds "
+        "광주시는, 광주시가 and 광주시의. Prints headline, date, page and a snippet with the words highlighted.",
+    )
+    search.add_argument("query", help="words to look for, e.g. '광주시 인공지능'")
+    search.add_argument("--from", dest="date_from", type=_iso_date, help="published on or after YYYY-MM-DD")
+    search.add_argument("--to", dest="date_to", type=_iso_date, help="published on or before YYYY-MM-DD")
+    search.add_argument("--publication", help="publication code, e.g. bitgoeul")
+    search.add_argument("--kind", help="news, photo, column, editorial, notice, continuation or ad")
+    search.add_argument("--entity", help="only articles that mention this person, organization or place")
+    search.add_argument("--limit", type=_page_number, default=10, help="how many articles (default 10)")
+    search.add_argument("--format", choices=("text", "json"), default="text")
+    _warehouse_option(search)
+    search.set_defaults(func=cmd_search)
+
     sql = commands.add_parser("sql", help="run read-only SQL on the published warehouse")
     sql.add_argument("query", nargs="?", help="a SELECT statement")
     sql.add_argument("-f", "--file", type=Path, help="a .sql file instead of QUERY")
@@ -172,6 +189,7 @@ def cmd_parse(args: argparse.Namespace) -> int:
 def cmd_ingest(args: argparse.Namespace) -> int:
     from sinmun.ingest.lock import IngestBusy
     from sinmun.ingest.run import run_ingest
+    from sinmun.store.warehouse import SchemaMismatch
 
     try:
         summary = run_ingest(
@@ -182,7 +200,7 @@ def cmd_ingest(args: argparse.Namespace) -> int:
     except IngestBusy as err:
         print(f"sinmun ingest: {err}", file=sys.stderr)
         return 3
-    except NotADirectoryError as err:
+    except (NotADirectoryError, SchemaMismatch) as err:
         print(f"sinmun ingest: {err}", file=sys.stderr)
         return 2
     print(
@@ -236,6 +254,46 @@ def cmd_backfill(args: argparse.Namespace) -> int:
     return 0
 
 
+def cmd_search(args: argparse.Namespace) -> int:
+    import os
+
+    from sinmun.analytics.search import SearchFilters, search
+    from sinmun.analytics.search_terms import highlight
+    from sinmun.analytics.sql_runner import QueryRefused
+    from sinmun.store.warehouse import default_warehouse
+
+    filters = SearchFilters(date_from=args.date_from, date_to=args.date_to, publication=args.publication,
+                            kind=args.kind, entity=args.entity)  # fmt: skip
+    try:
+        terms, hits = search(args.warehouse or default_warehouse(), args.query, filters, limit=args.limit)
+    except QueryRefused as err:
+        print(f"sinmun search: {err}", file=sys.stderr)
+        return 2
+    if args.format == "json":
+        records = [
+            {
+                "rank": h.rank, "score": h.score, "article_key": h.article_key,
+                "publication_date": h.publication_date.isoformat() if h.publication_date else None,
+                "publication": h.publication, "page": h.page_number, "kind": h.kind, "headline": h.headline,
+                "snippet": h.snippet.text, "highlights": [list(span) for span in h.snippet.highlights],
+            }
+            for h in hits
+        ]  # fmt: skip
+        json.dump({"query": args.query, "terms": terms, "hits": records}, sys.stdout, ensure_ascii=False, indent=1)
+        sys.stdout.write("\n")
+        return 0
+    color = sys.stdout.isatty() and not os.environ.get("NO_COLOR")
+    before, after = ("\033[1;33m", "\033[0m") if color else ("**", "**")
+    print(f"{len(hits)} article{'s' if len(hits) != 1 else ''} for {' + '.join(terms)}")
+    for h in hits:
+        day = h.publication_date.isoformat() if h.publication_date else "date unknown"
+        page = f"p{h.page_number}" if h.page_number else "page unknown"
+        print(f"\n{h.rank:>2}. {h.headline or '(no headline)'}")
+        print(f"    {day} · {h.publication} · {page} · {h.kind} · score {h.score:.2f}")
+        print(f"    {highlight(h.snippet, before, after)}")
+    return 0
+
+
 def cmd_sql(args: argparse.Namespace) -> int:
     from sinmun.analytics.sql_runner import QueryRefused, format_rows, run_query, write_parquet
     from sinmun.store.warehouse import default_warehouse
@@ -276,7 +334,13 @@ def _report(message: str) -> int:
 
 def main(argv: list[str] | None = None) -> int:
     args = build_parser().parse_args(argv)
-    return args.func(args)
+    try:
+        return args.func(args)
+    except BrokenPipeError:  # output piped into `head` and the like: stop quietly
+        import os
+
+        os.dup2(os.open(os.devnull, os.O_WRONLY), sys.stdout.fileno())
+        return 0
 
 
 if __name__ == "__main__":

@@ -7,8 +7,8 @@ from pathlib import Path
 
 import pytest
 
-from flows.ingest import ingest_flow
 from sinmun.analytics.sql_runner import run_query
+from tests.analytics.conftest import warehouse_of_pages
 from tests.conftest import ROOT
 
 PAGE_1 = """2024년 3월 4일 월요일 제8120호 빛고을신문 1면 종합
@@ -43,15 +43,12 @@ PAGE_3 = """2024년 3월 11일 월요일 제8125호 빛고을신문 1면 종합
 
 @pytest.fixture(scope="module")
 def warehouse(tmp_path_factory) -> Path:
-    root = tmp_path_factory.mktemp("analyses")
-    for rel, text in (("bitgoeul/2024-03-04/1.txt", PAGE_1), ("bitgoeul/2024-03-04/2.txt", PAGE_2),
-                      ("bitgoeul/2024-03-11/1.txt", PAGE_3)):  # fmt: skip
-        path = root / "inbox" / rel
-        path.parent.mkdir(parents=True, exist_ok=True)
-        path.write_text(text, encoding="utf-8")
-    db = root / "wh" / "sinmun.duckdb"
-    ingest_flow(inbox=str(root / "inbox"), warehouse_path=str(db))
-    return db
+    pages = {
+        "bitgoeul/2024-03-04/1.txt": PAGE_1,
+        "bitgoeul/2024-03-04/2.txt": PAGE_2,
+        "bitgoeul/2024-03-11/1.txt": PAGE_3,
+    }
+    return warehouse_of_pages(tmp_path_factory.mktemp("analyses"), pages)
 
 
 def analysis(warehouse: Path, analysis_name: str, **params) -> list[dict]:

@@ -190,3 +190,17 @@ def test_backfill_runs_one_flow_per_date_and_resumes(tmp_path: Path):
         ("2024-03-06", 1, 0),
     ]
     assert len({s["flow_run_id"] for _, s in first + again}) == 3, "one flow run per date"
+
+
+def test_a_warehouse_of_another_table_layout_is_refused_untouched(tmp_path: Path):
+    db = tmp_path / "old.duckdb"
+    con = duckdb.connect(str(db))
+    con.execute("create table fct_article (article_key varchar, headline varchar)")
+    con.execute("insert into fct_article values ('a1', '옛 기사')")
+    con.close()
+    inbox = tmp_path / "inbox"
+    copy_samples(inbox, only=OTHERS[:1])
+    with pytest.raises(store.SchemaMismatch, match="table layout version 1"):
+        ingest(inbox, db)
+    assert query(db, "select table_name from duckdb_tables()") == [("fct_article",)]
+    assert query(db, "select * from fct_article") == [("a1", "옛 기사")]

@@ -1,7 +1,8 @@
 """Fill the ``entities``, ``dates`` and ``amounts`` of parsed articles, a whole batch at a time.
 
-Kiwi tokenizes every body of the batch in one multi-threaded call (never one call
-per sentence); its tokens tell which candidate names are ordinary dictionary words.
+Kiwi tokenizes every body and headline of the batch in one multi-threaded call (never
+one call per sentence); its tokens tell which candidate names are ordinary dictionary
+words, and give each article's search terms (``sinmun.analytics.search_terms``).
 The rules themselves (``people``, ``organizations``, ``places``, ``dates``,
 ``amounts``) are plain functions over text, testable without Kiwi.
 """
@@ -11,37 +12,52 @@ from __future__ import annotations
 from collections.abc import Callable, Iterable, Sequence
 from datetime import date
 
+from sinmun.analytics.search_terms import ArticleTerms, Token, article_terms
 from sinmun.entities import amounts, dates, organizations, people, places, suffix_places
 from sinmun.entities.lexicon import org_ending
 
 # Kiwi tags of tokens that are ordinary words (a candidate name spanning exactly one of these is no name).
 _COMMON_TAGS = frozenset({"NNG", "NNB", "NP", "NR", "MM", "MAG", "MAJ", "VV", "VA", "VX", "IC", "XR"})
 
-# A tokenizer takes texts and returns, per text, its tokens as (start, end, tag) triples.
-Tokenizer = Callable[[Sequence[str]], Iterable[list[tuple[int, int, str]]]]
+# A tokenizer takes texts and returns, per text, its tokens as (start, end, tag, form) tuples.
+Tokenizer = Callable[[Sequence[str]], Iterable[list[Token]]]
 
 
-def kiwi_tokenizer(texts: Sequence[str]) -> Iterable[list[tuple[int, int, str]]]:
+def kiwi_tokenizer(texts: Sequence[str]) -> Iterable[list[Token]]:
     from sinmun.morphology import kiwi
 
     if not texts:
         return []
-    return ([(t.start, t.start + t.len, t.tag) for t in tokens] for tokens in kiwi().tokenize(list(texts)))
+    return ([(t.start, t.start + t.len, t.tag, t.form) for t in tokens] for tokens in kiwi().tokenize(list(texts)))
 
 
 def extract_batch(
     articles: Sequence[dict], published: Sequence[date | None], tokenizer: Tokenizer = kiwi_tokenizer
-) -> None:
-    """Fill entities, dates and amounts of each article dict (the ``sinmun parse`` contract) in place."""
+) -> list[ArticleTerms]:
+    """Fill entities, dates and amounts of each article dict (the ``sinmun parse`` contract) in place.
+
+    Returns each article's search terms, from the same Kiwi pass: one call tokenizes every body and
+    headline of the batch."""
     bodies = [a.get("body") or "" for a in articles]
-    todo = [i for i, a in enumerate(articles) if a.get("kind") != "ad" and bodies[i]]
-    token_lists = tokenizer([bodies[i] for i in todo])
-    for i, tokens in zip(todo, token_lists, strict=True):
+    headlines = [_headline_text(a) for a in articles]
+    with_body = [i for i, body in enumerate(bodies) if body]
+    with_headline = [i for i, headline in enumerate(headlines) if headline]
+    token_lists = list(tokenizer([bodies[i] for i in with_body] + [headlines[i] for i in with_headline]))
+    body_tokens: dict[int, list[Token]] = dict(zip(with_body, token_lists[: len(with_body)], strict=True))
+    headline_tokens = dict(zip(with_headline, token_lists[len(with_body) :], strict=True))
+    for i, tokens in body_tokens.items():
         article = articles[i]
-        common = {(s, e) for s, e, tag in tokens if tag in _COMMON_TAGS}
+        if article.get("kind") == "ad":
+            continue
+        common = {(s, e) for s, e, tag, _form in tokens if tag in _COMMON_TAGS}
         article["entities"] = article_entities(article, is_common_word=lambda s, e, c=common: (s, e) in c)
         article["dates"] = [d.to_dict() for d in dates.find_dates(bodies[i], published[i])]
         article["amounts"] = [a.to_dict() for a in amounts.find_amounts(bodies[i])]
+    return [article_terms(body_tokens.get(i, ()), headline_tokens.get(i, ())) for i in range(len(articles))]
+
+
+def _headline_text(article: dict) -> str:
+    return "\n".join(t for t in [article.get("headline"), *(article.get("subheadlines") or [])] if t)
 
 
 def article_entities(article: dict, *, is_common_word: people.CommonWordCheck | None = None) -> list[dict]:

@@ -13,10 +13,13 @@ into a fresh warehouse gives the same keys:
 from __future__ import annotations
 
 import hashlib
+from collections import Counter
 from dataclasses import dataclass
 from datetime import date
 
 import polars as pl
+
+from sinmun.analytics.search_terms import ArticleTerms
 
 UNKNOWN = "unknown"
 UNKNOWN_DATE_KEY = -1
@@ -29,6 +32,7 @@ class PageRecord:
     parsed: dict
     source_path: str  # relative to the inbox
     metadata_source: str  # manifest | layout | header | unknown
+    article_terms: tuple[ArticleTerms, ...] = ()  # search terms of each article, in order (may be empty)
 
 
 def stable_hash(*parts: object) -> str:
@@ -96,6 +100,13 @@ SCHEMAS: dict[str, dict[str, pl.DataType]] = {
         "paragraph_count": pl.Int32,
         "mention_count": pl.Int32,
         "reporter_count": pl.Int32,
+        "term_count": pl.Int32,
+    },
+    "fct_article_term": {
+        "article_key": pl.String,
+        "term": pl.String,
+        "term_frequency": pl.Int32,
+        "headline_frequency": pl.Int32,
     },
     "fct_entity_mention": {
         "article_key": pl.String,
@@ -177,6 +188,7 @@ def _page_rows(record: PageRecord, rows: dict[str, list[dict]]) -> None:
     publication = source.get("publication") or UNKNOWN
     dkey = date_key(source.get("publication_date"))
     articles = record.parsed["articles"]
+    terms = record.article_terms or tuple(ArticleTerms(Counter(), Counter()) for _ in articles)
     rows["ledger_page"].append(
         {
             "page_id": pid,
@@ -192,7 +204,7 @@ def _page_rows(record: PageRecord, rows: dict[str, list[dict]]) -> None:
         }
     )
     rows["dim_publication"].append({"publication_key": publication})
-    for article in articles:
+    for article, article_terms in zip(articles, terms, strict=True):
         key = stable_hash(pid, article["ordinal"], article["kind"], article.get("headline"), article.get("body"))
         byline = article.get("byline") or {}
         reporter_keys = _reporters(byline, publication, rows)
@@ -219,8 +231,18 @@ def _page_rows(record: PageRecord, rows: dict[str, list[dict]]) -> None:
                 "paragraph_count": 0,
                 "mention_count": mention_count,
                 "reporter_count": len(reporter_keys),
+                "term_count": article_terms.term_count,
             }
         )
+        for term, frequency in article_terms.frequency.items():
+            rows["fct_article_term"].append(
+                {
+                    "article_key": key,
+                    "term": term,
+                    "term_frequency": frequency,
+                    "headline_frequency": article_terms.headline_frequency.get(term, 0),
+                }
+            )
         for n, rkey in enumerate(reporter_keys, start=1):
             rows["bridge_article_reporter"].append({"article_key": key, "reporter_key": rkey, "reporter_ordinal": n})
         for target in article.get("cross_refs") or []:

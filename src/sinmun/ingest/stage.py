@@ -7,7 +7,7 @@ run in the flow's process or on a Dask worker. It returns paths and counts, not 
 from __future__ import annotations
 
 import hashlib
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from datetime import date
 from pathlib import Path
 
@@ -90,7 +90,8 @@ def stage_batch(
         return batch
     articles = [a for r in records for a in r.parsed["articles"]]
     published = [_date(r.parsed["source"]["publication_date"]) for r in records for _ in r.parsed["articles"]]
-    extract_batch(articles, published)
+    terms = iter(extract_batch(articles, published))
+    records = [replace(r, article_terms=tuple(next(terms) for _ in r.parsed["articles"])) for r in records]
     frames = batch_tables(records)
     out = staging_dir / f"batch-{batch_number:04d}"
     out.mkdir(parents=True, exist_ok=True)

@@ -27,10 +27,12 @@ import duckdb
 
 from sinmun import __version__
 
+# The table layout's version: bump it when a table or column changes (see sql/ddl/warehouse_schema.sql).
+SCHEMA_VERSION = 2
 DDL_ORDER = (
-    "ingest_run", "load_ledger", "ledger_page", "quarantine", "dim_date", "dim_publication", "dim_reporter", "dim_place",
+    "warehouse_schema", "ingest_run", "load_ledger", "ledger_page", "quarantine", "dim_date", "dim_publication", "dim_reporter", "dim_place",
     "dim_entity", "fct_article", "fct_entity_mention", "bridge_article_reporter", "fct_article_link",
-    "fct_date_mention", "fct_amount_mention",
+    "fct_date_mention", "fct_amount_mention", "fct_article_term",
 )  # fmt: skip
 # Staged tables in load order: dimensions before the facts that refer to them.
 LOAD_ORDER = (
@@ -43,6 +45,7 @@ LOAD_ORDER = (
     ("fct_article_link", "insert_fct_article_link"),
     ("fct_date_mention", "insert_fct_date_mention"),
     ("fct_amount_mention", "insert_fct_amount_mention"),
+    ("fct_article_term", "insert_fct_article_term"),
     ("ledger_page", "insert_ledger_page"),
 )
 CHECKS = ("unique_keys", "not_null_keys", "relationships", "accepted_values", "facts_not_empty", "ledger_reconciles")
@@ -50,6 +53,10 @@ CHECKS = ("unique_keys", "not_null_keys", "relationships", "accepted_values", "f
 
 class WarehouseBusy(RuntimeError):
     """Another process holds the warehouse file for writing."""
+
+
+class SchemaMismatch(RuntimeError):
+    """The warehouse file was created with another table layout than this sinmun writes."""
 
 
 class ChecksFailed(RuntimeError):
@@ -123,9 +130,23 @@ def connect(path: Path, *, read_only: bool = False, wait_seconds: float = 0.0) -
 
 
 def ensure_schema(con: duckdb.DuckDBPyConnection) -> None:
-    """Create the tables that are missing and seed the calendar, publications, places and unknown members."""
+    """Create the tables that are missing and seed the calendar, publications, places and unknown members.
+
+    Raises SchemaMismatch for a warehouse created with another table layout."""
+    existing = {row[0] for row in con.execute(sql("queries/existing_tables")).fetchall()}
+    found = con.execute(sql("queries/schema_version")).fetchone()[0] if "warehouse_schema" in existing else None
+    if existing and found != SCHEMA_VERSION:
+        raise SchemaMismatch(
+            f"this warehouse has table layout version {found or 1}, this sinmun writes version {SCHEMA_VERSION}: "
+            "ingest into a new warehouse file (--warehouse) and re-run your ingests there"
+        )
     for name in DDL_ORDER:
         execute_file(con, f"ddl/{name}")
+    execute_file(
+        con,
+        "seed/warehouse_schema",
+        {"schema_version": SCHEMA_VERSION, "created_by": __version__, "created_at": _utcnow()},
+    )
     execute_file(con, "seed/dim_date")
     _seed_publications(con)
     _seed_places(con)

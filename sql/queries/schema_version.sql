@@ -1,0 +1,1 @@
+select max(schema_version) from warehouse_schema;

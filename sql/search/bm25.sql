@@ -1,0 +1,98 @@
+-- Articles ranked by BM25 over Kiwi morphemes (fct_article_term), best first, with optional filters.
+-- Parameters: $terms        the query's terms (varchar[]; sinmun.analytics.search_terms.terms of the query)
+--             $date_from    first publication date, inclusive (date, or null for no bound)
+--             $date_to      last publication date, inclusive (date, or null)
+--             $publication  publication code (e.g. bitgoeul), or null for all
+--             $kind         article kind (news, photo, column, editorial, notice, continuation, ad), or null
+--             $entity       an entity's canonical name or alias the article must mention, or null
+--             $limit        how many articles
+-- BM25 with k1 = 1.2 and b = 0.75; a term in the headline or a subheadline counts three times. Document
+-- frequencies and the average length are taken over the whole warehouse, before the filters. The sum is
+-- scaled by the share of the query's terms the article has, so an article with every word of the query
+-- ranks above one that repeats a single word.
+with query_term as (
+    select distinct unnest(cast($terms as varchar[])) as term
+),
+
+corpus as (
+    select count(*) as article_count, avg(term_count) as average_term_count
+    from fct_article
+),
+
+posting as (
+    select article_term.article_key, article_term.term, article_term.term_frequency, article_term.headline_frequency
+    from fct_article_term as article_term
+    where article_term.term in (select term from query_term)
+),
+
+term_document_frequency as (
+    select term, count(*) as document_frequency
+    from posting
+    group by term
+),
+
+filtered_article as (
+    select
+        article.article_key,
+        article.term_count,
+        article.date_key,
+        article.publication_key,
+        article.page_number,
+        article.kind,
+        article.headline,
+        article.body
+    from fct_article as article
+    where article.article_key in (select article_key from posting)
+        and ($date_from is null or article.date_key >= cast(strftime(cast($date_from as date), '%Y%m%d') as integer))
+        and ($date_to is null or article.date_key <= cast(strftime(cast($date_to as date), '%Y%m%d') as integer))
+        and ($publication is null or article.publication_key = $publication)
+        and ($kind is null or article.kind = $kind)
+        and (
+            $entity is null or article.article_key in (
+                select mention.article_key
+                from fct_entity_mention as mention
+                join dim_entity as entity on entity.entity_key = mention.entity_key
+                where entity.canonical_name = $entity or list_contains(entity.aliases, $entity)
+            )
+        )
+),
+
+scored as (
+    select
+        posting.article_key,
+        sum(
+            ln(1 + (corpus.article_count - term_document_frequency.document_frequency + 0.5)
+                / (term_document_frequency.document_frequency + 0.5))
+            * (posting.term_frequency + 2 * posting.headline_frequency) * (1.2 + 1)
+            / (
+                posting.term_frequency + 2 * posting.headline_frequency
+                + 1.2 * (1 - 0.75 + 0.75 * filtered_article.term_count / corpus.average_term_count)
+            )
+        ) as score,
+        count(*) as matched_terms
+    from posting
+    join term_document_frequency on term_document_frequency.term = posting.term
+    join filtered_article on filtered_article.article_key = posting.article_key
+    cross join corpus
+    group by posting.article_key
+),
+
+final as (
+    select
+        scored.article_key,
+        round(scored.score * scored.matched_terms / (select count(*) from query_term), 4) as score,
+        scored.matched_terms,
+        calendar.calendar_date as publication_date,
+        filtered_article.publication_key as publication,
+        filtered_article.page_number,
+        filtered_article.kind,
+        filtered_article.headline,
+        filtered_article.body
+    from scored
+    join filtered_article on filtered_article.article_key = scored.article_key
+    left join dim_date as calendar on calendar.date_key = filtered_article.date_key
+)
+
+select * from final
+order by score desc, publication_date desc, article_key
+limit cast($limit as integer);

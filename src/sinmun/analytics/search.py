@@ -1,0 +1,96 @@
+"""``sinmun search``: articles ranked by BM25 over Kiwi morphemes, on the published warehouse.
+
+The query is read by the same analysis as the articles were at load time (``search_terms.terms``), so
+``광주시`` finds ``광주시는``, ``광주시가`` and ``광주시의``. Ranking runs in DuckDB (``sql/search/bm25.sql``)
+through the guarded read-only runner; filters are bound parameters.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from dataclasses import dataclass
+from datetime import date
+from pathlib import Path
+
+from sinmun.analytics.search_terms import Snippet, snippet, terms
+from sinmun.analytics.sql_runner import QueryRefused, run_query
+from sinmun.entities.extract import Tokenizer, kiwi_tokenizer
+from sinmun.store.warehouse import sql
+
+KINDS = ("news", "photo", "column", "editorial", "notice", "continuation", "ad")
+
+
+@dataclass(frozen=True)
+class SearchFilters:
+    date_from: date | None = None
+    date_to: date | None = None
+    publication: str | None = None
+    kind: str | None = None
+    entity: str | None = None
+
+
+@dataclass(frozen=True)
+class SearchHit:
+    rank: int
+    article_key: str
+    score: float
+    matched_terms: int
+    publication_date: date | None
+    publication: str
+    page_number: int | None
+    kind: str
+    headline: str | None
+    snippet: Snippet
+
+
+def query_terms(query: str, tokenizer: Tokenizer = kiwi_tokenizer) -> list[str]:
+    """The search terms of a query, in order, without repeats."""
+    tokens = next(iter(tokenizer([query])), [])
+    return list(dict.fromkeys(terms(tokens)))
+
+
+def search(
+    warehouse_path: Path,
+    query: str,
+    filters: SearchFilters = SearchFilters(),
+    *,
+    limit: int = 10,
+    tokenizer: Tokenizer = kiwi_tokenizer,
+    time_limit_seconds: float = 30.0,
+) -> tuple[list[str], list[SearchHit]]:
+    """The query's terms and the best ``limit`` articles; QueryRefused when the query has no searchable word."""
+    if filters.kind is not None and filters.kind not in KINDS:
+        raise QueryRefused(f"unknown kind {filters.kind!r}; one of {', '.join(KINDS)}")
+    wanted = query_terms(query, tokenizer)
+    if not wanted:
+        raise QueryRefused(f"no searchable word in {query!r} (particles and endings alone are not indexed)")
+    return wanted, ranked(warehouse_path, wanted, filters, limit=limit, time_limit_seconds=time_limit_seconds)
+
+
+def ranked(
+    warehouse_path: Path,
+    wanted: Sequence[str],
+    filters: SearchFilters,
+    *,
+    limit: int = 10,
+    time_limit_seconds: float = 30.0,
+) -> list[SearchHit]:
+    """Articles ranked for already-analysed query terms (the SQL half of ``search``)."""
+    params = {
+        "terms": list(wanted), "date_from": filters.date_from, "date_to": filters.date_to,
+        "publication": filters.publication, "kind": filters.kind, "entity": filters.entity, "limit": limit,
+    }  # fmt: skip
+    columns, rows = run_query(warehouse_path, sql("search/bm25"), params, time_limit_seconds=time_limit_seconds)
+    hits = []
+    for rank, row in enumerate(rows, start=1):
+        record = dict(zip(columns, row, strict=True))
+        text = record["body"] or record["headline"] or ""
+        hits.append(
+            SearchHit(
+                rank=rank, article_key=record["article_key"], score=float(record["score"]),
+                matched_terms=record["matched_terms"], publication_date=record["publication_date"],
+                publication=record["publication"], page_number=record["page_number"], kind=record["kind"],
+                headline=record["headline"], snippet=snippet(text, wanted),
+            )
+        )  # fmt: skip
+    return hits
