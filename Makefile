@@ -5,7 +5,7 @@ PYTHON ?= python3
 VENV := .venv
 BIN := $(VENV)/bin
 
-.PHONY: run test lint setup clean
+.PHONY: run test lint setup clean browser
 
 setup: $(VENV)/.installed
 
@@ -30,7 +30,14 @@ lint: setup
 	$(BIN)/ruff check .
 	$(BIN)/ruff format --check .
 
-test: lint
+# The browser the report's test opens its page in (tests/analytics/test_report.py): Debian's Chromium, driven by
+# Playwright from the dev extras (which never downloads a browser of its own), with a Korean font for its screenshots.
+# Installed only when missing (as root).
+browser:
+	@test -x /usr/bin/chromium || (apt-get update -qq && \
+		DEBIAN_FRONTEND=noninteractive apt-get install -y -qq chromium fonts-noto-cjk)
+
+test: lint browser
 	$(BIN)/pytest -q
 
 clean:

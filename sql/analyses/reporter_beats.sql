@@ -9,22 +9,30 @@ output as (
     from reporter_article
     group by reporter_key
 ),
+entity_in_article as (
+    select distinct mention.article_key, mention.entity_key
+    from fct_entity_mention as mention
+),
 coverage as (
     select
         reporter_article.reporter_key,
-        entity.canonical_name,
-        entity.entity_type,
-        count(distinct reporter_article.article_key) as articles
+        entity_in_article.entity_key,
+        count(*) as articles
     from reporter_article
-    join fct_entity_mention as mention on mention.article_key = reporter_article.article_key
-    join dim_entity as entity on entity.entity_key = mention.entity_key
-    group by reporter_article.reporter_key, entity.canonical_name, entity.entity_type
+    join entity_in_article on entity_in_article.article_key = reporter_article.article_key
+    group by reporter_article.reporter_key, entity_in_article.entity_key
 ),
 ranked as (
     select
-        *,
-        row_number() over (partition by reporter_key order by articles desc, canonical_name) as rank_for_reporter
+        coverage.reporter_key,
+        coverage.articles,
+        entity.canonical_name,
+        entity.entity_type,
+        row_number() over (
+            partition by coverage.reporter_key order by coverage.articles desc, entity.canonical_name
+        ) as rank_for_reporter
     from coverage
+    join dim_entity as entity on entity.entity_key = coverage.entity_key
 ),
 final as (
     select

@@ -1,3 +1,5 @@
+-- Inserted in term order: each load's row groups then hold narrow ranges of terms, so a search skips most of them.
 insert into fct_article_term
 select staged.*, $load_id as load_id
-from read_parquet($staged) as staged;
+from read_parquet($staged) as staged
+order by staged.term, staged.article_key;

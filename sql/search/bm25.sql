@@ -19,7 +19,7 @@ corpus as (
     from fct_article
 ),
 
-posting as (
+posting as materialized (
     select article_term.article_key, article_term.term, article_term.term_frequency, article_term.headline_frequency
     from fct_article_term as article_term
     where article_term.term in (select term from query_term)
@@ -31,7 +31,7 @@ term_document_frequency as (
     group by term
 ),
 
-filtered_article as (
+filtered_article as materialized (
     select
         article.article_key,
         article.term_count,

@@ -139,6 +139,20 @@ def build_parser() -> argparse.ArgumentParser:
     sql.add_argument("--memory-limit", default="2GB", help="DuckDB memory limit for the query (default 2GB)")
     _warehouse_option(sql)
     sql.set_defaults(func=cmd_sql)
+
+    report = commands.add_parser(
+        "report",
+        help="write an HTML report of charts about the published warehouse",
+        description="Write one self-contained HTML file (data, script and styles inline; viewable offline) with "
+        "charts: articles per day by kind, top entities over time, a co-occurrence network, reporters and their "
+        "beats, mentions by region.",
+    )
+    report.add_argument("--out", type=Path, required=True, help="the HTML file to write, e.g. report.html")
+    report.add_argument(
+        "--top", type=int, default=10, metavar="N", help="how many people, organizations and places (default 10)"
+    )
+    _warehouse_option(report)
+    report.set_defaults(func=cmd_report)
     return parser
 
 
@@ -324,6 +338,32 @@ def cmd_sql(args: argparse.Namespace) -> int:
         args.out.write_text(format_rows(columns, rows, args.format), encoding="utf-8")
     else:
         sys.stdout.write(format_rows(columns, rows, args.format))
+    return 0
+
+
+def cmd_report(args: argparse.Namespace) -> int:
+    from sinmun.analytics.report import gather_report_data, render_report
+    from sinmun.analytics.sql_runner import QueryRefused
+    from sinmun.store.warehouse import default_warehouse, published_path
+
+    if args.top < 1:
+        print(f"sinmun report: --top wants a positive number, got {args.top}", file=sys.stderr)
+        return 2
+    warehouse = args.warehouse or default_warehouse()
+    if not published_path(warehouse).exists():
+        print(f"sinmun report: no published warehouse at {published_path(warehouse)}: run `sinmun ingest` first",
+              file=sys.stderr)  # fmt: skip
+        return 2
+    try:
+        data = gather_report_data(warehouse, top=args.top)
+    except QueryRefused as err:
+        print(f"sinmun report: {err}", file=sys.stderr)
+        return 2
+    args.out.parent.mkdir(parents=True, exist_ok=True)
+    args.out.write_text(render_report(data), encoding="utf-8")
+    overview = data["overview"]
+    print(f"sinmun report: wrote {args.out} ({overview['articles']} articles, {overview['pages']} pages, "
+          f"{overview['first_day'] or '?'} to {overview['last_day'] or '?'})")  # fmt: skip
     return 0
 
 

@@ -102,7 +102,7 @@ def _jsonable(value):
     return value
 
 
-def _width(text: str) -> int:
+def display_width(text: str) -> int:
     """Display width: Hangul and other wide characters take two columns."""
     import unicodedata
 
@@ -111,10 +111,10 @@ def _width(text: str) -> int:
 
 def _table(columns: list[str], rows: list[tuple]) -> str:
     cells = [[("" if v is None else str(v)).replace("\n", " ") for v in row] for row in rows]
-    widths = [max([_width(c)] + [_width(r[i]) for r in cells]) for i, c in enumerate(columns)]
+    widths = [max([display_width(c)] + [display_width(r[i]) for r in cells]) for i, c in enumerate(columns)]
 
     def line(values: list[str]) -> str:
-        return " | ".join(v + " " * (w - _width(v)) for v, w in zip(values, widths, strict=True)).rstrip()
+        return " | ".join(v + " " * (w - display_width(v)) for v, w in zip(values, widths, strict=True)).rstrip()
 
     out = [line(columns), "-+-".join("-" * w for w in widths)]
     out += [line(r) for r in cells]

@@ -1,0 +1,75 @@
+-- What it answers: the $reporters most prolific reporters: their paper, articles by kind, and the people and
+-- organizations, and the places, they cover most ($top of each, by number of their articles naming it).
+-- A reporter is one dim_reporter row: a byline with an e-mail address and the same name without one are two.
+-- Parameters: $reporters  how many reporters (e.g. 20)
+--             $top        how many entities and places to list per reporter (e.g. 5)
+with reporter_article as (
+    select bridge.reporter_key, article.article_key, article.kind, publication.publication_name
+    from bridge_article_reporter as bridge
+    join fct_article as article on article.article_key = bridge.article_key
+    join dim_publication as publication on publication.publication_key = article.publication_key
+),
+output as (
+    select reporter_key, count(*) as articles, mode(publication_name) as publication_name
+    from reporter_article
+    group by reporter_key
+),
+kind_count as (
+    select reporter_key, kind, count(*) as articles
+    from reporter_article
+    group by all
+),
+kinds as (
+    select reporter_key, list({'kind': kind, 'articles': articles} order by articles desc, kind) as kinds
+    from kind_count
+    group by reporter_key
+),
+coverage as (
+    select
+        reporter_article.reporter_key,
+        entity.canonical_name,
+        entity.entity_type,
+        count(distinct reporter_article.article_key) as articles
+    from reporter_article
+    join fct_entity_mention as mention on mention.article_key = reporter_article.article_key
+    join dim_entity as entity on entity.entity_key = mention.entity_key
+    where entity.entity_type in ('PERSON', 'ORG', 'LOCATION')
+    group by all
+),
+ranked as (
+    select
+        *,
+        row_number() over (
+            partition by reporter_key, entity_type = 'LOCATION' order by articles desc, canonical_name
+        ) as rank_in_group
+    from coverage
+),
+beat as (
+    select
+        reporter_key,
+        list({'name': canonical_name, 'type': entity_type, 'articles': articles} order by rank_in_group)
+            filter (where entity_type <> 'LOCATION') as top_entities,
+        list({'name': canonical_name, 'articles': articles} order by rank_in_group)
+            filter (where entity_type = 'LOCATION') as top_places
+    from ranked
+    where rank_in_group <= cast($top as integer)
+    group by reporter_key
+),
+final as (
+    select
+        reporter.reporter_name,
+        reporter.email,
+        output.publication_name,
+        output.articles,
+        kinds.kinds,
+        coalesce(beat.top_entities, []) as top_entities,
+        coalesce(beat.top_places, []) as top_places,
+        row_number() over (order by output.articles desc, reporter.reporter_name, reporter.email nulls last) as rank
+    from output
+    join dim_reporter as reporter on reporter.reporter_key = output.reporter_key
+    join kinds on kinds.reporter_key = output.reporter_key
+    left join beat on beat.reporter_key = output.reporter_key
+)
+select * exclude (rank) from final
+where rank <= cast($reporters as integer)
+order by rank;

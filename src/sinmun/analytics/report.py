@@ -1,0 +1,193 @@
+"""``sinmun report``: one self-contained HTML file of charts about the published warehouse.
+
+Two steps: :func:`gather_report_data` reads the datasets (the queries in ``sql/report/``, run read-only on the
+published copy), and the pure :func:`render_report` turns them into HTML. The page carries its data as an inline
+JSON block and draws every chart into SVG with a small inline script (``report_assets/``): it needs no network,
+no server and no external font to be viewed.
+"""
+
+from __future__ import annotations
+
+import html
+import json
+from datetime import UTC, date, datetime, timedelta
+from decimal import Decimal
+from importlib import resources
+from pathlib import Path
+from typing import Any
+
+from sinmun.analytics.sql_runner import run_query
+from sinmun.store.warehouse import published_path, sql
+
+DEFAULT_TOP = 10
+REPORTERS_SHOWN = 20
+ENTITIES_PER_REPORTER = 5
+# Daily bars and heat-map cells stay readable up to about three months; a longer span is charted by week.
+MAX_DAILY_SPAN_DAYS = 92
+
+
+def gather_report_data(warehouse_path: Path, *, top: int = DEFAULT_TOP, generated_at: datetime | None = None) -> dict:
+    """Every dataset of the report, as JSON-ready values, read from the published copy of ``warehouse_path``."""
+    warehouse_path = Path(warehouse_path)
+    overview = _rows(warehouse_path, "overview")[0]
+    grain = choose_grain(overview["first_day"], overview["last_day"])
+    period_rows = _rows(warehouse_path, "articles_by_period_and_kind", grain=grain)
+    return _jsonable(
+        {
+            "warehouse": str(published_path(warehouse_path)),
+            "generated_at": (generated_at or datetime.now(UTC)).isoformat(timespec="seconds"),
+            "top": top,
+            "grain": grain,
+            "overview": overview,
+            "periods": sorted({row["period_start"] for row in period_rows}),
+            "articles_by_period": [row for row in period_rows if row["kind"] is not None],
+            "top_entities": _rows(warehouse_path, "top_entities_by_period", grain=grain, top=top),
+            "network": _network(_rows(warehouse_path, "co_occurrence_network", top=top)),
+            "reporters": _rows(warehouse_path, "reporter_beats", reporters=REPORTERS_SHOWN, top=ENTITIES_PER_REPORTER),
+            "regions": _rows(warehouse_path, "mentions_by_region"),
+        }
+    )
+
+
+def _network(rows: list[dict]) -> dict:
+    """Nodes and edges of the co-occurrence network from its rows (one per node, its edges in a list)."""
+    nodes = [{k: v for k, v in row.items() if k != "edges"} for row in rows]
+    edges = [
+        {"entity_a": row["canonical_name"], "type_a": row["entity_type"], **edge}
+        for row in rows
+        for edge in row["edges"] or []
+    ]
+    edges.sort(key=lambda e: (-e["articles"], e["entity_a"], e["entity_b"]))
+    return {"nodes": nodes, "edges": edges}
+
+
+def choose_grain(first_day: date | None, last_day: date | None) -> str:
+    """``day`` for a span of up to about three months (or no dates at all), else ``week``."""
+    if first_day is None or last_day is None:
+        return "day"
+    return "day" if last_day - first_day <= timedelta(days=MAX_DAILY_SPAN_DAYS) else "week"
+
+
+def render_report(data: dict) -> str:
+    """The report's HTML page for ``data`` (as :func:`gather_report_data` returns it; any part may be missing)."""
+    overview = data.get("overview") or {}
+    payload = json.dumps(_jsonable(data), ensure_ascii=False, separators=(",", ":"))
+    # Inside <script> the JSON must not close the element or open a comment: "<" only occurs inside JSON strings,
+    # where \u003c means the same character.
+    payload = payload.replace("<", "\\u003c")
+    totals = [
+        ("기사 articles", overview.get("articles")),
+        ("지면 pages", overview.get("pages")),
+        ("신문 publications", overview.get("publications")),
+        ("개체 언급 entity mentions", overview.get("entity_mentions")),
+        ("기자 reporters", overview.get("reporters")),
+    ]
+    total_cells = "".join(
+        f'<div class="total"><span class="value">{_number(value)}</span>'
+        f'<span class="label">{html.escape(label)}</span></div>'
+        for label, value in totals
+    )
+    first_day, last_day = overview.get("first_day"), overview.get("last_day")
+    date_range = f"{first_day} – {last_day}" if first_day and last_day else "날짜 없음 (no dated articles)"
+    papers = ", ".join(overview.get("publication_names") or []) or "—"
+    facts = [
+        ("warehouse", data.get("warehouse") or "—"),
+        ("generated at", data.get("generated_at") or "—"),
+        ("last loaded", overview.get("last_loaded_at") or "—"),
+        ("date range", date_range),
+        ("papers", papers),
+    ]
+    fact_rows = "".join(f"<dt>{html.escape(k)}</dt><dd>{html.escape(str(v))}</dd>" for k, v in facts)
+    sections = "".join(
+        f'<section class="card" id="{chart_id}"><h2>{html.escape(title)}</h2>'
+        f'<p class="subtitle">{html.escape(subtitle)}</p><div class="chart" data-chart="{chart_id}"></div></section>'
+        for chart_id, title, subtitle in _charts(data)
+    )
+    return f"""<!DOCTYPE html>
+<html lang="ko">
+<head>
+<meta charset="utf-8">
+<meta name="viewport" content="width=device-width, initial-scale=1">
+<title>sinmun report</title>
+<style>
+{_asset("report.css")}
+</style>
+</head>
+<body>
+<header class="page-header">
+<h1>sinmun 신문 보고서 <small>newspaper warehouse report</small></h1>
+<dl class="facts">{fact_rows}</dl>
+<div class="totals">{total_cells}</div>
+</header>
+<main>
+{sections}
+</main>
+<footer>Drawn in this page from its embedded data; no network needed.
+Queries: <code>sql/report/*.sql</code> on the published warehouse.</footer>
+<script type="application/json" id="data">{payload}</script>
+<script>
+{_asset("report.js")}
+</script>
+</body>
+</html>
+"""
+
+
+def _charts(data: dict) -> list[tuple[str, str, str]]:
+    korean, english = {"week": ("주별", "week"), "month": ("월별", "month")}.get(data.get("grain"), ("일별", "day"))
+    top = data.get("top") or DEFAULT_TOP
+    return [
+        (
+            "chart-articles",
+            f"{korean} 기사 수 · Articles per {english} by kind",
+            "Stacked by kind (news, photo, column, ...); every period from the first dated article to the last.",
+        ),
+        (
+            "chart-entities",
+            f"주요 인물·기관·장소의 {korean} 언급 · Top entities over time (per {english})",
+            f"The {top} most mentioned people, organizations and places; cells show mentions per period.",
+        ),
+        (
+            "chart-network",
+            "함께 언급된 인물·기관 · Co-occurrence network",
+            f"The {top} people and {top} organizations named in the most articles; "
+            "an edge joins two named in the same article, thicker for more articles.",
+        ),
+        (
+            "chart-reporters",
+            "기자와 담당 분야 · Reporters and their beats",
+            "Articles per reporter by kind, with the people, organizations and places they cover most.",
+        ),
+        (
+            "chart-regions",
+            "지역별 언급 · Mentions by region",
+            "Place mentions by province (시도) and city/county/district (시군구); area is the number of mentions.",
+        ),
+    ]
+
+
+def _rows(warehouse_path: Path, name: str, **params: object) -> list[dict[str, Any]]:
+    columns, rows = run_query(warehouse_path, sql(f"report/{name}"), {k: str(v) for k, v in params.items()})
+    return [dict(zip(columns, row, strict=True)) for row in rows]
+
+
+def _jsonable(value: Any) -> Any:
+    if isinstance(value, dict):
+        return {str(k): _jsonable(v) for k, v in value.items()}
+    if isinstance(value, list | tuple | set):
+        return [_jsonable(v) for v in value]
+    if isinstance(value, datetime):
+        return value.isoformat(sep=" ", timespec="seconds")
+    if isinstance(value, date):
+        return value.isoformat()
+    if isinstance(value, Decimal):
+        return float(value)
+    return value
+
+
+def _number(value: object) -> str:
+    return f"{value:,}" if isinstance(value, int) else "—"
+
+
+def _asset(name: str) -> str:
+    return resources.files("sinmun.analytics").joinpath("report_assets", name).read_text(encoding="utf-8")
