@@ -5,11 +5,15 @@ Steps (each task works on a batch of pages, never on one page or article):
 1. discover the page files and their metadata (manifest, layout, else the page header);
 2. select the new ones: hash each file; content already loaded, or seen earlier in this run under another
    name, is skipped as a duplicate;
-3. stage each batch: read, quarantine bad files, parse, extract entities, write the batch's rows as Parquet
+3. stage each batch: read, refuse bad files, parse, extract entities, write the batch's rows as Parquet
    (on this process, or on Dask workers);
-4. load each staged batch into DuckDB in one transaction, with its row in the load ledger;
+4. load each staged batch into DuckDB in one transaction, with its refused files' quarantine rows and its row
+   in the load ledger; then move the refused files out of the inbox to the quarantine folder;
 5. record the run's accounting of every file, then run the data checks, and fail the run if any fails;
 6. publish the warehouse to the analysts' read-only copy.
+
+A run killed at any moment leaves complete loads or none; the next run clears what it left behind (staging
+folders, half-written copies) and goes on from what is loaded.
 """
 
 from __future__ import annotations
@@ -24,9 +28,17 @@ from pathlib import Path
 
 from prefect import flow, get_run_logger, task
 
+from sinmun.ingest import quarantine
 from sinmun.ingest.discover import Discovery, PageFile, discover
 from sinmun.ingest.lock import writer_lock
-from sinmun.ingest.stage import DEFAULT_MAX_PAGE_BYTES, StagedBatch, content_hash, stage_batch
+from sinmun.ingest.stage import (
+    DEFAULT_MAX_PAGE_BYTES,
+    STAGING_PREFIX,
+    StagedBatch,
+    content_hash,
+    remove_stale_staging,
+    stage_batch,
+)
 from sinmun.store import warehouse
 
 DEFAULT_BATCH_PAGES = 200
@@ -83,15 +95,22 @@ def stage(pages, batch_number: int, staging_dir: str, max_bytes: int) -> StagedB
 
 
 @task(name="load-batch")
-def load(warehouse_path: str, batch: StagedBatch, run_id: str, started_at: datetime) -> str | None:
+def load(
+    warehouse_path: str, batch: StagedBatch, run_id: str, started_at: datetime, inbox: str, quarantine_dir: str
+) -> str | None:
+    """Commit the batch's rows and quarantine rows together, then move its refused files to the quarantine folder."""
+    if not batch.tables and not batch.quarantined:
+        return None
+    refused = quarantine.plan_moves(Path(inbox), Path(quarantine_dir), run_id, batch.quarantined)
     with warehouse.connect(Path(warehouse_path)) as con:
-        warehouse.record_quarantine(con, batch.quarantined, run_id)
-        if not batch.tables:
-            return None
         summary = warehouse.load_batch(
-            con, batch.tables, run_id=run_id, batch_number=batch.batch_number, started_at=started_at
-        )
-        return summary.load_id
+            con, batch.tables, run_id=run_id, batch_number=batch.batch_number, started_at=started_at,
+            quarantined=refused,
+        )  # fmt: skip
+    moves = quarantine.move_files(Path(inbox), refused)
+    if moves.failures:
+        get_run_logger().warning("quarantined files left in place: %s", "; ".join(moves.failures))
+    return summary.load_id
 
 
 @task(name="record-run")
@@ -121,13 +140,23 @@ def ingest_flow(
     progress: bool = False,
     wait_for_writer: bool = False,
     only_date: str | None = None,
+    quarantine_dir: str | None = None,
 ) -> dict:
     """Load the page files of ``inbox`` into the warehouse at ``warehouse_path``; returns the run's summary.
 
-    One writer at a time: the run holds ``<warehouse>.lock`` throughout; a second run fails at once with
-    ``IngestBusy`` (or waits, with ``wait_for_writer``)."""
-    with writer_lock(Path(warehouse_path), wait=wait_for_writer):
-        return _ingest(inbox, warehouse_path, batch_pages, settle_seconds, max_page_bytes, progress, only_date)
+    Refused files are moved to ``quarantine_dir`` (default: ``quarantine/`` beside the warehouse). One writer at
+    a time: the run holds ``<warehouse>.lock`` throughout; a second run fails at once with ``IngestBusy`` (or
+    waits, with ``wait_for_writer``)."""
+    path = Path(warehouse_path)
+    refused_dir = Path(quarantine_dir) if quarantine_dir else quarantine.default_quarantine_dir(path)
+    if refused_dir.resolve().is_relative_to(Path(inbox).resolve()):
+        raise quarantine.QuarantineInsideInbox(
+            f"the quarantine folder {refused_dir} must not lie inside the inbox {inbox}"
+        )
+    with writer_lock(path, wait=wait_for_writer):
+        return _ingest(
+            inbox, warehouse_path, batch_pages, settle_seconds, max_page_bytes, progress, only_date, str(refused_dir)
+        )
 
 
 def _ingest(
@@ -138,6 +167,7 @@ def _ingest(
     max_page_bytes: int,
     progress: bool,
     only_date: str | None,
+    quarantine_dir: str,
 ) -> dict:
     logger = get_run_logger()
     t0 = time.monotonic()
@@ -145,6 +175,9 @@ def _ingest(
     run_id = datetime.now(UTC).strftime("%Y%m%dT%H%M%S") + "-" + uuid.uuid4().hex[:6]
     path = Path(warehouse_path)
     path.parent.mkdir(parents=True, exist_ok=True)
+    cleared = remove_stale_staging(path.parent) + warehouse.remove_stale_copies(path)
+    if cleared:
+        logger.info("cleared what an interrupted run left: %s", ", ".join(cleared))
     with warehouse.connect(path) as con:
         warehouse.ensure_schema(con)
         loaded = frozenset(warehouse.loaded_page_versions(con))
@@ -154,12 +187,14 @@ def _ingest(
     summary.pages_seen = len(found.pages) + len(found.refused)
     summary.pages_deferred = len(found.deferred)
     refusals = [{"source_path": r.source_path, "reason": r.reason, "detail": r.detail} for r in found.refused]
-    if refusals:
-        with warehouse.connect(path) as con:
-            warehouse.record_quarantine(con, refusals, run_id)
+    # Files refused on discovery are the run's batch 0.
+    refused_load = load(str(path), StagedBatch(batch_number=0, quarantined=refusals), run_id, run_started, inbox,
+                        quarantine_dir)  # fmt: skip
+    if refused_load:
+        summary.loads.append(refused_load)
     summary.pages_quarantined = len(refusals)
     bar = _Progress(len(found.pages), enabled=progress)
-    staging = Path(tempfile.mkdtemp(prefix=f"sinmun-{run_id}-", dir=path.parent))
+    staging = Path(tempfile.mkdtemp(prefix=f"{STAGING_PREFIX}{run_id}-", dir=path.parent))
     try:
         new_pages, duplicates = select_new(found.pages, loaded)
         summary.pages_skipped_duplicate += len(duplicates)
@@ -171,7 +206,7 @@ def _ingest(
         for pages, future in zip(batches, futures, strict=True):
             started_at = datetime.now(UTC).replace(tzinfo=None)
             staged = future.result()
-            load_id = load(str(path), staged, run_id, started_at)
+            load_id = load(str(path), staged, run_id, started_at, inbox, quarantine_dir)
             if load_id:
                 summary.loads.append(load_id)
             summary.pages_loaded += staged.pages
@@ -182,7 +217,7 @@ def _ingest(
     finally:
         shutil.rmtree(staging, ignore_errors=True)
         bar.close()
-    if summary.loads or summary.pages_quarantined:
+    if summary.loads:
         # A run that changed nothing leaves the warehouse exactly as it was; its summary is still returned and logged.
         record(str(path), asdict(summary), inbox, run_started)
     check(str(path))

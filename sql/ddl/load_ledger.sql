@@ -10,5 +10,6 @@ create table if not exists load_ledger (
     page_count     integer not null,
     article_count  integer not null,
     mention_count  integer not null,
+    quarantined_count integer not null,  -- files of the batch refused, recorded in quarantine with this load id
     status         varchar not null       -- 'complete'
 );

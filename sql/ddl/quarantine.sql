@@ -1,5 +1,7 @@
 -- Every file an ingest refused, with its reason (empty, binary, nul-bytes, decode-error@<offset>, no-articles,
--- unreadable, too-large, outside-inbox). A file retried and loaded later keeps its row, with resolved_at set.
+-- unreadable, too-large, outside-inbox, bad-manifest), recorded in the same transaction as the load of its batch.
+-- The file is moved out of the inbox to quarantine_path after that commit. A file retried (sinmun quarantine
+-- retry) and loaded later keeps its row, with resolved_at set.
 create table if not exists quarantine (
     source_path      varchar not null,   -- path relative to the inbox
     quarantine_path  varchar,            -- where the file was moved to, if it was moved
@@ -7,6 +9,7 @@ create table if not exists quarantine (
     reason           varchar not null,
     detail           varchar,
     run_id           varchar not null,
+    load_id          varchar not null,   -- the load that recorded it (load_ledger)
     quarantined_at   timestamp not null, -- UTC
     resolved_at      timestamp
 );

@@ -66,6 +66,12 @@ def build_parser() -> argparse.ArgumentParser:
         "--wait", action="store_true", help="wait for another ingest of the same warehouse to finish instead of exiting"
     )
     ingest.add_argument("--no-progress", action="store_true", help="no progress bar")
+    ingest.add_argument(
+        "--quarantine-dir",
+        type=Path,
+        default=None,
+        help="move refused files here, under <run id>/ (default: quarantine/ beside the warehouse)",
+    )
     scale = ingest.add_mutually_exclusive_group()
     scale.add_argument(
         "--workers",
@@ -107,6 +113,30 @@ def build_parser() -> argparse.ArgumentParser:
     backfill.add_argument("--to", dest="date_to", type=_iso_date, required=True)
     _warehouse_option(backfill)
     backfill.set_defaults(func=cmd_backfill)
+
+    quarantine = commands.add_parser("quarantine", help="list refused files, or put them back and ingest them again")
+    quarantine_commands = quarantine.add_subparsers(dest="quarantine_command", required=True, metavar="ACTION")
+    listing = quarantine_commands.add_parser("list", help="quarantined files not loaded since, newest first")
+    listing.add_argument("--all", action="store_true", help="every refusal, resolved ones and earlier ones too")
+    listing.add_argument("--reason", default="", help="only reasons starting with this, e.g. decode-error")
+    listing.add_argument("--run", default="", metavar="RUN_ID", help="only this run's refusals")
+    listing.add_argument("--format", choices=("table", "csv", "json"), default="table")
+    _warehouse_option(listing)
+    listing.set_defaults(func=cmd_quarantine_list)
+    retry = quarantine_commands.add_parser(
+        "retry",
+        help="put quarantined files back in the inbox and ingest it again",
+        description="Move quarantined files (fixed in the quarantine folder, or to be read by a newer sinmun) back "
+        "to their place in the inbox, then run the ingest: what loads is marked resolved, what fails again is "
+        "quarantined again.",
+    )
+    retry.add_argument("inbox", type=Path, help="the inbox the files came from")
+    retry.add_argument("--reason", default="", help="only files refused for reasons starting with this")
+    retry.add_argument("--run", default="", metavar="RUN_ID", help="only files refused by this run")
+    retry.add_argument("--no-ingest", action="store_true", help="only put the files back")
+    retry.add_argument("--quarantine-dir", type=Path, default=None, help="where files refused again go (as for ingest)")
+    _warehouse_option(retry)
+    retry.set_defaults(func=cmd_quarantine_retry)
 
     search = commands.add_parser(
         "search",
@@ -202,6 +232,7 @@ def cmd_parse(args: argparse.Namespace) -> int:
 
 def cmd_ingest(args: argparse.Namespace) -> int:
     from sinmun.ingest.lock import IngestBusy
+    from sinmun.ingest.quarantine import QuarantineInsideInbox
     from sinmun.ingest.run import run_ingest
     from sinmun.store.warehouse import SchemaMismatch
 
@@ -210,13 +241,19 @@ def cmd_ingest(args: argparse.Namespace) -> int:
             args.inbox, warehouse_path=args.warehouse, batch_pages=args.batch_pages,
             settle_seconds=args.settle_seconds, max_page_bytes=int(args.max_page_mb * 1024 * 1024),
             wait=args.wait, progress=not args.no_progress, workers=args.workers, dask_address=args.dask_address,
+            quarantine_dir=args.quarantine_dir,
         )  # fmt: skip
     except IngestBusy as err:
         print(f"sinmun ingest: {err}", file=sys.stderr)
         return 3
-    except (NotADirectoryError, SchemaMismatch) as err:
+    except (NotADirectoryError, SchemaMismatch, QuarantineInsideInbox) as err:
         print(f"sinmun ingest: {err}", file=sys.stderr)
         return 2
+    except Exception as err:  # the run failed part-way: what is committed is complete, the rest is not loaded
+        print(f"sinmun ingest: failed: {_one_line(err)}", file=sys.stderr)
+        print("sinmun ingest: loads committed before the failure are complete; run the ingest again to go on",
+              file=sys.stderr)  # fmt: skip
+        return 1
     print(
         f"sinmun ingest: {summary['pages_seen']} pages seen, {summary['pages_loaded']} loaded, "
         f"{summary['pages_skipped_duplicate']} skipped as duplicates, {summary['pages_quarantined']} quarantined"
@@ -266,6 +303,44 @@ def cmd_backfill(args: argparse.Namespace) -> int:
         print(f"{day}: {summary['pages_seen']} pages seen, {summary['pages_loaded']} loaded, "
               f"{summary['pages_skipped_duplicate']} already loaded, {summary['pages_quarantined']} quarantined")  # fmt: skip
     return 0
+
+
+def cmd_quarantine_list(args: argparse.Namespace) -> int:
+    from sinmun.analytics.sql_runner import QueryRefused, format_rows, run_query
+    from sinmun.store.warehouse import default_warehouse, sql
+
+    params = {"include_resolved": args.all, "reason": args.reason, "run_id": args.run}
+    try:
+        columns, rows = run_query(args.warehouse or default_warehouse(), sql("queries/quarantine_list"), params)
+    except QueryRefused as err:
+        print(f"sinmun quarantine: {err}", file=sys.stderr)
+        return 2
+    where = columns.index("quarantine_path")
+    columns.append("file")
+    rows = [(*row, "in quarantine" if row[where] and Path(row[where]).exists() else "-") for row in rows]
+    sys.stdout.write(format_rows(columns, rows, args.format))
+    return 0
+
+
+def cmd_quarantine_retry(args: argparse.Namespace) -> int:
+    from sinmun.ingest.lock import IngestBusy
+    from sinmun.ingest.run import retry_quarantined
+
+    try:
+        restored, problems = retry_quarantined(
+            args.inbox, warehouse_path=args.warehouse, reason=args.reason, run_id=args.run
+        )
+    except (IngestBusy, FileNotFoundError) as err:
+        print(f"sinmun quarantine: {err}", file=sys.stderr)
+        return 3 if isinstance(err, IngestBusy) else 2
+    print(f"sinmun quarantine: put {len(restored)} file{'s' if len(restored) != 1 else ''} back in {args.inbox}")
+    for problem in problems:
+        print(f"  not put back: {problem}", file=sys.stderr)
+    if args.no_ingest or not restored:
+        return 0 if not problems else 1
+    args.batch_pages, args.settle_seconds, args.max_page_mb, args.wait = 200, 0.0, 2.0, False
+    args.no_progress, args.workers, args.dask_address = True, None, None
+    return cmd_ingest(args)
 
 
 def cmd_search(args: argparse.Namespace) -> int:
@@ -365,6 +440,11 @@ def cmd_report(args: argparse.Namespace) -> int:
     print(f"sinmun report: wrote {args.out} ({overview['articles']} articles, {overview['pages']} pages, "
           f"{overview['first_day'] or '?'} to {overview['last_day'] or '?'})")  # fmt: skip
     return 0
+
+
+def _one_line(err: BaseException) -> str:
+    text = " ".join(str(err).split()) or type(err).__name__
+    return text if len(text) <= 400 else text[:400] + "…"
 
 
 def _report(message: str) -> int:

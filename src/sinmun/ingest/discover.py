@@ -81,6 +81,9 @@ def discover(
             deferred.append(source_path)
             continue
         meta = manifest.get(rel) if manifest is not None else _layout_metadata(source_path)
+        if meta and "error" in meta:
+            refused.append(Refusal(source_path, "bad-manifest", meta["error"]))
+            continue
         if only_date is not None and (meta or {}).get("publication_date") != only_date:
             continue
         pages.append(PageFile(path=path, source_path=source_path, size=stat.st_size, **(meta or {})))
@@ -130,10 +133,18 @@ def _read_manifest(inbox: Path) -> dict[str, dict] | None:
                 continue
             page = (row.get("page") or "").strip()
             published = (row.get("date") or "").strip()
+            try:
+                publication_date = date.fromisoformat(published) if published else None
+            except ValueError:
+                entries[rel] = {"error": f"manifest date {published!r} is not YYYY-MM-DD"}
+                continue
+            if page and not page.isdigit():
+                entries[rel] = {"error": f"manifest page {page!r} is not a number"}
+                continue
             entries[rel] = {
                 "publication": (row.get("publication") or "").strip() or None,
-                "publication_date": date.fromisoformat(published) if published else None,
-                "page": int(page) if page.isdigit() else None,
+                "publication_date": publication_date,
+                "page": int(page) if page else None,
                 "metadata_source": "manifest",
             }
     return entries

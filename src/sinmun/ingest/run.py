@@ -33,6 +33,7 @@ def run_ingest(
     only_date: date | None = None,
     workers: int | None = None,
     dask_address: str | None = None,
+    quarantine_dir: Path | None = None,
 ) -> dict:
     path = (warehouse_path or default_warehouse()).resolve()
     inbox = inbox.resolve()
@@ -43,6 +44,7 @@ def run_ingest(
         inbox=str(inbox), warehouse_path=str(path), batch_pages=batch_pages, settle_seconds=settle_seconds,
         max_page_bytes=max_page_bytes, progress=progress, wait_for_writer=wait,
         only_date=only_date.isoformat() if only_date else None,
+        quarantine_dir=str(quarantine_dir.resolve()) if quarantine_dir else None,
     )  # fmt: skip
     if not (workers or dask_address):
         from flows.ingest import ingest_flow
@@ -96,6 +98,35 @@ def _drain_prefect_workers() -> None:
 
     APILogWorker.drain_all(timeout=10)
     EventsWorker.drain_all(timeout=10)
+
+
+def retry_quarantined(
+    inbox: Path, *, warehouse_path: Path | None = None, reason: str = "", run_id: str = ""
+) -> tuple[list[str], list[str]]:
+    """Put quarantined files back in the inbox (holding the writer lock), for the next ingest to read again.
+
+    Returns the paths put back, and ``"<path>: <why not>"`` for each file that could not be."""
+    from sinmun.ingest.lock import writer_lock
+    from sinmun.ingest.quarantine import restore_file
+    from sinmun.store import warehouse
+
+    path = (warehouse_path or default_warehouse()).resolve()
+    if not path.exists():
+        raise FileNotFoundError(f"no warehouse at {path}")
+    restored, problems = [], []
+    with writer_lock(path, wait=False):
+        with warehouse.connect(path, read_only=True) as con:
+            rows = warehouse.quarantined_files(con, reason=reason, run_id=run_id)
+        for row in rows:
+            if not row["quarantine_path"]:
+                problems.append(f"{row['source_path']}: never moved ({row['reason']}); fix it where it is")
+                continue
+            problem = restore_file(Path(row["quarantine_path"]), inbox.resolve(), row["source_path"])
+            if problem:
+                problems.append(f"{row['source_path']}: {problem}")
+            else:
+                restored.append(row["source_path"])
+    return restored, problems
 
 
 def run_backfill(inbox: Path, date_from: date, date_to: date, *, warehouse_path: Path | None = None) -> list:

@@ -7,6 +7,7 @@ run in the flow's process or on a Dask worker. It returns paths and counts, not 
 from __future__ import annotations
 
 import hashlib
+import shutil
 from dataclasses import dataclass, field, replace
 from datetime import date
 from pathlib import Path
@@ -18,6 +19,7 @@ from sinmun.pages.decode import PageRejected
 from sinmun.parse import parse_page_bytes
 
 DEFAULT_MAX_PAGE_BYTES = 2 * 1024 * 1024  # a printed page's text is a few tens of KB
+STAGING_PREFIX = "sinmun-staging-"  # a run's staging folder, beside the warehouse: <prefix><run id>-<random>
 
 
 @dataclass
@@ -28,6 +30,16 @@ class StagedBatch:
     pages: int = 0
     articles: int = 0
     mentions: int = 0
+
+
+def remove_stale_staging(folder: Path) -> list[str]:
+    """Remove staging folders an interrupted run left in ``folder`` (call it holding the writer lock)."""
+    removed = []
+    for stale in folder.glob(f"{STAGING_PREFIX}*"):
+        if stale.is_dir():
+            shutil.rmtree(stale, ignore_errors=True)
+            removed.append(stale.name)
+    return removed
 
 
 def content_hash(page: PageFile, max_bytes: int = DEFAULT_MAX_PAGE_BYTES) -> str | None:

@@ -78,9 +78,14 @@ def sql_dir() -> Path:
     raise FileNotFoundError("sinmun's sql/ directory was not found; set SINMUN_SQL_DIR")
 
 
+_SQL_NAME = re.compile(r"[a-z]+/[a-z0-9_]+")
+
+
 @cache
 def sql(name: str) -> str:
-    """The text of ``sql/<name>.sql`` (``name`` like ``load/insert_fct_article``)."""
+    """The text of ``sql/<name>.sql`` (``name`` like ``load/insert_fct_article``; nothing else is accepted)."""
+    if not _SQL_NAME.fullmatch(name):
+        raise ValueError(f"not the name of one of sinmun's SQL files: {name!r}")
     return (sql_dir() / f"{name}.sql").read_text(encoding="utf-8")
 
 
@@ -191,12 +196,29 @@ class LoadSummary:
     pages: int
     articles: int
     mentions: int
+    quarantined: int
+
+
+class LoadMismatch(RuntimeError):
+    """A load wrote other row counts than were staged: it is rolled back."""
+
+
+# Staged tables whose row count must equal the rows a load writes for them (sql/queries/rows_of_load.sql).
+VERIFIED_TABLES = ("ledger_page", "fct_article", "fct_entity_mention", "fct_article_term")
 
 
 def load_batch(
-    con: duckdb.DuckDBPyConnection, staged: dict[str, str], *, run_id: str, batch_number: int, started_at: datetime
+    con: duckdb.DuckDBPyConnection,
+    staged: dict[str, str],
+    *,
+    run_id: str,
+    batch_number: int,
+    started_at: datetime,
+    quarantined: list[dict] | tuple = (),
 ) -> LoadSummary:
-    """Load one staged batch (table -> Parquet path) in one transaction, with its row in the load ledger."""
+    """Load one staged batch (table -> Parquet path) and its quarantined files in one transaction, with its row
+    in the load ledger: afterwards the load is complete and recorded, or absent. ``staged`` may be empty (a batch
+    whose every file was refused)."""
     load_id = f"{run_id}-{batch_number:04d}"
     counts = {
         name: con.execute(sql("queries/count_staged_rows"), {"staged": path}).fetchone()[0]
@@ -204,37 +226,61 @@ def load_batch(
     }
     con.execute("begin transaction")
     try:
-        execute_file(con, "load/delete_superseded_pages", {"staged_pages": staged["ledger_page"]})
-        for table, statement in LOAD_ORDER:
-            params = {"staged": staged[table], "load_id": load_id, "loaded_at": _utcnow()}
-            execute_file(con, f"load/{statement}", params)
-        execute_file(con, "load/stitch_article_links")
+        if staged:
+            execute_file(con, "load/delete_superseded_pages", {"staged_pages": staged["ledger_page"]})
+            for table, statement in LOAD_ORDER:
+                params = {"staged": staged[table], "load_id": load_id, "loaded_at": _utcnow()}
+                execute_file(con, f"load/{statement}", params)
+            execute_file(con, "load/stitch_article_links")
+            _verify_rows(con, load_id, counts)
+            execute_file(
+                con, "load/resolve_quarantine", {"staged_pages": staged["ledger_page"], "loaded_at": _utcnow()}
+            )
+        for row in quarantined:
+            con.execute(
+                sql("load/insert_quarantine"),
+                {
+                    "source_path": row["source_path"], "quarantine_path": row.get("quarantine_path"),
+                    "sha256": row.get("sha256"), "reason": row["reason"], "detail": row.get("detail"),
+                    "run_id": run_id, "load_id": load_id, "quarantined_at": _utcnow(),
+                },
+            )  # fmt: skip
         execute_file(
             con,
             "load/insert_load_ledger",
             {
                 "load_id": load_id, "run_id": run_id, "batch_number": batch_number, "code_version": __version__,
-                "started_at": started_at, "finished_at": _utcnow(), "page_count": counts["ledger_page"],
-                "article_count": counts["fct_article"], "mention_count": counts["fct_entity_mention"],
+                "started_at": started_at, "finished_at": _utcnow(), "page_count": counts.get("ledger_page", 0),
+                "article_count": counts.get("fct_article", 0), "mention_count": counts.get("fct_entity_mention", 0),
+                "quarantined_count": len(quarantined),
             },
         )  # fmt: skip
         con.execute("commit")
     except BaseException:
         con.execute("rollback")
         raise
-    return LoadSummary(load_id, counts["ledger_page"], counts["fct_article"], counts["fct_entity_mention"])
+    return LoadSummary(
+        load_id, counts.get("ledger_page", 0), counts.get("fct_article", 0), counts.get("fct_entity_mention", 0),
+        len(quarantined),
+    )  # fmt: skip
 
 
-def record_quarantine(con: duckdb.DuckDBPyConnection, rows: list[dict], run_id: str) -> None:
-    for row in rows:
-        con.execute(
-            sql("load/insert_quarantine"),
-            {
-                "source_path": row["source_path"], "quarantine_path": row.get("quarantine_path"),
-                "sha256": row.get("sha256"), "reason": row["reason"], "detail": row.get("detail"),
-                "run_id": run_id, "quarantined_at": _utcnow(),
-            },
-        )  # fmt: skip
+def _verify_rows(con: duckdb.DuckDBPyConnection, load_id: str, staged_counts: dict[str, int]) -> None:
+    cursor = con.execute(sql("queries/rows_of_load"), {"load_id": load_id})
+    written = dict(zip([d[0] for d in cursor.description], cursor.fetchone(), strict=True))
+    wrong = {t: (staged_counts[t], written[t]) for t in VERIFIED_TABLES if staged_counts[t] != written[t]}
+    if wrong:
+        detail = ", ".join(f"{t}: {s} staged, {w} written" for t, (s, w) in wrong.items())
+        raise LoadMismatch(f"load {load_id} wrote other row counts than were staged ({detail})")
+
+
+def quarantined_files(con: duckdb.DuckDBPyConnection, *, reason: str = "", run_id: str = "") -> list[dict]:
+    """The latest refusal of each quarantined path not loaded since (``sql/queries/quarantine_list.sql``)."""
+    cursor = con.execute(
+        sql("queries/quarantine_list"), {"include_resolved": False, "reason": reason, "run_id": run_id}
+    )
+    columns = [d[0] for d in cursor.description]
+    return [dict(zip(columns, row, strict=True)) for row in cursor.fetchall()]
 
 
 def record_run(con: duckdb.DuckDBPyConnection, summary: dict, *, inbox: str, started_at: datetime) -> None:
@@ -268,12 +314,25 @@ def run_checks(con: duckdb.DuckDBPyConnection) -> dict[str, int]:
 def publish(path: Path) -> Path:
     """Replace the analysts' read-only copy with the loader's file, atomically. The loader must be closed."""
     target = published_path(path)
-    temporary = target.with_name(f".{target.name}.{os.getpid()}.tmp")
+    temporary = target.with_name(f".{target.name}.{os.getpid()}{_COPY_SUFFIX}")
     shutil.copyfile(path, temporary)
     with open(temporary, "rb") as f:
         os.fsync(f.fileno())
     os.replace(temporary, target)
     return target
+
+
+_COPY_SUFFIX = ".tmp"
+
+
+def remove_stale_copies(path: Path) -> list[str]:
+    """Remove half-written published copies an interrupted run left (call it holding the writer lock)."""
+    target = published_path(path)
+    removed = []
+    for stale in target.parent.glob(f".{target.name}.*{_COPY_SUFFIX}"):
+        stale.unlink(missing_ok=True)
+        removed.append(stale.name)
+    return removed
 
 
 def _utcnow() -> datetime:

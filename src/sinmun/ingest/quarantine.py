@@ -1,0 +1,92 @@
+"""Quarantined files: where they go, moving them out of the inbox, and putting them back for a retry.
+
+A refused file is recorded (``quarantine`` table) in the same transaction as its batch's load, and only then
+moved to ``<quarantine dir>/<run id>/<path in the inbox>``: a crash in between leaves it in the inbox, where the
+next run refuses it again; nothing is lost either way. Only files that lie inside the inbox are ever moved (a
+manifest entry pointing outside it is recorded, never touched); a symlink is moved as the link itself.
+"""
+
+from __future__ import annotations
+
+import errno
+import os
+import shutil
+from dataclasses import dataclass
+from pathlib import Path, PurePosixPath
+
+
+class QuarantineInsideInbox(ValueError):
+    """The quarantine folder would be read again as part of the inbox."""
+
+
+def default_quarantine_dir(warehouse_path: Path) -> Path:
+    return warehouse_path.parent / "quarantine"
+
+
+def inbox_file(inbox: Path, source_path: str) -> Path | None:
+    """The file at ``source_path`` when that path stays inside the inbox as written (no ``..``, not absolute)."""
+    relative = PurePosixPath(source_path)
+    if relative.is_absolute() or ".." in relative.parts or not relative.parts:
+        return None
+    path = inbox / relative
+    return path if path.is_symlink() or path.is_file() else None
+
+
+def plan_moves(inbox: Path, quarantine_dir: Path, run_id: str, rows: list[dict]) -> list[dict]:
+    """The rows with ``quarantine_path`` set for each file that can be moved (left None for the others)."""
+    planned = []
+    for row in rows:
+        source = inbox_file(inbox, row["source_path"])
+        target = quarantine_dir / run_id / row["source_path"] if source is not None else None
+        planned.append({**row, "quarantine_path": str(target) if target else None})
+    return planned
+
+
+@dataclass(frozen=True)
+class MoveResult:
+    moved: int
+    failures: list[str]  # "<path>: <reason>" for files that stayed where they were
+
+
+def move_files(inbox: Path, rows: list[dict]) -> MoveResult:
+    """Move each planned file out of the inbox (after its quarantine row is committed)."""
+    moved, failures = 0, []
+    for row in rows:
+        if not row.get("quarantine_path"):
+            continue
+        source = inbox_file(inbox, row["source_path"])
+        if source is None:
+            failures.append(f"{row['source_path']}: no longer in the inbox")
+            continue
+        try:
+            _move(source, Path(row["quarantine_path"]))
+            moved += 1
+        except OSError as err:
+            failures.append(f"{row['source_path']}: {err.strerror or err}")
+    return MoveResult(moved, failures)
+
+
+def restore_file(quarantine_path: Path, inbox: Path, source_path: str) -> str | None:
+    """Put a quarantined file back at its place in the inbox; the reason it cannot be, or None."""
+    target = inbox / PurePosixPath(source_path)
+    if ".." in PurePosixPath(source_path).parts or PurePosixPath(source_path).is_absolute():
+        return "its path is not inside the inbox"
+    if not (quarantine_path.is_file() or quarantine_path.is_symlink()):
+        return f"not found in quarantine ({quarantine_path})"
+    if target.exists() or target.is_symlink():
+        return "a file of that name is in the inbox again"
+    try:
+        _move(quarantine_path, target)
+    except OSError as err:
+        return err.strerror or str(err)
+    return None
+
+
+def _move(source: Path, target: Path) -> None:
+    target.parent.mkdir(parents=True, exist_ok=True)
+    try:
+        os.rename(source, target)
+    except OSError as err:
+        if err.errno != errno.EXDEV:  # another filesystem: copy, then remove
+            raise
+        shutil.move(str(source), str(target))
