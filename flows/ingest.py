@@ -73,12 +73,14 @@ def discover_pages(inbox: str, settle_seconds: float, only_date: str | None) -> 
 
 
 @task(name="select-new-pages")
-def select_new(pages: list[PageFile], loaded_hashes: frozenset[str]) -> tuple[list[PageFile], list[str]]:
+def select_new(
+    pages: list[PageFile], loaded_hashes: frozenset[str], max_bytes: int = DEFAULT_MAX_PAGE_BYTES
+) -> tuple[list[PageFile], list[str]]:
     """Hash every page file once: content already loaded, or seen earlier in this run under another name, is a
     duplicate. (Files too large or unreadable go on to staging, which quarantines them.)"""
     new, duplicates, seen = [], [], set(loaded_hashes)
     for page in pages:
-        digest = content_hash(page)
+        digest = content_hash(page, max_bytes)
         if digest is not None and digest in seen:
             duplicates.append(page.source_path)
             continue
@@ -196,7 +198,7 @@ def _ingest(
     bar = _Progress(len(found.pages), enabled=progress)
     staging = Path(tempfile.mkdtemp(prefix=f"{STAGING_PREFIX}{run_id}-", dir=path.parent))
     try:
-        new_pages, duplicates = select_new(found.pages, loaded)
+        new_pages, duplicates = select_new(found.pages, loaded, max_page_bytes)
         summary.pages_skipped_duplicate += len(duplicates)
         bar.advance(len(duplicates))
         batches = [new_pages[i : i + batch_pages] for i in range(0, len(new_pages), batch_pages)]

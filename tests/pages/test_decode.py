@@ -27,6 +27,10 @@ DECODED = [
     ),
     ("pure-euc-kr", EUC_KR_TEXT.encode("euc_kr"), "cp949", EUC_KR_TEXT),
     ("cp949-very-short", "광주".encode("cp949"), "cp949", "광주"),
+    # 화, 창, 활, 짝 are CP949 byte pairs that are also valid UTF-8: the reading with Hangul wins
+    ("cp949-whose-bytes-are-valid-utf8", "화창 활짝".encode("cp949"), "cp949", "화창 활짝"),
+    ("cp949-starting-with-utf8-like-bytes", "화창한 봄날 운동회\n".encode("cp949"), "cp949", "화창한 봄날 운동회\n"),
+    ("utf8-of-the-same-words", "화창한 봄날".encode(), "utf-8", "화창한 봄날"),
     ("crlf", TEXT.replace("\n", "\r\n").encode("utf-8"), "utf-8", TEXT),
     ("cr-only", TEXT.replace("\n", "\r").encode("utf-8"), "utf-8", TEXT),
     ("mixed-line-ends", "가\r\n나\r다\n".encode(), "utf-8", "가\n나\n다\n"),

@@ -204,3 +204,15 @@ def test_a_warehouse_of_another_table_layout_is_refused_untouched(tmp_path: Path
         ingest(inbox, db)
     assert query(db, "select table_name from duckdb_tables()") == [("fct_article",)]
     assert query(db, "select * from fct_article") == [("a1", "옛 기사")]
+
+
+def test_duplicates_are_found_up_to_the_runs_own_size_limit(tmp_path: Path):
+    from flows.ingest import select_new
+    from sinmun.ingest.discover import discover
+
+    big = ("가" * 1_000_000).encode()  # 3 MB: above the default limit, below this run's
+    for name in ("a.txt", "b.txt"):
+        (tmp_path / name).write_bytes(big)
+    pages = discover(tmp_path).pages
+    new, duplicates = select_new.fn(pages, frozenset(), 4 * 1024 * 1024)
+    assert ([p.source_path for p in new], duplicates) == (["a.txt"], ["b.txt"])

@@ -114,21 +114,47 @@ def _decode_strict(data: bytes, encoding: str, offset_shift: int = 0) -> str:
 
 
 def _decode_utf8_or_cp949(data: bytes) -> tuple[str, str]:
+    """UTF-8 when the bytes are UTF-8 Korean text, else CP949; refuse a UTF-8 file damaged part-way.
+
+    345 common syllables (화, 창, 체, 청, …) are CP949 byte pairs that are also valid UTF-8, so valid UTF-8
+    alone proves nothing: the UTF-8 reading must hold Hangul to win, else a clean CP949 reading with Hangul does."""
     try:
-        return data.decode("utf-8"), "utf-8"
+        text = data.decode("utf-8")
     except UnicodeDecodeError as err:
         utf8_error = err.start
-    # Valid multi-byte UTF-8 before the first bad byte means the file *is* UTF-8 and is damaged there
+    else:
+        if _has_hangul(text) or text.isascii():
+            return text, "utf-8"
+        legacy = _cp949_or_none(data)
+        return (
+            (legacy, "cp949")
+            if legacy is not None and _has_hangul(legacy) and _looks_korean(legacy)
+            else (text, "utf-8")
+        )
+    # Hangul in valid UTF-8 before the first bad byte means the file *is* UTF-8 and is damaged there
     # (a line pasted from a legacy file, or a truncated character): refuse rather than mis-decode.
-    if _has_utf8_multibyte(data[:utf8_error]):
+    if _has_hangul(data[:utf8_error].decode("utf-8")):
         raise PageRejected(f"decode-error@{utf8_error}", f"invalid UTF-8 at byte {utf8_error}")
     try:
         text = data.decode("cp949")
     except UnicodeDecodeError as err:
+        if _has_utf8_multibyte(data[:utf8_error]):
+            raise PageRejected(f"decode-error@{utf8_error}", f"invalid UTF-8 at byte {utf8_error}") from None
         raise PageRejected(f"decode-error@{err.start}", f"neither UTF-8 nor CP949 at byte {err.start}") from None
     if not _looks_korean(text):
         raise PageRejected("binary", "bytes are neither UTF-8 nor CP949 Korean text")
     return text, "cp949"
+
+
+def _cp949_or_none(data: bytes) -> str | None:
+    try:
+        return data.decode("cp949")
+    except UnicodeDecodeError:
+        return None
+
+
+def _has_hangul(text: str) -> bool:
+    return any("\uac00" <= c <= "\ud7a3" or "\u3130" <= c <= "\u318f" for c in text)
 
 
 def _has_utf8_multibyte(prefix: bytes) -> bool:
