@@ -223,7 +223,7 @@ def _ingest(
         # A run that changed nothing leaves the warehouse exactly as it was; its summary is still returned and logged.
         record(str(path), asdict(summary), inbox, run_started)
     check(str(path))
-    if summary.loads or not warehouse.published_path(path).exists():
+    if summary.loads or not warehouse.published_is_current(path):  # also after a run that died before publishing
         summary.published = publish(str(path))
     else:
         summary.published = str(warehouse.published_path(path))

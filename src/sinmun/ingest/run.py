@@ -11,6 +11,7 @@ from contextlib import contextmanager
 from datetime import date, timedelta
 from pathlib import Path
 
+from sinmun.ingest.lock import writer_lock
 from sinmun.ingest.prefect_server import api_healthy, free_port, stop_process_group
 from sinmun.store.warehouse import default_warehouse
 
@@ -39,6 +40,17 @@ def run_ingest(
     inbox = inbox.resolve()
     if not inbox.is_dir():
         raise NotADirectoryError(f"inbox not found: {inbox}")
+    # Take the writer lock before Prefect starts (seconds): a second ingest is told at once that one is running.
+    with writer_lock(path, wait=wait):
+        return _run_flow(inbox, path, batch_pages, settle_seconds, max_page_bytes, wait, progress, only_date,
+                         workers, dask_address, quarantine_dir)  # fmt: skip
+
+
+def _run_flow(
+    inbox: Path, path: Path, batch_pages: int, settle_seconds: float, max_page_bytes: int, wait: bool,
+    progress: bool, only_date: date | None, workers: int | None, dask_address: str | None,
+    quarantine_dir: Path | None,
+) -> dict:  # fmt: skip
     configure_prefect()
     parameters = dict(
         inbox=str(inbox), warehouse_path=str(path), batch_pages=batch_pages, settle_seconds=settle_seconds,
@@ -106,7 +118,6 @@ def retry_quarantined(
     """Put quarantined files back in the inbox (holding the writer lock), for the next ingest to read again.
 
     Returns the paths put back, and ``"<path>: <why not>"`` for each file that could not be."""
-    from sinmun.ingest.lock import writer_lock
     from sinmun.ingest.quarantine import restore_file
     from sinmun.store import warehouse
 

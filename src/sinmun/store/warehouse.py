@@ -17,7 +17,7 @@ import re
 import shutil
 import time
 from collections.abc import Iterator
-from contextlib import contextmanager
+from contextlib import contextmanager, suppress
 from dataclasses import dataclass
 from datetime import UTC, datetime
 from functools import cache
@@ -257,12 +257,18 @@ def load_batch(
         )  # fmt: skip
         con.execute("commit")
     except BaseException:
-        con.execute("rollback")
+        _rollback(con)
         raise
     return LoadSummary(
         load_id, counts.get("ledger_page", 0), counts.get("fct_article", 0), counts.get("fct_entity_mention", 0),
         len(quarantined),
     )  # fmt: skip
+
+
+def _rollback(con: duckdb.DuckDBPyConnection) -> None:
+    """Roll back, unless the failure already ended the transaction (a failed commit: the disk is full, say)."""
+    with suppress(duckdb.Error):
+        con.execute("rollback")
 
 
 def _verify_rows(con: duckdb.DuckDBPyConnection, load_id: str, staged_counts: dict[str, int]) -> None:
@@ -309,6 +315,18 @@ def run_checks(con: duckdb.DuckDBPyConnection) -> dict[str, int]:
     if failures:
         raise ChecksFailed(failures)
     return dict.fromkeys(CHECKS, 0)
+
+
+def published_is_current(path: Path) -> bool:
+    """Whether the analysts' copy holds the loader's state (same loads and runs); False when there is none."""
+    target = published_path(path)
+    if not target.exists():
+        return False
+    states = []
+    for source in (path, target):
+        with connect(source, read_only=True) as con:
+            states.append(con.execute(sql("queries/warehouse_state")).fetchone())
+    return states[0] == states[1]
 
 
 def publish(path: Path) -> Path:
