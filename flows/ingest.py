@@ -59,6 +59,12 @@ class IngestSummary:
     loads: list[str] = field(default_factory=list)
     seconds: float = 0.0
     flow_run_id: str | None = None  # Prefect's id of the flow run (a scheduled run or a direct call)
+    # Time per stage (s): discover, select (hashing), read, decode+hash, segment, entities, normalize, stage-write
+    # (summed over batches, which may stage concurrently), load, record, checks, publish.
+    stage_seconds: dict[str, float] = field(default_factory=dict)
+
+    def add_seconds(self, stage: str, seconds: float) -> None:
+        self.stage_seconds[stage] = round(self.stage_seconds.get(stage, 0.0) + seconds, 4)
 
     def reconciles(self) -> bool:
         """Every file seen is loaded, skipped as a duplicate or quarantined."""
@@ -184,8 +190,10 @@ def _ingest(
         warehouse.ensure_schema(con)
         loaded = frozenset(warehouse.loaded_page_versions(con))
 
+    clock = time.perf_counter()
     found = discover_pages(inbox, settle_seconds, only_date)
     summary = IngestSummary(run_id=run_id, warehouse=str(path), published=None, flow_run_id=_flow_run_id())
+    summary.add_seconds("discover", time.perf_counter() - clock)
     summary.pages_seen = len(found.pages) + len(found.refused)
     summary.pages_deferred = len(found.deferred)
     refusals = [{"source_path": r.source_path, "reason": r.reason, "detail": r.detail} for r in found.refused]
@@ -198,7 +206,9 @@ def _ingest(
     bar = _Progress(len(found.pages), enabled=progress)
     staging = Path(tempfile.mkdtemp(prefix=f"{STAGING_PREFIX}{run_id}-", dir=path.parent))
     try:
+        clock = time.perf_counter()
         new_pages, duplicates = select_new(found.pages, loaded, max_page_bytes)
+        summary.add_seconds("select", time.perf_counter() - clock)
         summary.pages_skipped_duplicate += len(duplicates)
         bar.advance(len(duplicates))
         batches = [new_pages[i : i + batch_pages] for i in range(0, len(new_pages), batch_pages)]
@@ -208,7 +218,11 @@ def _ingest(
         for pages, future in zip(batches, futures, strict=True):
             started_at = datetime.now(UTC).replace(tzinfo=None)
             staged = future.result()
+            for stage_name, spent in staged.seconds.items():
+                summary.add_seconds(stage_name, spent)
+            clock = time.perf_counter()
             load_id = load(str(path), staged, run_id, started_at, inbox, quarantine_dir)
+            summary.add_seconds("load", time.perf_counter() - clock)
             if load_id:
                 summary.loads.append(load_id)
             summary.pages_loaded += staged.pages
@@ -219,12 +233,20 @@ def _ingest(
     finally:
         shutil.rmtree(staging, ignore_errors=True)
         bar.close()
-    if summary.loads:
-        # A run that changed nothing leaves the warehouse exactly as it was; its summary is still returned and logged.
-        record(str(path), asdict(summary), inbox, run_started)
-    check(str(path))
-    if summary.loads or not warehouse.published_is_current(path):  # also after a run that died before publishing
+    # A run that changed nothing leaves the warehouse exactly as it was (already checked and published by the run
+    # that made it so); its summary is still returned and logged. A run that died after loading and before
+    # publishing left an unchecked, unpublished state: checked and published now.
+    clock = time.perf_counter()
+    if summary.loads or not warehouse.published_is_current(path):
+        if summary.loads:
+            record(str(path), asdict(summary), inbox, run_started)
+        summary.add_seconds("record", time.perf_counter() - clock)
+        clock = time.perf_counter()
+        check(str(path))
+        summary.add_seconds("checks", time.perf_counter() - clock)
+        clock = time.perf_counter()
         summary.published = publish(str(path))
+        summary.add_seconds("publish", time.perf_counter() - clock)
     else:
         summary.published = str(warehouse.published_path(path))
     summary.seconds = round(time.monotonic() - t0, 2)

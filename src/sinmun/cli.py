@@ -66,6 +66,7 @@ def build_parser() -> argparse.ArgumentParser:
         "--wait", action="store_true", help="wait for another ingest of the same warehouse to finish instead of exiting"
     )
     ingest.add_argument("--no-progress", action="store_true", help="no progress bar")
+    ingest.add_argument("--summary-json", type=Path, help="also write the run's summary (with time per stage) here")
     ingest.add_argument(
         "--quarantine-dir",
         type=Path,
@@ -254,6 +255,8 @@ def cmd_ingest(args: argparse.Namespace) -> int:
         print("sinmun ingest: loads committed before the failure are complete; run the ingest again to go on",
               file=sys.stderr)  # fmt: skip
         return 1
+    if getattr(args, "summary_json", None):
+        args.summary_json.write_text(json.dumps(summary, ensure_ascii=False, indent=1, default=str), encoding="utf-8")
     print(
         f"sinmun ingest: {summary['pages_seen']} pages seen, {summary['pages_loaded']} loaded, "
         f"{summary['pages_skipped_duplicate']} skipped as duplicates, {summary['pages_quarantined']} quarantined"

@@ -8,6 +8,7 @@ the caller win over what the page's own header says.
 from __future__ import annotations
 
 import hashlib
+import time
 from datetime import date
 
 from sinmun.entities.extract import Tokenizer, extract_batch, kiwi_tokenizer
@@ -28,13 +29,21 @@ def parse_page_bytes(
     scorer: Scorer = analysis_scores,
     tokenizer: Tokenizer = kiwi_tokenizer,
     with_entities: bool = True,
+    seconds: dict[str, float] | None = None,
 ) -> dict:
     """The contract's dict for one page; raises PageRejected for a file that is not a readable page.
 
     ``with_entities=False`` leaves entities, dates and amounts empty, for a caller that extracts them over a
-    whole batch of pages at once (``sinmun.entities.extract.extract_batch``)."""
+    whole batch of pages at once (``sinmun.entities.extract.extract_batch``). ``seconds``, when given, adds the
+    time spent decoding and hashing, and reading the page's pieces (``segment``)."""
+    started = time.perf_counter()
     decoded = decode_page(data)
+    sha256 = hashlib.sha256(data).hexdigest()
+    decoded_at = time.perf_counter()
     reading = read_page(decoded.text, scorer, final_tags)
+    if seconds is not None:
+        seconds["decode+hash"] = seconds.get("decode+hash", 0.0) + decoded_at - started
+        seconds["segment"] = seconds.get("segment", 0.0) + time.perf_counter() - decoded_at
     if not reading.articles:
         raise PageRejected("no-articles", "no recognisable article on the page")
     published = publication_date or reading.furniture.publication_date
@@ -44,7 +53,7 @@ def parse_page_bytes(
     return {
         "source": {
             "path": path,
-            "sha256": hashlib.sha256(data).hexdigest(),
+            "sha256": sha256,
             "encoding": decoded.encoding,
             "publication": publication or reading.furniture.publication or _publication_from_bylines(reading),
             "publication_date": published.isoformat() if published else None,

@@ -61,6 +61,7 @@ def _run_flow(
     if not (workers or dask_address):
         from flows.ingest import ingest_flow
 
+        _load_kiwi_meanwhile()  # Kiwi (~3 s) loads while Prefect starts its temporary server (~6 s)
         return ingest_flow(**parameters)
     with shared_prefect_api():
         from prefect_dask import DaskTaskRunner
@@ -72,6 +73,14 @@ def _run_flow(
         else:
             runner = DaskTaskRunner(cluster_kwargs={"n_workers": workers, "threads_per_worker": 1, "processes": True})
         return ingest_flow.with_options(task_runner=runner)(**parameters)
+
+
+def _load_kiwi_meanwhile() -> None:
+    import threading
+
+    from sinmun.morphology import kiwi
+
+    threading.Thread(target=kiwi, name="load-kiwi", daemon=True).start()
 
 
 @contextmanager

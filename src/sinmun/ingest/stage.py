@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import hashlib
 import shutil
+import time
 from dataclasses import dataclass, field, replace
 from datetime import date
 from pathlib import Path
@@ -30,6 +31,7 @@ class StagedBatch:
     pages: int = 0
     articles: int = 0
     mentions: int = 0
+    seconds: dict[str, float] = field(default_factory=dict)  # time per stage: read, decode+hash, segment, ...
 
 
 def remove_stale_staging(folder: Path) -> list[str]:
@@ -79,16 +81,19 @@ def stage_batch(
 ) -> StagedBatch:
     """Stage pages already known to be new (duplicates are set aside before, by content hash)."""
     batch = StagedBatch(batch_number=batch_number)
+    seconds = batch.seconds
     records: list[PageRecord] = []
     for page in pages:
+        started = time.perf_counter()
         data, refusal = read_page_file(page, max_bytes)
+        seconds["read"] = seconds.get("read", 0.0) + time.perf_counter() - started
         if refusal:
             batch.quarantined.append(refusal)
             continue
         try:
             parsed = parse_page_bytes(
                 data, path=page.source_path, publication=page.publication,
-                publication_date=page.publication_date, page=page.page, with_entities=False,
+                publication_date=page.publication_date, page=page.page, with_entities=False, seconds=seconds,
             )  # fmt: skip
         except PageRejected as err:
             batch.quarantined.append(_refusal(page, err.reason, err.detail, hashlib.sha256(data).hexdigest()))
@@ -100,17 +105,23 @@ def stage_batch(
         records.append(PageRecord(parsed=parsed, source_path=page.source_path, metadata_source=metadata_source))
     if not records:
         return batch
+    started = time.perf_counter()
     articles = [a for r in records for a in r.parsed["articles"]]
     published = [_date(r.parsed["source"]["publication_date"]) for r in records for _ in r.parsed["articles"]]
     terms = iter(extract_batch(articles, published))
     records = [replace(r, article_terms=tuple(next(terms) for _ in r.parsed["articles"])) for r in records]
+    normalizing = time.perf_counter()
+    seconds["entities"] = normalizing - started
     frames = batch_tables(records)
+    writing = time.perf_counter()
+    seconds["normalize"] = writing - normalizing
     out = staging_dir / f"batch-{batch_number:04d}"
     out.mkdir(parents=True, exist_ok=True)
     for name, frame in frames.items():
         path = out / f"{name}.parquet"
         frame.write_parquet(path)
         batch.tables[name] = str(path)
+    seconds["stage-write"] = time.perf_counter() - writing
     batch.pages = len(records)
     batch.articles = frames["fct_article"].height
     batch.mentions = frames["fct_entity_mention"].height
