@@ -1,4 +1,4 @@
--- Calendar dimension, one row per day from 1990 to 2040, plus the unknown member (date_key -1).
+-- Calendar dimension, one row per day from 1900 to 2099, plus the unknown member (date_key -1, also for dates outside that range).
 create table if not exists dim_date (
     date_key        integer primary key,  -- yyyymmdd
     calendar_date   date,

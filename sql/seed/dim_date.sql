@@ -1,8 +1,8 @@
--- The calendar, 1990-01-01 .. 2040-12-31, with Korean weekday names, and the unknown member.
+-- The calendar, 1900-01-01 .. 2099-12-31, with Korean weekday names, and the unknown member.
 insert into dim_date
 with days as (
     select cast(d as date) as calendar_date
-    from generate_series(date '1990-01-01', date '2040-12-31', interval 1 day) as t(d)
+    from generate_series(date '1900-01-01', date '2099-12-31', interval 1 day) as t(d)
 ),
 final as (
     select

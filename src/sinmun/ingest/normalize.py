@@ -23,6 +23,7 @@ from sinmun.analytics.search_terms import ArticleTerms
 
 UNKNOWN = "unknown"
 UNKNOWN_DATE_KEY = -1
+CALENDAR_YEARS = (1900, 2099)  # the days of dim_date (sql/seed/dim_date.sql)
 
 
 @dataclass(frozen=True)
@@ -48,9 +49,12 @@ def page_id(source: dict, source_path: str) -> str:
 
 
 def date_key(iso: str | date | None) -> int:
+    """``yyyymmdd`` for a day of the calendar dimension (1900-2099), else the unknown member."""
     if not iso:
         return UNKNOWN_DATE_KEY
     d = date.fromisoformat(iso) if isinstance(iso, str) else iso
+    if not CALENDAR_YEARS[0] <= d.year <= CALENDAR_YEARS[1]:
+        return UNKNOWN_DATE_KEY
     return d.year * 10000 + d.month * 100 + d.day
 
 
