@@ -421,14 +421,31 @@ def _known_people(text, words, add) -> None:
 
 def _repeated_names(text: str, people: dict[str, Person]) -> None:
     for person in list(people.values()):
-        if " " in person.name or len(person.name) < 2:
-            pattern = re.escape(person.name)
-        else:
-            pattern = rf"(?<![가-힣]){re.escape(person.name)}(?=$|[^가-힣]|{lexicon.PARTICLE_RE}(?![가-힣]))"
-        for m in re.finditer(pattern, text):
-            if not any(x.start <= m.start() < x.end for x in person.mentions):
-                person.mentions.append(PersonMention(m.group(), m.start(), m.end(), None))
+        whole_word = " " not in person.name and len(person.name) >= 2
+        for start, end in _occurrences(text, person.name, whole_word=whole_word):
+            if not any(x.start <= start < x.end for x in person.mentions):
+                person.mentions.append(PersonMention(text[start:end], start, end, None))
         person.mentions.sort(key=lambda x: x.start)
+
+
+# What may follow a name written as a word of its own: the end, a non-Hangul character, or a particle ending the word.
+_AFTER_NAME = re.compile(rf"$|[^가-힣]|{lexicon.PARTICLE_RE}(?![가-힣])")
+
+
+def _occurrences(text: str, name: str, *, whole_word: bool) -> list[tuple[int, int]]:
+    """Non-overlapping spans of ``name`` in ``text``; with ``whole_word``, not inside a longer Hangul word
+    (``정우진`` in ``정우진은``, not in ``김정우진``). One precompiled pattern for every name: no per-name regex."""
+    spans, start = [], text.find(name)
+    while start >= 0:
+        end = start + len(name)
+        if not whole_word or (
+            (start == 0 or not "가" <= text[start - 1] <= "힣") and _AFTER_NAME.match(text, end) is not None
+        ):
+            spans.append((start, end))
+            start = text.find(name, end)
+        else:
+            start = text.find(name, start + 1)
+    return spans
 
 
 def _short_references(text: str, words: list[_Word], people: dict[str, Person]) -> None:
