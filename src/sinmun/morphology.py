@@ -40,7 +40,7 @@ def _record(call: str, texts: list[str]) -> None:
     if _recorded is not None:
         _recorded.append((call, texts))
     if _RECORD_FILE:  # the benchmark's record of an ingest, appended call by call (memory stays flat)
-        with open(_RECORD_FILE, "ab") as f:
+        with _lock, open(_RECORD_FILE, "ab") as f:  # batches may stage in several threads
             pickle.dump((call, texts), f)
 
 
