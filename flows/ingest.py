@@ -22,6 +22,7 @@ import shutil
 import tempfile
 import time
 import uuid
+from collections import deque
 from dataclasses import asdict, dataclass, field
 from datetime import UTC, date, datetime
 from pathlib import Path
@@ -42,6 +43,9 @@ from sinmun.ingest.stage import (
 from sinmun.store import warehouse
 
 DEFAULT_BATCH_PAGES = 200
+# Batches staged ahead of the load: enough to keep both cores busy (Kiwi's threads and the rules overlap across
+# batches), few enough that memory does not grow with the inbox. Dask runs pass more (two per worker).
+DEFAULT_STAGED_AHEAD = 4
 
 
 @dataclass
@@ -149,6 +153,7 @@ def ingest_flow(
     wait_for_writer: bool = False,
     only_date: str | None = None,
     quarantine_dir: str | None = None,
+    staged_ahead: int = DEFAULT_STAGED_AHEAD,
 ) -> dict:
     """Load the page files of ``inbox`` into the warehouse at ``warehouse_path``; returns the run's summary.
 
@@ -163,8 +168,9 @@ def ingest_flow(
         )
     with writer_lock(path, wait=wait_for_writer):
         return _ingest(
-            inbox, warehouse_path, batch_pages, settle_seconds, max_page_bytes, progress, only_date, str(refused_dir)
-        )
+            inbox, warehouse_path, batch_pages, settle_seconds, max_page_bytes, progress, only_date, str(refused_dir),
+            staged_ahead,
+        )  # fmt: skip
 
 
 def _ingest(
@@ -176,6 +182,7 @@ def _ingest(
     progress: bool,
     only_date: str | None,
     quarantine_dir: str,
+    staged_ahead: int,
 ) -> dict:
     logger = get_run_logger()
     t0 = time.monotonic()
@@ -213,11 +220,18 @@ def _ingest(
         bar.advance(len(duplicates))
         batches = [new_pages[i : i + batch_pages] for i in range(0, len(new_pages), batch_pages)]
         # Staging (parsing, Kiwi) runs on the task runner: in this process, or on Dask workers with --workers or
-        # --dask-address. Loading stays here, one batch after another, in batch order: one writer.
-        futures = [stage.submit(pages, n, str(staging), max_page_bytes) for n, pages in enumerate(batches, 1)]
-        for pages, future in zip(batches, futures, strict=True):
+        # --dask-address. Loading stays here, one batch after another, in batch order: one writer. At most
+        # ``in_flight`` batches are staged ahead of the load, so memory stays flat however large the inbox.
+        in_flight = max(1, staged_ahead)
+        submitted = deque(
+            stage.submit(pages, n, str(staging), max_page_bytes) for n, pages in enumerate(batches[:in_flight], 1)
+        )
+        for number, pages in enumerate(batches, 1):
             started_at = datetime.now(UTC).replace(tzinfo=None)
-            staged = future.result()
+            staged = submitted.popleft().result()
+            ahead = number + in_flight
+            if ahead <= len(batches):
+                submitted.append(stage.submit(batches[ahead - 1], ahead, str(staging), max_page_bytes))
             for stage_name, spent in staged.seconds.items():
                 summary.add_seconds(stage_name, spent)
             clock = time.perf_counter()

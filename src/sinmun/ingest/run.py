@@ -58,6 +58,8 @@ def _run_flow(
         only_date=only_date.isoformat() if only_date else None,
         quarantine_dir=str(quarantine_dir.resolve()) if quarantine_dir else None,
     )  # fmt: skip
+    if workers or dask_address:
+        parameters["staged_ahead"] = 2 * (workers or 8)  # keep every Dask worker busy
     if not (workers or dask_address):
         from flows.ingest import ingest_flow
 
