@@ -42,6 +42,9 @@ def run_ingest(
         raise NotADirectoryError(f"inbox not found: {inbox}")
     # Take the writer lock before Prefect starts (seconds): a second ingest is told at once that one is running.
     with writer_lock(path, wait=wait):
+        from sinmun.store.warehouse import check_layout
+
+        check_layout(path)  # refuse another table layout before Prefect starts
         return _run_flow(inbox, path, batch_pages, settle_seconds, max_page_bytes, wait, progress, only_date,
                          workers, dask_address, quarantine_dir)  # fmt: skip
 

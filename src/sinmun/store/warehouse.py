@@ -138,13 +138,7 @@ def ensure_schema(con: duckdb.DuckDBPyConnection) -> None:
     """Create the tables that are missing and seed the calendar, publications, places and unknown members.
 
     Raises SchemaMismatch for a warehouse created with another table layout."""
-    existing = {row[0] for row in con.execute(sql("queries/existing_tables")).fetchall()}
-    found = con.execute(sql("queries/schema_version")).fetchone()[0] if "warehouse_schema" in existing else None
-    if existing and found != SCHEMA_VERSION:
-        raise SchemaMismatch(
-            f"this warehouse has table layout version {found or 1}, this sinmun writes version {SCHEMA_VERSION}: "
-            "ingest into a new warehouse file (--warehouse) and re-run your ingests there"
-        )
+    _check_layout(con)
     for name in DDL_ORDER:
         execute_file(con, f"ddl/{name}")
     execute_file(
@@ -156,6 +150,23 @@ def ensure_schema(con: duckdb.DuckDBPyConnection) -> None:
     _seed_publications(con)
     _seed_places(con)
     execute_file(con, "seed/unknown_members")
+
+
+def check_layout(path: Path) -> None:
+    """Raise SchemaMismatch when the warehouse file exists with another table layout than this sinmun writes."""
+    if path.exists():
+        with connect(path, read_only=True) as con:
+            _check_layout(con)
+
+
+def _check_layout(con: duckdb.DuckDBPyConnection) -> None:
+    existing = {row[0] for row in con.execute(sql("queries/existing_tables")).fetchall()}
+    found = con.execute(sql("queries/schema_version")).fetchone()[0] if "warehouse_schema" in existing else None
+    if existing and found != SCHEMA_VERSION:
+        raise SchemaMismatch(
+            f"this warehouse has table layout version {found or 1}, this sinmun writes version {SCHEMA_VERSION}: "
+            "ingest into a new warehouse file (--warehouse NEW_PATH) and re-run your ingests there"
+        )
 
 
 def _seed_publications(con: duckdb.DuckDBPyConnection) -> None:
