@@ -6,6 +6,8 @@ import json
 import subprocess
 from pathlib import Path
 
+import duckdb
+
 from tests.conftest import require_shared
 from tests.warehouse.conftest import query, table_fingerprints
 
@@ -76,3 +78,20 @@ def test_ingest_loads_reference_and_samples_once_and_only_once(tmp_path: Path, s
 def test_sql_refuses_file_access_and_missing_warehouse(tmp_path: Path, sinmun_bin: Path):
     missing = run(sinmun_bin, "sql", "select 1", "--warehouse", str(tmp_path / "none.duckdb"))
     assert missing.returncode == 2 and "run `sinmun ingest` first" in missing.stderr
+
+
+def test_ingest_refuses_a_warehouse_of_another_layout_before_starting(tmp_path: Path, sinmun_bin: Path):
+    db = tmp_path / "old.duckdb"
+    con = duckdb.connect(str(db))
+    con.execute("create table fct_article (article_key varchar)")
+    con.close()
+    (tmp_path / "inbox").mkdir()
+    run = subprocess.run(
+        [str(sinmun_bin), "ingest", str(tmp_path / "inbox"), "--warehouse", str(db), "--no-progress"],
+        capture_output=True, text=True, timeout=120,
+    )  # fmt: skip
+    assert run.returncode == 2, run.stderr
+    assert run.stderr.strip().splitlines() == [
+        "sinmun ingest: this warehouse has table layout version 1, this sinmun writes version 2: ingest into a new "
+        "warehouse file (--warehouse NEW_PATH) and re-run your ingests there"
+    ]
