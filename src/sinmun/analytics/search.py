@@ -15,9 +15,8 @@ from pathlib import Path
 from sinmun.analytics.search_terms import Snippet, snippet, terms
 from sinmun.analytics.sql_runner import QueryRefused, run_query
 from sinmun.entities.extract import Tokenizer, kiwi_tokenizer
+from sinmun.pages.reader import KINDS
 from sinmun.store.warehouse import sql
-
-KINDS = ("news", "photo", "column", "editorial", "notice", "continuation", "ad")
 
 
 @dataclass(frozen=True)

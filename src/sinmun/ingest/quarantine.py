@@ -23,10 +23,18 @@ def default_quarantine_dir(warehouse_path: Path) -> Path:
     return warehouse_path.parent / "quarantine"
 
 
-def inbox_file(inbox: Path, source_path: str) -> Path | None:
-    """The file at ``source_path`` when that path stays inside the inbox as written (no ``..``, not absolute)."""
+def _inside(source_path: str) -> PurePosixPath | None:
+    """``source_path`` when it stays inside the inbox as written (no ``..``, not absolute, not empty)."""
     relative = PurePosixPath(source_path)
     if relative.is_absolute() or ".." in relative.parts or not relative.parts:
+        return None
+    return relative
+
+
+def inbox_file(inbox: Path, source_path: str) -> Path | None:
+    """The file at ``source_path`` when that path stays inside the inbox as written."""
+    relative = _inside(source_path)
+    if relative is None:
         return None
     path = inbox / relative
     return path if path.is_symlink() or path.is_file() else None
@@ -68,9 +76,10 @@ def move_files(inbox: Path, rows: list[dict]) -> MoveResult:
 
 def restore_file(quarantine_path: Path, inbox: Path, source_path: str) -> str | None:
     """Put a quarantined file back at its place in the inbox; the reason it cannot be, or None."""
-    target = inbox / PurePosixPath(source_path)
-    if ".." in PurePosixPath(source_path).parts or PurePosixPath(source_path).is_absolute():
+    relative = _inside(source_path)
+    if relative is None:
         return "its path is not inside the inbox"
+    target = inbox / relative
     if not (quarantine_path.is_file() or quarantine_path.is_symlink()):
         return f"not found in quarantine ({quarantine_path})"
     if target.exists() or target.is_symlink():
