@@ -1,2 +1,5 @@
--- The places gazetteer (administrative divisions, named places, countries); one row per call.
-insert into dim_place values ($1, $2, $3, $4, $5, $6, $7, $8, $9, 'seed');
+-- The places gazetteer (administrative divisions, named places, countries): one list per column, a row per place.
+insert into dim_place
+select
+    unnest($place_key), unnest($place_name), unnest($place_kind), unnest($place_level), unnest($parent_place_key),
+    unnest($province_key), unnest($province_name), unnest($city_key), unnest($city_name), 'seed';

@@ -8,7 +8,7 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from sinmun.morphology import analysis_scores, final_tags
-from sinmun.pages.reader import KINDS, read_page
+from sinmun.pages.reader import KINDS, read_page, read_pages
 
 WORDS = [
     "광주시",
@@ -63,3 +63,15 @@ def test_reader_invents_no_text_and_numbers_pieces(text: str) -> None:
         if article.body:
             assert "\n\n\n" not in article.body and article.body == article.body.strip()
     assert read_page(text, analysis_scores, final_tags).articles == reading.articles
+
+
+@settings(max_examples=25, deadline=None)
+@given(st.lists(pages, min_size=1, max_size=6))
+def test_pages_read_together_read_as_each_alone(texts: list[str]) -> None:
+    """Reading pages in one batch (their analyser calls merged) changes nothing in any page's reading."""
+    together = read_pages(texts, analysis_scores, final_tags)
+    assert len(together) == len(texts)
+    for text, reading in zip(texts, together, strict=True):
+        alone = read_page(text, analysis_scores, final_tags)
+        assert reading.articles == alone.articles
+        assert reading.furniture == alone.furniture and reading.unplaced_lines == alone.unplaced_lines

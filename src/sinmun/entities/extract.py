@@ -42,10 +42,11 @@ def extract_batch(
     headlines = [_headline_text(a) for a in articles]
     with_body = [i for i, body in enumerate(bodies) if body]
     with_headline = [i for i, headline in enumerate(headlines) if headline]
-    token_lists = list(tokenizer([bodies[i] for i in with_body] + [headlines[i] for i in with_headline]))
-    body_tokens: dict[int, list[Token]] = dict(zip(with_body, token_lists[: len(with_body)], strict=True))
-    headline_tokens = dict(zip(with_headline, token_lists[len(with_body) :], strict=True))
-    for i, tokens in body_tokens.items():
+    # Kiwi's threads tokenize ahead while the rules run over each body as soon as its tokens arrive.
+    token_lists = iter(tokenizer([bodies[i] for i in with_body] + [headlines[i] for i in with_headline]))
+    body_tokens: dict[int, list[Token]] = {}
+    for i in with_body:
+        tokens = body_tokens[i] = next(token_lists)
         article = articles[i]
         if article.get("kind") == "ad":
             continue
@@ -53,6 +54,9 @@ def extract_batch(
         article["entities"] = article_entities(article, is_common_word=lambda s, e, c=common: (s, e) in c)
         article["dates"] = [d.to_dict() for d in dates.find_dates(bodies[i], published[i])]
         article["amounts"] = [a.to_dict() for a in amounts.find_amounts(bodies[i])]
+    headline_tokens = {i: next(token_lists) for i in with_headline}
+    if next(token_lists, None) is not None:
+        raise ValueError("the tokenizer returned more token lists than texts")
     return [article_terms(body_tokens.get(i, ()), headline_tokens.get(i, ())) for i in range(len(articles))]
 
 

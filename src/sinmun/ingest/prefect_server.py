@@ -1,11 +1,16 @@
-"""Small helpers for a local Prefect server process: a free port, its health, stopping it."""
+"""A local Prefect server process: a free port, its health, stopping it, and the run's temporary server."""
 
 from __future__ import annotations
 
+import ctypes
+import importlib.util
 import os
 import signal
 import socket
 import subprocess
+import sys
+import time
+from pathlib import Path
 
 import httpx
 
@@ -34,3 +39,56 @@ def stop_process_group(process: subprocess.Popen, sig: int = signal.SIGTERM, tim
     except subprocess.TimeoutExpired:
         os.killpg(process.pid, signal.SIGKILL)
         process.wait(timeout=10)
+
+
+class TemporaryPrefectServer:
+    """The Prefect API of one ingest run when no ``PREFECT_API_URL`` is set: Prefect's own ephemeral server (the
+    same command, settings and database, ``PREFECT_HOME``), started by us at the very start of the run instead of
+    by Prefect at the flow's first call. It boots (~5 s) while the run imports, takes its lock and loads Kiwi,
+    instead of after; the flow process never imports the server's code; and Dask workers share it.
+
+    ``start()`` returns at once and sets ``PREFECT_API_URL`` for this process and its children; ``wait_ready()``
+    blocks until the API answers; ``stop()`` ends the server (it also dies with this process)."""
+
+    def __init__(self) -> None:
+        self.port = free_port()
+        self.api = f"http://127.0.0.1:{self.port}/api"
+        self.process: subprocess.Popen | None = None
+
+    def start(self) -> None:
+        prefect_dir = Path(importlib.util.find_spec("prefect").origin).parent  # without importing Prefect
+        command = [
+            sys.executable, "-m", "uvicorn", "--app-dir", str(prefect_dir.parent), "--factory",
+            "prefect.server.api.server:create_app", "--host", "127.0.0.1", "--port", str(self.port),
+            "--log-level", "error", "--lifespan", "on",
+        ]  # fmt: skip
+        env = {**os.environ, "PREFECT_UI_ENABLED": "0", "PREFECT__SERVER_EPHEMERAL": "1", "PREFECT__SERVER_FINAL": "1"}
+        self.process = subprocess.Popen(command, env=env, stdin=subprocess.DEVNULL, preexec_fn=_die_with_parent)
+        os.environ["PREFECT_API_URL"] = self.api
+
+    def wait_ready(self, timeout: float = 120) -> None:
+        deadline = time.monotonic() + timeout
+        while not api_healthy(self.api):
+            if self.process is None or self.process.poll() is not None:
+                raise RuntimeError("the temporary Prefect server exited while starting (see its output above)")
+            if time.monotonic() > deadline:
+                raise RuntimeError(f"the temporary Prefect server did not answer within {timeout:.0f} s")
+            time.sleep(0.1)
+
+    def stop(self) -> None:
+        if os.environ.get("PREFECT_API_URL") == self.api:
+            del os.environ["PREFECT_API_URL"]
+        if self.process is None or self.process.poll() is not None:
+            return
+        self.process.terminate()
+        try:
+            self.process.wait(timeout=10)
+        except subprocess.TimeoutExpired:
+            self.process.kill()
+            self.process.wait(timeout=10)
+
+
+def _die_with_parent() -> None:
+    """In the server's process, before it runs: be sent SIGTERM when the run's process dies, even by SIGKILL."""
+    if sys.platform.startswith("linux"):
+        ctypes.CDLL(None, use_errno=True).prctl(1, signal.SIGTERM)  # PR_SET_PDEATHSIG

@@ -3,16 +3,14 @@
 from __future__ import annotations
 
 import os
-import subprocess
 import sys
-import time
 from collections.abc import Iterator
 from contextlib import contextmanager
 from datetime import date, timedelta
 from pathlib import Path
 
 from sinmun.ingest.lock import writer_lock
-from sinmun.ingest.prefect_server import api_healthy, free_port, stop_process_group
+from sinmun.ingest.prefect_server import TemporaryPrefectServer
 from sinmun.store.warehouse import default_warehouse
 
 
@@ -41,10 +39,16 @@ def run_ingest(
     if not inbox.is_dir():
         raise NotADirectoryError(f"inbox not found: {inbox}")
     # Take the writer lock before Prefect starts (seconds): a second ingest is told at once that one is running.
-    with writer_lock(path, wait=wait):
+    with writer_lock(path, wait=wait), prefect_api() as server:
+        if not (workers or dask_address):
+            _load_kiwi_meanwhile()  # Kiwi (~3 s) loads while the Prefect server boots (~5 s)
         from sinmun.store.warehouse import check_layout
 
-        check_layout(path)  # refuse another table layout before Prefect starts
+        check_layout(path)  # refuse another table layout before the flow starts
+        import flows.ingest  # noqa: F401  (Prefect's import, ~1.5 s, also overlaps the server's boot)
+
+        if server:
+            server.wait_ready()
         return _run_flow(inbox, path, batch_pages, settle_seconds, max_page_bytes, wait, progress, only_date,
                          workers, dask_address, quarantine_dir)  # fmt: skip
 
@@ -54,30 +58,24 @@ def _run_flow(
     progress: bool, only_date: date | None, workers: int | None, dask_address: str | None,
     quarantine_dir: Path | None,
 ) -> dict:  # fmt: skip
-    configure_prefect()
     parameters = dict(
         inbox=str(inbox), warehouse_path=str(path), batch_pages=batch_pages, settle_seconds=settle_seconds,
         max_page_bytes=max_page_bytes, progress=progress, wait_for_writer=wait,
         only_date=only_date.isoformat() if only_date else None,
         quarantine_dir=str(quarantine_dir.resolve()) if quarantine_dir else None,
     )  # fmt: skip
-    if workers or dask_address:
-        parameters["staged_ahead"] = 2 * (workers or 8)  # keep every Dask worker busy
+    from flows.ingest import ingest_flow
+
     if not (workers or dask_address):
-        from flows.ingest import ingest_flow
-
-        _load_kiwi_meanwhile()  # Kiwi (~3 s) loads while Prefect starts its temporary server (~6 s)
         return ingest_flow(**parameters)
-    with shared_prefect_api():
-        from prefect_dask import DaskTaskRunner
+    from prefect_dask import DaskTaskRunner
 
-        from flows.ingest import ingest_flow
-
-        if dask_address:
-            runner = DaskTaskRunner(address=dask_address)
-        else:
-            runner = DaskTaskRunner(cluster_kwargs={"n_workers": workers, "threads_per_worker": 1, "processes": True})
-        return ingest_flow.with_options(task_runner=runner)(**parameters)
+    parameters["staged_ahead"] = 2 * (workers or 8)  # keep every Dask worker busy
+    if dask_address:
+        runner = DaskTaskRunner(address=dask_address)
+    else:
+        runner = DaskTaskRunner(cluster_kwargs={"n_workers": workers, "threads_per_worker": 1, "processes": True})
+    return ingest_flow.with_options(task_runner=runner)(**parameters)
 
 
 def _load_kiwi_meanwhile() -> None:
@@ -89,33 +87,23 @@ def _load_kiwi_meanwhile() -> None:
 
 
 @contextmanager
-def shared_prefect_api() -> Iterator[None]:
-    """One Prefect API for the flow and its Dask workers.
-
-    With Prefect's ephemeral API every worker process would start a temporary server of its own; when no
-    ``PREFECT_API_URL`` is set, start one server for the whole run (on a free local port) and stop it after."""
-    if os.environ.get("PREFECT_API_URL"):
-        yield
+def prefect_api() -> Iterator[TemporaryPrefectServer | None]:
+    """The run's Prefect API: ``PREFECT_API_URL`` when set (a long-running server), else a temporary server for
+    this run, started now (its boot overlaps the run's start) and shared with Dask workers; yields it, or None."""
+    configure_prefect()
+    if os.environ.get("PREFECT_API_URL") or "prefect" in sys.modules:
+        # A server is configured, or Prefect is already imported here (a test, a notebook: its settings are
+        # fixed, and Prefect starts its ephemeral server itself if it needs one).
+        yield None
         return
-    port = free_port()
-    api = f"http://127.0.0.1:{port}/api"
-    prefect = Path(sys.executable).with_name("prefect")
-    server = subprocess.Popen(
-        [str(prefect), "server", "start", "--host", "127.0.0.1", "--port", str(port)],
-        stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL, start_new_session=True,
-    )  # fmt: skip
+    server = TemporaryPrefectServer()
+    server.start()
     try:
-        deadline = time.monotonic() + 120
-        while not api_healthy(api):
-            if server.poll() is not None or time.monotonic() > deadline:
-                raise RuntimeError("could not start a Prefect server for the Dask workers")
-            time.sleep(0.5)
-        os.environ["PREFECT_API_URL"] = api
-        yield
+        yield server
     finally:
-        _drain_prefect_workers()  # send the run's logs and events before their server goes away
-        os.environ.pop("PREFECT_API_URL", None)
-        stop_process_group(server)
+        if server.process and server.process.poll() is None and "prefect" in sys.modules:
+            _drain_prefect_workers()  # send the run's logs and events before their server goes away
+        server.stop()
 
 
 def _drain_prefect_workers() -> None:
@@ -160,9 +148,13 @@ def run_backfill(inbox: Path, date_from: date, date_to: date, *, warehouse_path:
     Resumable: a date already loaded is skipped page by page (its content is in the ledger), so running the
     same backfill again, or after an interruption, loads only what is missing."""
     results = []
-    day = date_from
-    while day <= date_to:
-        if any(p.is_dir() for p in inbox.glob(f"*/{day.isoformat()}")):
+    days = [date_from + timedelta(days=n) for n in range((date_to - date_from).days + 1)]
+    days = [day for day in days if any(p.is_dir() for p in inbox.glob(f"*/{day.isoformat()}"))]
+    if not days:
+        return results
+    with prefect_api() as server:  # one Prefect API for all the dates
+        if server:
+            server.wait_ready()
+        for day in days:
             results.append((day, run_ingest(inbox, warehouse_path=warehouse_path, only_date=day, progress=False)))
-        day += timedelta(days=1)
     return results

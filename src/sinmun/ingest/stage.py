@@ -10,14 +10,13 @@ import hashlib
 import shutil
 import time
 from dataclasses import dataclass, field, replace
-from datetime import date
 from pathlib import Path
 
 from sinmun.entities.extract import extract_batch
 from sinmun.ingest.discover import PageFile
 from sinmun.ingest.normalize import PageRecord, batch_tables
 from sinmun.pages.decode import PageRejected
-from sinmun.parse import parse_page_bytes
+from sinmun.parse import PageBytes, iso_date, parse_pages_bytes
 
 DEFAULT_MAX_PAGE_BYTES = 2 * 1024 * 1024  # a printed page's text is a few tens of KB
 STAGING_PREFIX = "sinmun-staging-"  # a run's staging folder, beside the warehouse: <prefix><run id>-<random>
@@ -82,21 +81,24 @@ def stage_batch(
     """Stage pages already known to be new (duplicates are set aside before, by content hash)."""
     batch = StagedBatch(batch_number=batch_number)
     seconds = batch.seconds
-    records: list[PageRecord] = []
+    readable: list[tuple[PageFile, bytes]] = []
     for page in pages:
         started = time.perf_counter()
         data, refusal = read_page_file(page, max_bytes)
         seconds["read"] = seconds.get("read", 0.0) + time.perf_counter() - started
         if refusal:
             batch.quarantined.append(refusal)
-            continue
-        try:
-            parsed = parse_page_bytes(
-                data, path=page.source_path, publication=page.publication,
-                publication_date=page.publication_date, page=page.page, with_entities=False, seconds=seconds,
-            )  # fmt: skip
-        except PageRejected as err:
-            batch.quarantined.append(_refusal(page, err.reason, err.detail, hashlib.sha256(data).hexdigest()))
+        else:
+            readable.append((page, data))
+    parsed_pages = parse_pages_bytes(
+        [PageBytes(data, page.source_path, page.publication, page.publication_date, page.page)
+         for page, data in readable],
+        with_entities=False, seconds=seconds,
+    )  # fmt: skip
+    records: list[PageRecord] = []
+    for (page, data), parsed in zip(readable, parsed_pages, strict=True):
+        if isinstance(parsed, PageRejected):
+            batch.quarantined.append(_refusal(page, parsed.reason, parsed.detail, hashlib.sha256(data).hexdigest()))
             continue
         source = parsed["source"]
         metadata_source = page.metadata_source
@@ -107,7 +109,7 @@ def stage_batch(
         return batch
     started = time.perf_counter()
     articles = [a for r in records for a in r.parsed["articles"]]
-    published = [_date(r.parsed["source"]["publication_date"]) for r in records for _ in r.parsed["articles"]]
+    published = [iso_date(r.parsed["source"]["publication_date"]) for r in records for _ in r.parsed["articles"]]
     terms = iter(extract_batch(articles, published))
     records = [replace(r, article_terms=tuple(next(terms) for _ in r.parsed["articles"])) for r in records]
     normalizing = time.perf_counter()
@@ -130,7 +132,3 @@ def stage_batch(
 
 def _refusal(page: PageFile, reason: str, detail: str = "", sha256: str | None = None) -> dict:
     return {"source_path": page.source_path, "reason": reason, "detail": detail, "sha256": sha256}
-
-
-def _date(iso: str | None) -> date | None:
-    return date.fromisoformat(iso) if iso else None

@@ -8,8 +8,9 @@ Which of the two joins is right is decided by Korean morphology, not by a
 rule: the two readings of a short window around the cut are scored by a
 morphological analyser (Kiwi's ``analyze`` log-probability) and the likelier
 one wins. Only fragments that do not end a sentence are candidates at all.
-The scorer is passed in, so this module stays pure; ``sinmun.morphology``
-provides the Kiwi one.
+This module makes the texts to score and decides from their scores; the
+reader batches the scoring (``sinmun.morphology`` provides Kiwi's), so this
+module stays pure.
 """
 
 from __future__ import annotations
@@ -59,16 +60,18 @@ def break_windows(before: str, after: str) -> tuple[str, str]:
     return left + right, f"{left} {right}"
 
 
-def decide_breaks(pairs: Sequence[tuple[str, str]], scorer: Scorer) -> list[BreakDecision]:
-    """Score every candidate cut of a page in one batched call and decide each join."""
-    if not pairs:
-        return []
+def window_texts(pairs: Sequence[tuple[str, str]]) -> list[str]:
+    """The texts to score for ``pairs`` of fragments: each pair's two readings, in order (see ``break_windows``)."""
     texts: list[str] = []
     for before, after in pairs:
         texts.extend(break_windows(before, after))
-    scores = scorer(texts)
+    return texts
+
+
+def decisions_from_scores(scores: Sequence[float]) -> list[BreakDecision]:
+    """Decide each join from the scores of ``window_texts``: the likelier reading wins."""
     decisions = []
-    for i in range(len(pairs)):
-        nospace, spaced = scores[2 * i], scores[2 * i + 1]
+    for i in range(0, len(scores), 2):
+        nospace, spaced = scores[i], scores[i + 1]
         decisions.append(BreakDecision(with_space=not nospace > spaced, nospace_margin=nospace - spaced))
     return decisions

@@ -15,6 +15,7 @@ pure and I/O-free, the morphological scorer being passed in):
 from __future__ import annotations
 
 import re
+from collections.abc import Generator, Sequence
 from dataclasses import dataclass, field
 
 from sinmun.pages import markers
@@ -25,7 +26,15 @@ from sinmun.pages.bylines import (
     split_trailing_byline,
     split_wire_opening,
 )
-from sinmun.pages.column_breaks import BreakDecision, Scorer, Tagger, decide_breaks, ends_sentence, is_break_candidate
+from sinmun.pages.column_breaks import (
+    BreakDecision,
+    Scorer,
+    Tagger,
+    decisions_from_scores,
+    ends_sentence,
+    is_break_candidate,
+    window_texts,
+)
 from sinmun.pages.furniture import PageFurniture, is_bare_page_number, is_furniture, read_furniture
 
 KINDS = ("news", "photo", "column", "editorial", "notice", "continuation", "ad")
@@ -131,27 +140,74 @@ def is_headline_like(line: str) -> bool:
     )
 
 
+@dataclass(frozen=True)
+class MorphologyRequest:
+    """What one step of reading a page needs from the morphological analyser: texts to score (column-break
+    windows) and lines whose last morpheme's tag is wanted."""
+
+    score: list[str] = field(default_factory=list)
+    tag: list[str] = field(default_factory=list)
+
+
+# A page's reading, step by step: it yields what it needs from the analyser, is sent back (scores, tags), and
+# returns the page's reading. ``read_pages`` drives many pages in step, so each step is one batched call.
+PageSteps = Generator[MorphologyRequest, tuple[list[float], list[str]], PageReading]
+
+
 def read_page(text: str, scorer: Scorer, final_tags: Tagger | None = None) -> PageReading:
     """Read normalized page text (see ``decode_page``) into its pieces.
 
     ``scorer`` scores Korean readings (column breaks); ``final_tags`` gives the last morpheme's tag of each line
     (to tell a cut line from a headline). ``sinmun.morphology`` provides both, backed by Kiwi.
     """
+    return read_pages([text], scorer, final_tags)[0]
+
+
+def read_pages(texts: Sequence[str], scorer: Scorer, final_tags: Tagger | None = None) -> list[PageReading]:
+    """Read many pages at once, exactly as ``read_page`` reads each: their steps run in lockstep, so the
+    analyser is called twice per step for all the pages together (few large batches, not many small ones)."""
+    steps = [_page_steps(text, with_tags=final_tags is not None) for text in texts]
+    readings: list[PageReading | None] = [None] * len(steps)
+    requests = {n: next(step) for n, step in enumerate(steps)}
+    while requests:
+        score_texts = [t for r in requests.values() for t in r.score]
+        tag_texts = [t for r in requests.values() for t in r.tag]
+        scores = iter(scorer(score_texts) if score_texts else [])
+        tags = iter(final_tags(tag_texts) if final_tags and tag_texts else [])
+        answered = {n: ([next(scores) for _ in r.score], [next(tags) for _ in r.tag]) for n, r in requests.items()}
+        requests = {}
+        for n, answer in answered.items():
+            try:
+                requests[n] = steps[n].send(answer)
+            except StopIteration as done:
+                readings[n] = done.value
+    return readings  # type: ignore[return-value]
+
+
+def _page_steps(text: str, with_tags: bool) -> PageSteps:
     lines = [line.strip() for line in text.split("\n")]
     content = [i for i, line in enumerate(lines) if line]
     furniture_idx = _furniture_lines(lines, content)
     furniture_lines = [lines[i] for i in sorted(furniture_idx)]
     body_lines = [lines[i] for i in content if i not in furniture_idx]
 
-    cuts = _mid_word_cuts(body_lines, scorer)
-    fragments = _fragment_lines(body_lines, final_tags)
+    cut_idx = _cut_candidates(body_lines)
+    fragment_idx = _fragment_candidates(body_lines) if with_tags else []
+    scores, tags = yield MorphologyRequest(
+        score=window_texts([(body_lines[i], body_lines[i + 1]) for i in cut_idx]),
+        tag=[body_lines[i] for i in fragment_idx],
+    )
+    cuts = dict(zip(cut_idx, decisions_from_scores(scores), strict=True))
+    fragments = {i for i, tag in zip(fragment_idx, tags, strict=True) if tag in _FRAGMENT_FINAL_TAGS}
     pieces = _segment(body_lines, cuts, fragments)
-    articles: list[Article] = []
     pending: list[tuple[int, Article, list[str]]] = []
     for piece in pieces:
         for start, article, paragraphs in _build(piece, cuts):
             pending.append((start, article, paragraphs))
-    _repair_bodies(pending, scorer)
+    candidates, pairs = _repair_candidates(pending)
+    scores, _ = yield MorphologyRequest(score=window_texts(pairs))
+    _repair_bodies(pending, dict(zip(candidates, decisions_from_scores(scores), strict=True)))
+    articles: list[Article] = []
     unplaced: list[str] = []
     for _, article, _ in sorted(pending, key=lambda p: p[0]):
         if article.byline or (article.body and re.search(r"[가-힣A-Za-z]{2}", article.body)):
@@ -188,18 +244,15 @@ def _furniture_lines(lines: list[str], content: list[int]) -> set[int]:
     return found
 
 
-def _fragment_lines(lines: list[str], final_tags: Tagger | None) -> set[int]:
-    """Short lines whose last morpheme cannot end a headline (scored in one batched call)."""
-    if final_tags is None:
-        return set()
-    idx = [i for i, line in enumerate(lines) if len(line) <= _HEADLINE_MAX_CHARS and not is_prose(line)]
-    tags = final_tags([lines[i] for i in idx])
-    return {i for i, tag in zip(idx, tags, strict=True) if tag in _FRAGMENT_FINAL_TAGS}
+def _fragment_candidates(lines: list[str]) -> list[int]:
+    """Short lines that may be the first half of a cut paragraph: their last morpheme decides (a particle or an
+    adnominal ending cannot end a headline)."""
+    return [i for i, line in enumerate(lines) if len(line) <= _HEADLINE_MAX_CHARS and not is_prose(line)]
 
 
-def _mid_word_cuts(lines: list[str], scorer: Scorer) -> dict[int, BreakDecision]:
-    """For each line i that may continue into line i+1, how the two would join (scored in one batch)."""
-    idx = [
+def _cut_candidates(lines: list[str]) -> list[int]:
+    """Each line i that may continue into line i+1 across a column break."""
+    return [
         i
         for i in range(len(lines) - 1)
         if is_break_candidate(lines[i], lines[i + 1])
@@ -209,8 +262,6 @@ def _mid_word_cuts(lines: list[str], scorer: Scorer) -> dict[int, BreakDecision]
         and not markers.is_cross_ref_line(lines[i + 1])
         and not markers.is_cross_ref_line(lines[i])
     ]
-    decisions = decide_breaks([(lines[i], lines[i + 1]) for i in idx], scorer)
-    return dict(zip(idx, decisions, strict=True))
 
 
 def _is_cut_mid_word(cuts: dict[int, BreakDecision], i: int) -> bool:
@@ -539,8 +590,8 @@ def _photo_title_and_caption(lines: list[str]) -> tuple[str | None, str]:
     return None, text
 
 
-def _repair_bodies(pending: list[tuple[int, Article, list[str]]], scorer: Scorer) -> None:
-    """Join the paragraphs each body's column breaks cut apart; score all candidates of the page in one batch."""
+def _repair_candidates(pending: list[tuple[int, Article, list[str]]]) -> tuple[list[tuple[int, int]], list]:
+    """Each (article, paragraph) that may continue into the next paragraph across a column break, and the pair."""
     candidates: list[tuple[int, int]] = []
     pairs: list[tuple[str, str]] = []
     for a, (_, _, paragraphs) in enumerate(pending):
@@ -549,7 +600,13 @@ def _repair_bodies(pending: list[tuple[int, Article, list[str]]], scorer: Scorer
             if is_break_candidate(before, after) and not markers.is_bullet(after):
                 candidates.append((a, p))
                 pairs.append((before, after))
-    decisions = dict(zip(candidates, decide_breaks(pairs, scorer), strict=True))
+    return candidates, pairs
+
+
+def _repair_bodies(
+    pending: list[tuple[int, Article, list[str]]], decisions: dict[tuple[int, int], BreakDecision]
+) -> None:
+    """Join the paragraphs each body's column breaks cut apart, as decided for each candidate."""
     for a, (_, article, paragraphs) in enumerate(pending):
         if article.kind == "ad":
             continue

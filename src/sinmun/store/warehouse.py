@@ -193,7 +193,9 @@ def _seed_places(con: duckdb.DuckDBPyConnection) -> None:
                 city.code if city else None, city.name if city else None,
             )
         )  # fmt: skip
-    con.executemany(sql("seed/dim_place"), rows)
+    columns = ("place_key", "place_name", "place_kind", "place_level", "parent_place_key", "province_key",
+               "province_name", "city_key", "city_name")  # fmt: skip
+    execute_file(con, "seed/dim_place", {name: list(values) for name, values in zip(columns, zip(*rows), strict=True)})
 
 
 def loaded_page_versions(con: duckdb.DuckDBPyConnection) -> dict[str, str]:
