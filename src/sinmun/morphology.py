@@ -1,28 +1,42 @@
-"""The one place sinmun loads Kiwi, the Korean morphological analyser.
+"""The one place sinmun calls Kiwi, the Korean morphological analyser.
 
-Kiwi costs ~3 s and ~500 MB to load, so it is loaded once per process, and
-only when something needs it (a page with a candidate column break, entity
-extraction). Every call here is batched: many texts per call, Kiwi's own
-worker threads doing the work.
+Kiwi costs ~3 s and ~500 MB to load, so it is loaded once, and only when something
+needs it (a page with a candidate column break, entity extraction). Every call here is
+batched: many texts per call, Kiwi's own worker threads doing the work.
+
+Kiwi runs in this process by default. An ingest runs it in a process of its own
+(``start_kiwi_process``): kiwipiepy holds Python's GIL while a thread waits for its
+results, which would stall the staging threads' rules (pure Python) for as long as
+Kiwi works; in its own process, Kiwi's threads and the rules run side by side. The
+answers are the same either way: scores, and tokens as plain tuples.
 """
 
 from __future__ import annotations
 
 import os
 import pickle
+import queue
+import subprocess
+import sys
 import threading
 from collections.abc import Iterator, Sequence
-from contextlib import contextmanager
+from contextlib import contextmanager, suppress
+from multiprocessing.connection import Connection
 from typing import TYPE_CHECKING
 
 if TYPE_CHECKING:
     from kiwipiepy import Kiwi
 
+# A token as sinmun uses it: (start, end, tag, form), offsets in characters of the text.
+Token = tuple[int, int, str, str]
+
 _lock = threading.Lock()
 _kiwi: Kiwi | None = None
+_process: KiwiProcess | None = None
 # When set (``recording``), every batch of texts sent to Kiwi is appended here as (call, texts): the benchmark
 # replays exactly these calls to time Kiwi alone on the text the pipeline analyses.
 _recorded: list[tuple[str, list[str]]] | None = None
+_CHUNK_TEXTS = 32  # a Kiwi process streams tokens back this many texts at a time
 
 
 @contextmanager
@@ -53,7 +67,7 @@ def default_workers() -> int:
 
 
 def kiwi() -> Kiwi:
-    """The process's Kiwi instance, loaded on first use."""
+    """This process's Kiwi instance, loaded on first use."""
     global _kiwi
     if _kiwi is None:
         with _lock:
@@ -70,18 +84,173 @@ def analysis_scores(texts: Sequence[str]) -> list[float]:
         return []
     batch = list(texts)
     _record("analyze", batch)
-    return [result[0][1] for result in kiwi().analyze(batch, top_n=1)]
+    if _process is not None:
+        return _process.analysis_scores(batch)
+    return _scores(kiwi(), batch)
 
 
-def tokenize(texts: Sequence[str]):
-    """Kiwi's tokens of each text (one batched call, Kiwi's worker threads; an iterator of token lists)."""
+def tokenize(texts: Sequence[str]) -> Iterator[list[Token]]:
+    """Kiwi's tokens of each text, as they are ready (one batched call; an iterator of token lists)."""
     batch = list(texts)
+    if not batch:
+        return iter(())
     _record("tokenize", batch)
-    return kiwi().tokenize(batch)
+    if _process is not None:
+        return _process.tokenize(batch)
+    return _tokens(kiwi(), batch)
 
 
 def final_tags(texts: Sequence[str]) -> list[str]:
     """Part-of-speech tag of the last morpheme of each text (one batched call): ``"정원을 잇는"`` -> ``"ETM"``."""
     if not texts:
         return []
-    return [tokens[-1].tag if tokens else "" for tokens in tokenize(texts)]
+    return [tokens[-1][2] if tokens else "" for tokens in tokenize(texts)]
+
+
+def _scores(analyser: Kiwi, texts: list[str]) -> list[float]:
+    return [result[0][1] for result in analyser.analyze(texts, top_n=1)]
+
+
+def _tokens(analyser: Kiwi, texts: list[str]) -> Iterator[list[Token]]:
+    return ([(t.start, t.start + t.len, t.tag, t.form) for t in tokens] for tokens in analyser.tokenize(texts))
+
+
+# --- Kiwi in a process of its own -----------------------------------------------------------------------------
+
+
+class KiwiError(RuntimeError):
+    """The Kiwi process failed on a call (its message says why) or is gone."""
+
+
+class KiwiProcess:
+    """Kiwi loaded and run in a child process. Calls queue up and run one at a time (each is a whole batch, on
+    Kiwi's own threads); a thread of this process sends them and collects the answers as they come, so Kiwi
+    never waits for a slow reader, and token lists reach their caller as they are ready. The child exits when
+    this process closes it or dies."""
+
+    def __init__(self, workers: int) -> None:
+        # A fresh interpreter (no threads, locks or main module inherited), answering on its stdin and stdout.
+        self._child = subprocess.Popen(
+            [sys.executable, "-m", "sinmun.morphology", "--serve", str(workers)],
+            stdin=subprocess.PIPE, stdout=subprocess.PIPE,
+        )  # fmt: skip
+        self._to_child = Connection(os.dup(self._child.stdin.fileno()), readable=False)
+        self._from_child = Connection(os.dup(self._child.stdout.fileno()), writable=False)
+        self._child.stdin.close()
+        self._child.stdout.close()
+        self._requests: queue.SimpleQueue = queue.SimpleQueue()
+        self._dispatcher = threading.Thread(target=self._dispatch, name="sinmun-kiwi-calls", daemon=True)
+        self._dispatcher.start()
+
+    def analysis_scores(self, texts: list[str]) -> list[float]:
+        (scores,) = list(self._call("analyze", texts))
+        return scores
+
+    def tokenize(self, texts: list[str]) -> Iterator[list[Token]]:
+        for chunk in self._call("tokenize", texts):
+            yield from chunk
+
+    def close(self) -> None:
+        self._requests.put(None)
+        self._dispatcher.join(timeout=10)
+        try:
+            self._child.wait(timeout=10)
+        except subprocess.TimeoutExpired:
+            self._child.kill()
+            self._child.wait()
+
+    def _call(self, call: str, texts: list[str]) -> Iterator:
+        replies: queue.SimpleQueue = queue.SimpleQueue()
+        self._requests.put((call, texts, replies))
+        while (reply := replies.get()) is not _END:
+            if isinstance(reply, KiwiError):
+                raise reply
+            yield reply
+
+    def _dispatch(self) -> None:
+        gone: KiwiError | None = None
+        while (request := self._requests.get()) is not None:
+            call, texts, replies = request
+            if gone is None:
+                gone = self._exchange(call, texts, replies)
+            if gone is not None:
+                replies.put(gone)
+            replies.put(_END)
+        with suppress(OSError):
+            self._to_child.send(None)
+        self._to_child.close()
+        self._from_child.close()
+
+    def _exchange(self, call: str, texts: list[str], replies: queue.SimpleQueue) -> KiwiError | None:
+        """Send one call and pass its answers on; returns the error if the child is gone."""
+        try:
+            self._to_child.send((call, texts))
+            while True:
+                status, value = self._from_child.recv()
+                if status == "error":
+                    replies.put(KiwiError(value))
+                    return None
+                if value is None:
+                    return None
+                replies.put(value)
+        except (EOFError, OSError):
+            return KiwiError(f"the Kiwi process is gone (exit code {self._child.poll()})")
+
+
+_END = object()
+
+
+def start_kiwi_process(workers: int | None = None) -> KiwiProcess:
+    """Run this process's Kiwi calls in a child process from now on (it starts loading Kiwi at once)."""
+    global _process
+    with _lock:
+        if _process is None:
+            _process = KiwiProcess(workers or default_workers())
+    return _process
+
+
+def stop_kiwi_process() -> None:
+    """Back to Kiwi in this process; the child exits."""
+    global _process
+    with _lock:
+        process, _process = _process, None
+    if process is not None:
+        process.close()
+
+
+def _serve(workers: int) -> None:
+    """The Kiwi process: answer calls from stdin on stdout until told to stop (None) or the parent is gone."""
+    requests = Connection(os.dup(0), writable=False)
+    answers = Connection(os.dup(1), readable=False)
+    os.dup2(2, 1)  # anything printed goes to stderr, never into the answers
+    from kiwipiepy import Kiwi
+
+    analyser = Kiwi(num_workers=workers)
+    while True:
+        try:
+            message = requests.recv()
+        except (EOFError, OSError):
+            return
+        if message is None:
+            return
+        call, texts = message
+        try:
+            if call == "analyze":
+                answers.send(("ok", _scores(analyser, texts)))
+                answers.send(("ok", None))
+                continue
+            chunk: list[list[Token]] = []
+            for tokens in _tokens(analyser, texts):
+                chunk.append(tokens)
+                if len(chunk) == _CHUNK_TEXTS:
+                    answers.send(("ok", chunk))
+                    chunk = []
+            if chunk:
+                answers.send(("ok", chunk))
+            answers.send(("ok", None))
+        except Exception as err:  # the parent raises it as KiwiError
+            answers.send(("error", f"Kiwi failed on a {call} call of {len(texts)} texts: {err!r}"))
+
+
+if __name__ == "__main__" and sys.argv[1:2] == ["--serve"]:
+    _serve(int(sys.argv[2]))

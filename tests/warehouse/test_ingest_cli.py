@@ -95,3 +95,67 @@ def test_ingest_refuses_a_warehouse_of_another_layout_before_starting(tmp_path: 
         "sinmun ingest: this warehouse has table layout version 1, this sinmun writes version 2: ingest into a new "
         "warehouse file (--warehouse NEW_PATH) and re-run your ingests there"
     ]
+
+
+def _children(pid: int) -> set[int]:
+    try:
+        return {int(p) for p in Path(f"/proc/{pid}/task/{pid}/children").read_text().split()}
+    except OSError:
+        return set()
+
+
+def _alive(pid: int) -> bool:
+    try:
+        state = Path(f"/proc/{pid}/stat").read_text().rsplit(")", 1)[1].split()[0]
+    except OSError:
+        return False
+    return state != "Z"
+
+
+def _ingest_with_helpers(sinmun_bin: Path, tmp_path: Path) -> tuple[subprocess.Popen, set[int]]:
+    """Start an ingest of the samples and wait until its helper processes (Prefect server, Kiwi) are up."""
+    import time
+
+    from tests.warehouse.conftest import copy_samples
+
+    inbox = tmp_path / "inbox"
+    copy_samples(inbox)
+    proc = subprocess.Popen(
+        [str(sinmun_bin), "ingest", str(inbox), "--warehouse", str(tmp_path / "wh" / "s.duckdb"), "--no-progress"],
+        stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL,
+    )  # fmt: skip
+    helpers: set[int] = set()
+    deadline = time.monotonic() + 60
+    while len(helpers) < 2 and time.monotonic() < deadline and proc.poll() is None:
+        helpers |= _children(proc.pid)
+        time.sleep(0.05)
+    return proc, helpers
+
+
+def test_ingest_leaves_no_helper_process_behind(tmp_path: Path, sinmun_bin: Path):
+    """The run's temporary Prefect server and its Kiwi process end with it."""
+    import time
+
+    proc, helpers = _ingest_with_helpers(sinmun_bin, tmp_path)
+    assert len(helpers) == 2, "expected a Prefect server and a Kiwi process beside the ingest"
+    assert proc.wait(timeout=300) == 0
+    deadline = time.monotonic() + 15
+    while any(_alive(p) for p in helpers) and time.monotonic() < deadline:
+        time.sleep(0.1)
+    assert not [p for p in helpers if _alive(p)]
+
+
+def test_a_killed_ingest_leaves_no_helper_process_behind(tmp_path: Path, sinmun_bin: Path):
+    """SIGKILL of the ingest alone (not its process group): its helpers notice and exit on their own."""
+    import os
+    import signal
+    import time
+
+    proc, helpers = _ingest_with_helpers(sinmun_bin, tmp_path)
+    assert len(helpers) == 2
+    os.kill(proc.pid, signal.SIGKILL)
+    proc.wait(timeout=30)
+    deadline = time.monotonic() + 30
+    while any(_alive(p) for p in helpers) and time.monotonic() < deadline:
+        time.sleep(0.1)
+    assert not [p for p in helpers if _alive(p)]

@@ -17,8 +17,7 @@ from collections import Counter
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 
-# A token as the tokenizer gives it: (start, end, tag, form).
-Token = tuple[int, int, str, str]
+from sinmun.morphology import Token  # (start, end, tag, form)
 
 TERM_TAGS = frozenset({"NNG", "NNP", "XR", "VV", "VA", "SL", "SH", "SN"})
 _NOUN_TAGS = frozenset({"NNG", "NNP"})

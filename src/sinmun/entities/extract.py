@@ -26,9 +26,7 @@ Tokenizer = Callable[[Sequence[str]], Iterable[list[Token]]]
 def kiwi_tokenizer(texts: Sequence[str]) -> Iterable[list[Token]]:
     from sinmun.morphology import tokenize
 
-    if not texts:
-        return []
-    return ([(t.start, t.start + t.len, t.tag, t.form) for t in tokens] for tokens in tokenize(texts))
+    return tokenize(texts)
 
 
 def extract_batch(

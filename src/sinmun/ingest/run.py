@@ -39,9 +39,7 @@ def run_ingest(
     if not inbox.is_dir():
         raise NotADirectoryError(f"inbox not found: {inbox}")
     # Take the writer lock before Prefect starts (seconds): a second ingest is told at once that one is running.
-    with writer_lock(path, wait=wait), prefect_api() as server:
-        if not (workers or dask_address):
-            _load_kiwi_meanwhile()  # Kiwi (~3 s) loads while the Prefect server boots (~5 s)
+    with writer_lock(path, wait=wait), prefect_api() as server, _kiwi_process(not (workers or dask_address)):
         from sinmun.store.warehouse import check_layout
 
         check_layout(path)  # refuse another table layout before the flow starts
@@ -78,12 +76,20 @@ def _run_flow(
     return ingest_flow.with_options(task_runner=runner)(**parameters)
 
 
-def _load_kiwi_meanwhile() -> None:
-    import threading
+@contextmanager
+def _kiwi_process(wanted: bool) -> Iterator[None]:
+    """Kiwi in a process of its own for the run's staging threads (see ``sinmun.morphology``); it loads (~3 s)
+    while the Prefect server boots. Dask workers use their own Kiwi."""
+    if not wanted:
+        yield
+        return
+    from sinmun import morphology
 
-    from sinmun.morphology import kiwi
-
-    threading.Thread(target=kiwi, name="load-kiwi", daemon=True).start()
+    morphology.start_kiwi_process()
+    try:
+        yield
+    finally:
+        morphology.stop_kiwi_process()
 
 
 @contextmanager

@@ -195,7 +195,11 @@ def _seed_places(con: duckdb.DuckDBPyConnection) -> None:
         )  # fmt: skip
     columns = ("place_key", "place_name", "place_kind", "place_level", "parent_place_key", "province_key",
                "province_name", "city_key", "city_name")  # fmt: skip
-    execute_file(con, "seed/dim_place", {name: list(values) for name, values in zip(columns, zip(*rows), strict=True)})
+    execute_file(
+        con,
+        "seed/dim_place",
+        {name: list(values) for name, values in zip(columns, zip(*rows, strict=True), strict=True)},
+    )
 
 
 def loaded_page_versions(con: duckdb.DuckDBPyConnection) -> dict[str, str]:

@@ -1,0 +1,126 @@
+"""The ingest pipeline without Prefect, to measure what Prefect costs (a benchmark tool, not a way to load).
+
+    .venv/bin/python bench/plain_ingest.py INBOX WAREHOUSE [--batch-pages 200] [--staged-ahead 4]
+
+It does the work of ``flows/ingest.py`` with the same building blocks, in the same order and with the same
+concurrency: the writer lock, Kiwi in its own process (loading while the run starts), discovery, selection by
+content hash, batches staged on a thread pool at most ``--staged-ahead`` ahead of the load, one load per batch
+(refused files moved to quarantine), the run's record, the data checks and publishing. Only the orchestration
+is missing: no Prefect import, no API server, no flow or task runs, no logs sent anywhere.
+``pipeline_bench.py`` runs it beside ``sinmun ingest`` on the same inbox; the difference in wall time is
+Prefect's overhead. ``tests/bench/test_plain_ingest.py`` checks that it loads exactly what the flow loads.
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import shutil
+import tempfile
+import time
+import uuid
+from collections import deque
+from concurrent.futures import ThreadPoolExecutor
+from datetime import UTC, datetime
+from pathlib import Path
+
+from sinmun import morphology
+from sinmun.ingest import quarantine
+from sinmun.ingest.discover import discover
+from sinmun.ingest.lock import writer_lock
+from sinmun.ingest.stage import DEFAULT_MAX_PAGE_BYTES, STAGING_PREFIX, StagedBatch, content_hash, stage_batch
+from sinmun.store import warehouse
+
+
+def plain_ingest(inbox: Path, path: Path, batch_pages: int = 200, staged_ahead: int = 4) -> dict:
+    started = time.monotonic()
+    morphology.start_kiwi_process()
+    try:
+        with writer_lock(path, wait=False):
+            return _ingest(inbox.resolve(), path.resolve(), batch_pages, staged_ahead, started)
+    finally:
+        morphology.stop_kiwi_process()
+
+
+def _ingest(inbox: Path, path: Path, batch_pages: int, staged_ahead: int, started: float) -> dict:
+    run_started = datetime.now(UTC).replace(tzinfo=None)
+    run_id = datetime.now(UTC).strftime("%Y%m%dT%H%M%S") + "-" + uuid.uuid4().hex[:6]
+    refused_dir = quarantine.default_quarantine_dir(path)
+    path.parent.mkdir(parents=True, exist_ok=True)
+    with warehouse.connect(path) as con:
+        warehouse.ensure_schema(con)
+        seen = set(warehouse.loaded_page_versions(con))
+    found = discover(inbox)
+    summary = {"run_id": run_id, "pages_seen": len(found.pages) + len(found.refused), "pages_loaded": 0,
+               "pages_skipped_duplicate": 0, "pages_quarantined": 0, "pages_deferred": len(found.deferred),
+               "articles": 0, "mentions": 0, "loads": [], "flow_run_id": None}  # fmt: skip
+    refusals = [{"source_path": r.source_path, "reason": r.reason, "detail": r.detail} for r in found.refused]
+    _load(path, StagedBatch(batch_number=0, quarantined=refusals), run_id, run_started, inbox, refused_dir, summary)
+    new = []
+    for page in found.pages:
+        digest = content_hash(page, DEFAULT_MAX_PAGE_BYTES)
+        if digest is not None and digest in seen:
+            summary["pages_skipped_duplicate"] += 1
+            continue
+        if digest is not None:
+            seen.add(digest)
+        new.append(page)
+    batches = [new[i : i + batch_pages] for i in range(0, len(new), batch_pages)]
+    staging = Path(tempfile.mkdtemp(prefix=f"{STAGING_PREFIX}{run_id}-", dir=path.parent))
+    try:
+        with ThreadPoolExecutor(max_workers=staged_ahead) as pool:
+            submitted = deque(
+                pool.submit(stage_batch, pages, batch_number=n, staging_dir=staging)
+                for n, pages in enumerate(batches[:staged_ahead], 1)
+            )
+            for number in range(1, len(batches) + 1):
+                staged = submitted.popleft().result()
+                ahead = number + staged_ahead
+                if ahead <= len(batches):
+                    submitted.append(pool.submit(stage_batch, batches[ahead - 1], batch_number=ahead,
+                                                 staging_dir=staging))  # fmt: skip
+                _load(path, staged, run_id, datetime.now(UTC).replace(tzinfo=None), inbox, refused_dir, summary)
+    finally:
+        shutil.rmtree(staging, ignore_errors=True)
+    if summary["loads"]:
+        with warehouse.connect(path) as con:
+            warehouse.record_run(con, summary, inbox=str(inbox), started_at=run_started)
+        with warehouse.connect(path) as con:
+            warehouse.run_checks(con)
+        warehouse.publish(path)
+    summary["seconds"] = round(time.monotonic() - started, 2)
+    return summary
+
+
+def _load(
+    path: Path, batch: StagedBatch, run_id: str, started_at: datetime, inbox: Path, refused_dir: Path, summary: dict
+) -> None:
+    if not batch.tables and not batch.quarantined:
+        return
+    refused = quarantine.plan_moves(inbox, refused_dir, run_id, batch.quarantined)
+    with warehouse.connect(path) as con:
+        loaded = warehouse.load_batch(
+            con, batch.tables, run_id=run_id, batch_number=batch.batch_number, started_at=started_at,
+            quarantined=refused,
+        )  # fmt: skip
+    quarantine.move_files(inbox, refused)
+    summary["loads"].append(loaded.load_id)
+    summary["pages_loaded"] += batch.pages
+    summary["pages_quarantined"] += len(batch.quarantined)
+    summary["articles"] += batch.articles
+    summary["mentions"] += batch.mentions
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("inbox", type=Path)
+    parser.add_argument("warehouse", type=Path)
+    parser.add_argument("--batch-pages", type=int, default=200)
+    parser.add_argument("--staged-ahead", type=int, default=4)
+    args = parser.parse_args()
+    summary = plain_ingest(args.inbox, args.warehouse, args.batch_pages, args.staged_ahead)
+    print(json.dumps(summary))
+
+
+if __name__ == "__main__":
+    main()

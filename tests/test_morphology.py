@@ -1,0 +1,79 @@
+"""Kiwi in a process of its own answers exactly as Kiwi in this process, and fails loudly when it is gone."""
+
+from __future__ import annotations
+
+import pytest
+
+from sinmun import morphology
+
+TEXTS = [
+    "광주시는 올해 지역 경제 발전을 위해 시민 설명회를 열었다.",
+    "정원을 잇는",
+    "발전 방향을 제시하고",
+    "발전 방향 을 제시하고",
+    "AI 반도체 2026년 3월 5일",
+    "",
+    "a",
+]
+
+
+@pytest.fixture
+def kiwi_process():
+    process = morphology.start_kiwi_process()
+    try:
+        yield process
+    finally:
+        morphology.stop_kiwi_process()
+
+
+def _answers() -> tuple:
+    return (
+        morphology.analysis_scores(TEXTS),
+        list(morphology.tokenize(TEXTS)),
+        morphology.final_tags(TEXTS),
+    )
+
+
+def test_kiwi_process_answers_as_kiwi_in_this_process(kiwi_process) -> None:
+    morphology.stop_kiwi_process()
+    here = _answers()
+    morphology.start_kiwi_process()
+    there = _answers()
+    assert there == here
+    scores, tokens, tags = there
+    assert len(scores) == len(tokens) == len(tags) == len(TEXTS)
+    assert tags[1] == "ETM"  # 정원을 잇는: an adnominal ending
+    assert tokens[5] == [] and all(isinstance(t, tuple) and len(t) == 4 for t in tokens[0])
+
+
+def test_many_texts_stream_back_in_order(kiwi_process) -> None:
+    texts = [f"{n}번째 시민이 설명회에 참석했다." for n in range(200)]  # several chunks
+    tokens = list(morphology.tokenize(texts))
+    assert len(tokens) == 200
+    assert [t[0][3] for t in tokens] == [str(n) for n in range(200)]
+
+
+def test_a_caller_that_stops_early_leaves_the_next_call_clean(kiwi_process) -> None:
+    partial = morphology.tokenize(TEXTS * 50)
+    next(partial)
+    del partial
+    assert morphology.final_tags(["정원을 잇는", "시민이 모였다"]) == ["ETM", "EF"]
+
+
+def test_calls_from_several_threads_each_get_their_own_answers(kiwi_process) -> None:
+    from concurrent.futures import ThreadPoolExecutor
+
+    batches = [[f"{n}번 {word}" for n in range(40)] for word in ("시민", "설명회를", "열었다", "정원을")]
+    with ThreadPoolExecutor(4) as pool:
+        results = list(pool.map(lambda texts: list(morphology.tokenize(texts)), batches))
+    in_this_process = [list(morphology._tokens(morphology.kiwi(), texts)) for texts in batches]
+    assert results == in_this_process
+
+
+def test_a_dead_kiwi_process_is_a_clear_error_not_a_hang(kiwi_process) -> None:
+    kiwi_process._child.kill()
+    kiwi_process._child.wait()
+    with pytest.raises(morphology.KiwiError, match="gone"):
+        morphology.analysis_scores(["시민"])
+    with pytest.raises(morphology.KiwiError, match="gone"):
+        list(morphology.tokenize(["시민"]))
