@@ -114,13 +114,20 @@ def default_warehouse() -> Path:
     return Path(configured) if configured else Path.cwd() / "warehouse" / "sinmun.duckdb"
 
 
+# DuckDB's memory for the loader's work (loads, checks), beyond which it spills to ``<file>.tmp``: without a limit
+# it takes up to 80% of RAM, and the end-of-run checks over the whole warehouse grew the loader with the archive.
+LOADER_MEMORY_LIMIT = os.environ.get("SINMUN_LOADER_MEMORY_LIMIT", "256MB")
+
+
 @contextmanager
 def connect(path: Path, *, read_only: bool = False, wait_seconds: float = 0.0) -> Iterator[duckdb.DuckDBPyConnection]:
-    """Open a warehouse file, retrying while another process holds its lock; always closes it."""
+    """Open a warehouse file, retrying while another process holds its lock; always closes it. A writable
+    connection (the loader's) works within ``LOADER_MEMORY_LIMIT``."""
     deadline = time.monotonic() + wait_seconds
+    config = {} if read_only else {"memory_limit": LOADER_MEMORY_LIMIT}
     while True:
         try:
-            con = duckdb.connect(str(path), read_only=read_only)
+            con = duckdb.connect(str(path), read_only=read_only, config=config)
             break
         except duckdb.IOException as err:
             if "lock" not in str(err).lower():
