@@ -12,7 +12,7 @@ from tests.conftest import ROOT
 
 def test_pipeline_bench_measures_every_step(tmp_path):
     out = subprocess.run(
-        [sys.executable, str(ROOT / "bench" / "pipeline_bench.py"), "--pages", "12", "--scale", "1",
+        [sys.executable, str(ROOT / "bench" / "pipeline_bench.py"), "--pages", "12", "--scale", "1", "--overhead-rounds", "2",
          "--workdir", str(tmp_path)],
         capture_output=True, text=True, timeout=600,
     )  # fmt: skip
@@ -23,7 +23,7 @@ def test_pipeline_bench_measures_every_step(tmp_path):
     assert len(figures) == 12 and all(f > 0 for f in figures[1:]), row  # chars ... peak memory, none missing
     for promised in ("x Kiwi alone in the flow", "without Prefect", "Prefect's overhead with its temporary server",
                      "Prefect's overhead with a running server", "beyond start-up", "peak memory of the run's "
-                     "processes together", "ingest ", "kiwi ", "prefect-server "):  # fmt: skip
+                     "processes together", "ingest ", "kiwi ", "prefect-server ", "over 2 interleaved rounds"):  # fmt: skip
         assert promised in text, promised
     stages = {line.split()[0]: float(line.split()[1]) for line in text.splitlines() if line.startswith(("segment",
               "entities", "load "))}  # fmt: skip
