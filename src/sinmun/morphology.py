@@ -209,6 +209,10 @@ def start_kiwi_process(workers: int | None = None) -> KiwiProcess:
     return _process
 
 
+def kiwi_process_running() -> bool:
+    return _process is not None
+
+
 def stop_kiwi_process() -> None:
     """Back to Kiwi in this process; the child exits."""
     global _process

@@ -159,3 +159,28 @@ def test_a_killed_ingest_leaves_no_helper_process_behind(tmp_path: Path, sinmun_
     while any(_alive(p) for p in helpers) and time.monotonic() < deadline:
         time.sleep(0.1)
     assert not [p for p in helpers if _alive(p)]
+
+
+def test_backfill_through_the_cli_loads_each_date_with_one_server_and_one_kiwi(tmp_path: Path, sinmun_bin: Path):
+    """`sinmun backfill` runs one flow per date on one temporary Prefect server and one Kiwi process."""
+    import time
+
+    from tests.warehouse.conftest import copy_samples
+
+    inbox = tmp_path / "inbox"
+    copy_samples(inbox)
+    proc = subprocess.Popen(
+        [str(sinmun_bin), "backfill", str(inbox), "--from", "2024-03-04", "--to", "2024-03-06", "--warehouse",
+         str(tmp_path / "wh" / "s.duckdb")],
+        stdout=subprocess.PIPE, stderr=subprocess.DEVNULL, text=True,
+    )  # fmt: skip
+    helpers: set[int] = set()
+    while proc.poll() is None:
+        helpers |= _children(proc.pid)
+        time.sleep(0.05)
+    out = proc.stdout.read()
+    assert proc.returncode == 0
+    assert "2024-03-04: 3 pages seen, 3 loaded" in out and "2024-03-05: 5 pages seen, 5 loaded" in out
+    assert "2024-03-06: 3 pages seen, 3 loaded" in out
+    assert len(helpers) == 2, f"expected one server and one Kiwi process for all dates, saw {len(helpers)}"
+    assert not [p for p in helpers if _alive(p)]

@@ -94,12 +94,13 @@ def cap_malloc_arenas() -> None:
 @contextmanager
 def _kiwi_process(wanted: bool) -> Iterator[None]:
     """Kiwi in a process of its own for the run's staging threads (see ``sinmun.morphology``); it loads (~3 s)
-    while the Prefect server boots. Dask workers use their own Kiwi."""
-    if not wanted:
-        yield
-        return
+    while the Prefect server boots. Dask workers use their own Kiwi. One already running (a backfill's) is used
+    and left running."""
     from sinmun import morphology
 
+    if not wanted or morphology.kiwi_process_running():
+        yield
+        return
     morphology.start_kiwi_process()
     try:
         yield
@@ -173,7 +174,7 @@ def run_backfill(inbox: Path, date_from: date, date_to: date, *, warehouse_path:
     days = [day for day in days if any(p.is_dir() for p in inbox.glob(f"*/{day.isoformat()}"))]
     if not days:
         return results
-    with prefect_api() as server:  # one Prefect API for all the dates
+    with prefect_api() as server, _kiwi_process(True):  # one Prefect API and one Kiwi for all the dates
         if server:
             server.wait_ready()
         for day in days:
