@@ -235,7 +235,7 @@ def measure(pages: int, corpus_root: Path, work: Path, seed: int, with_server: b
 @contextmanager
 def running_prefect_server(env: dict[str, str]) -> Iterator[str]:
     """A long-running Prefect server, as scheduled ingests use (``prefect server start``); yields its API URL."""
-    from sinmun.ingest.prefect_server import api_healthy, free_port, stop_process_group
+    from sinmun.ingest.prefect_server import free_port, stop_process_group, wait_until_healthy
 
     port = free_port()
     api = f"http://127.0.0.1:{port}/api"
@@ -244,11 +244,7 @@ def running_prefect_server(env: dict[str, str]) -> Iterator[str]:
         stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL, env=env, start_new_session=True,
     )  # fmt: skip
     try:
-        deadline = time.monotonic() + 120
-        while not api_healthy(api):
-            if server.poll() is not None or time.monotonic() > deadline:
-                raise SystemExit("could not start a Prefect server")
-            time.sleep(0.5)
+        wait_until_healthy(api, server, 120)
         yield api
     finally:
         stop_process_group(server)

@@ -27,9 +27,10 @@ from pathlib import Path
 from sinmun import morphology
 from sinmun.ingest import quarantine
 from sinmun.ingest.discover import discover
+from sinmun.ingest.load import load_staged_batch
 from sinmun.ingest.lock import writer_lock
 from sinmun.ingest.run import cap_malloc_arenas
-from sinmun.ingest.stage import DEFAULT_MAX_PAGE_BYTES, STAGING_PREFIX, StagedBatch, content_hash, stage_batch
+from sinmun.ingest.stage import DEFAULT_MAX_PAGE_BYTES, STAGING_PREFIX, StagedBatch, select_new_pages, stage_batch
 from sinmun.store import warehouse
 
 
@@ -51,22 +52,15 @@ def _ingest(inbox: Path, path: Path, batch_pages: int, staged_ahead: int, starte
     path.parent.mkdir(parents=True, exist_ok=True)
     with warehouse.connect(path) as con:
         warehouse.ensure_schema(con)
-        seen = set(warehouse.loaded_page_versions(con))
+        seen = warehouse.loaded_page_versions(con)
     found = discover(inbox)
     summary = {"run_id": run_id, "pages_seen": len(found.pages) + len(found.refused), "pages_loaded": 0,
                "pages_skipped_duplicate": 0, "pages_quarantined": 0, "pages_deferred": len(found.deferred),
                "articles": 0, "mentions": 0, "loads": [], "flow_run_id": None}  # fmt: skip
     refusals = [{"source_path": r.source_path, "reason": r.reason, "detail": r.detail} for r in found.refused]
     _load(path, StagedBatch(batch_number=0, quarantined=refusals), run_id, run_started, inbox, refused_dir, summary)
-    new = []
-    for page in found.pages:
-        digest = content_hash(page, DEFAULT_MAX_PAGE_BYTES)
-        if digest is not None and digest in seen:
-            summary["pages_skipped_duplicate"] += 1
-            continue
-        if digest is not None:
-            seen.add(digest)
-        new.append(page)
+    new, duplicates = select_new_pages(found.pages, frozenset(seen), DEFAULT_MAX_PAGE_BYTES)
+    summary["pages_skipped_duplicate"] = len(duplicates)
     batches = [new[i : i + batch_pages] for i in range(0, len(new), batch_pages)]
     staging = Path(tempfile.mkdtemp(prefix=f"{STAGING_PREFIX}{run_id}-", dir=path.parent))
     try:
@@ -97,15 +91,11 @@ def _ingest(inbox: Path, path: Path, batch_pages: int, staged_ahead: int, starte
 def _load(
     path: Path, batch: StagedBatch, run_id: str, started_at: datetime, inbox: Path, refused_dir: Path, summary: dict
 ) -> None:
-    if not batch.tables and not batch.quarantined:
+    loaded, _ = load_staged_batch(
+        path, batch, run_id=run_id, started_at=started_at, inbox=inbox, quarantine_dir=refused_dir
+    )
+    if loaded is None:
         return
-    refused = quarantine.plan_moves(inbox, refused_dir, run_id, batch.quarantined)
-    with warehouse.connect(path) as con:
-        loaded = warehouse.load_batch(
-            con, batch.tables, run_id=run_id, batch_number=batch.batch_number, started_at=started_at,
-            quarantined=refused,
-        )  # fmt: skip
-    quarantine.move_files(inbox, refused)
     summary["loads"].append(loaded.load_id)
     summary["pages_loaded"] += batch.pages
     summary["pages_quarantined"] += len(batch.quarantined)

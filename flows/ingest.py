@@ -31,13 +31,14 @@ from prefect import flow, get_run_logger, task
 
 from sinmun.ingest import quarantine
 from sinmun.ingest.discover import Discovery, PageFile, discover
+from sinmun.ingest.load import load_staged_batch
 from sinmun.ingest.lock import writer_lock
 from sinmun.ingest.stage import (
     DEFAULT_MAX_PAGE_BYTES,
     STAGING_PREFIX,
     StagedBatch,
-    content_hash,
     remove_stale_staging,
+    select_new_pages,
     stage_batch,
 )
 from sinmun.store import warehouse
@@ -86,18 +87,8 @@ def discover_pages(inbox: str, settle_seconds: float, only_date: str | None) -> 
 def select_new(
     pages: list[PageFile], loaded_hashes: frozenset[str], max_bytes: int = DEFAULT_MAX_PAGE_BYTES
 ) -> tuple[list[PageFile], list[str]]:
-    """Hash every page file once: content already loaded, or seen earlier in this run under another name, is a
-    duplicate. (Files too large or unreadable go on to staging, which quarantines them.)"""
-    new, duplicates, seen = [], [], set(loaded_hashes)
-    for page in pages:
-        digest = content_hash(page, max_bytes)
-        if digest is not None and digest in seen:
-            duplicates.append(page.source_path)
-            continue
-        if digest is not None:
-            seen.add(digest)
-        new.append(page)
-    return new, duplicates
+    """The new pages, and the source paths of duplicates (by content hash; see ``select_new_pages``)."""
+    return select_new_pages(pages, loaded_hashes, max_bytes)
 
 
 @task(name="stage-batch")
@@ -111,18 +102,13 @@ def load(
     warehouse_path: str, batch: StagedBatch, run_id: str, started_at: datetime, inbox: str, quarantine_dir: str
 ) -> str | None:
     """Commit the batch's rows and quarantine rows together, then move its refused files to the quarantine folder."""
-    if not batch.tables and not batch.quarantined:
-        return None
-    refused = quarantine.plan_moves(Path(inbox), Path(quarantine_dir), run_id, batch.quarantined)
-    with warehouse.connect(Path(warehouse_path)) as con:
-        summary = warehouse.load_batch(
-            con, batch.tables, run_id=run_id, batch_number=batch.batch_number, started_at=started_at,
-            quarantined=refused,
-        )  # fmt: skip
-    moves = quarantine.move_files(Path(inbox), refused)
-    if moves.failures:
-        get_run_logger().warning("quarantined files left in place: %s", "; ".join(moves.failures))
-    return summary.load_id
+    summary, move_failures = load_staged_batch(
+        Path(warehouse_path), batch, run_id=run_id, started_at=started_at, inbox=Path(inbox),
+        quarantine_dir=Path(quarantine_dir),
+    )  # fmt: skip
+    if move_failures:
+        get_run_logger().warning("quarantined files left in place: %s", "; ".join(move_failures))
+    return summary.load_id if summary else None
 
 
 @task(name="record-run")

@@ -29,6 +29,17 @@ def api_healthy(api: str) -> bool:
         return False
 
 
+def wait_until_healthy(api: str, process: subprocess.Popen, timeout: float, what: str = "the Prefect server") -> None:
+    """Wait until the Prefect API at ``api`` answers; raise if ``process`` (its server) exits or time runs out."""
+    deadline = time.monotonic() + timeout
+    while not api_healthy(api):
+        if process.poll() is not None:
+            raise RuntimeError(f"{what} exited while starting (exit code {process.returncode})")
+        if time.monotonic() > deadline:
+            raise RuntimeError(f"{what} did not answer within {timeout:.0f} s")
+        time.sleep(0.1)
+
+
 def stop_process_group(process: subprocess.Popen, sig: int = signal.SIGTERM, timeout: float = 10) -> None:
     """Stop a process started with ``start_new_session=True`` and its children; kill them if they linger."""
     if process.poll() is not None:
@@ -67,13 +78,9 @@ class TemporaryPrefectServer:
         os.environ["PREFECT_API_URL"] = self.api
 
     def wait_ready(self, timeout: float = 120) -> None:
-        deadline = time.monotonic() + timeout
-        while not api_healthy(self.api):
-            if self.process is None or self.process.poll() is not None:
-                raise RuntimeError("the temporary Prefect server exited while starting (see its output above)")
-            if time.monotonic() > deadline:
-                raise RuntimeError(f"the temporary Prefect server did not answer within {timeout:.0f} s")
-            time.sleep(0.1)
+        if self.process is None:
+            raise RuntimeError("the temporary Prefect server was not started")
+        wait_until_healthy(self.api, self.process, timeout, "the temporary Prefect server (its output is above)")
 
     def stop(self) -> None:
         if os.environ.get("PREFECT_API_URL") == self.api:

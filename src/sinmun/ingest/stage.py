@@ -57,6 +57,24 @@ def content_hash(page: PageFile, max_bytes: int = DEFAULT_MAX_PAGE_BYTES) -> str
     return digest.hexdigest()
 
 
+def select_new_pages(
+    pages: list[PageFile], loaded_hashes: frozenset[str], max_bytes: int = DEFAULT_MAX_PAGE_BYTES
+) -> tuple[list[PageFile], list[str]]:
+    """Hash every page file once: content already loaded, or seen earlier in this run under another name, is a
+    duplicate (its source path is returned). Files too large or unreadable go on to staging, which quarantines
+    them."""
+    new, duplicates, seen = [], [], set(loaded_hashes)
+    for page in pages:
+        digest = content_hash(page, max_bytes)
+        if digest is not None and digest in seen:
+            duplicates.append(page.source_path)
+            continue
+        if digest is not None:
+            seen.add(digest)
+        new.append(page)
+    return new, duplicates
+
+
 def read_page_file(page: PageFile, max_bytes: int) -> tuple[bytes | None, dict | None]:
     """The file's bytes, or a quarantine row saying why not (too large is decided before reading it whole)."""
     if page.size > max_bytes:
