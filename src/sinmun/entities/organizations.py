@@ -80,10 +80,10 @@ def find_organizations(text: str, *, exclude: set[str] = frozenset()) -> list[Or
 
     for m in _WORD.finditer(text):
         core, _ = strip_particle(m.group())
-        if not core or core in exclude or any(s <= m.start() < e for s, e in declarations):
+        if not core or core in exclude or (declarations and any(s <= m.start() < e for s, e in declarations)):
             continue
         name = surface_to_name.get(core) or known.get(core)
-        if name is None:
+        if name is None and surface_to_name:
             # An alias glued to a word after it (AI사업단장 -> AI사업단 + 장) is still the alias.
             name = next(
                 (surface_to_name[a] for a in surface_to_name if core.startswith(a) and len(core) - len(a) <= 1), None

@@ -28,7 +28,8 @@ from __future__ import annotations
 import re
 from collections.abc import Callable
 from dataclasses import dataclass, field
-from functools import cache
+from functools import cache, lru_cache
+from typing import NamedTuple
 
 from sinmun.entities import lexicon
 from sinmun.entities.lexicon import is_korean_name, org_ending, strip_particle
@@ -73,8 +74,7 @@ class Person:
     mentions: list[PersonMention] = field(default_factory=list)
 
 
-@dataclass(frozen=True)
-class _Word:
+class _Word(NamedTuple):  # a tuple: a body has thousands of words, and a frozen dataclass is slow to build
     text: str  # the word without surrounding punctuation or trailing particle
     start: int
     end: int  # end of the core (before a particle)
@@ -100,31 +100,42 @@ def _words(text: str) -> list[_Word]:
 
 
 @cache
-def _title_suffix_re() -> re.Pattern:
-    return re.compile("(?:" + "|".join(map(re.escape, lexicon.titles())) + ")$")
+def _title_set() -> tuple[frozenset[str], int]:
+    """The titles, and the length of the longest."""
+    return frozenset(lexicon.titles()), max(map(len, lexicon.titles()))
 
 
+def _title_suffix(word: str) -> str | None:
+    """The longest ending of ``word`` that is a title."""
+    titles, longest = _title_set()
+    for start in range(max(0, len(word) - longest), len(word)):
+        if word[start:] in titles:
+            return word[start:]
+    return None
+
+
+@lru_cache(maxsize=100_000)
 def split_title(word: str) -> tuple[str, str | None] | None:
     """``광주시장`` -> (``광주시장``, ``광주시``); ``상근부회장`` -> (``상근부회장``, None); not a title -> None."""
-    m = _title_suffix_re().search(word)
-    if m is None:
+    ending = _title_suffix(word)
+    if ending is None:
         if word.endswith("장") and len(word) >= 3 and _affiliation_like(word[:-1]):
             return word, word[:-1]
         return None
-    prefix = word[: m.start()]
+    prefix = word[: len(word) - len(ending)]
     if not prefix:
         return word, None
     # The affiliation glued to the title: the longest prefix that names an organization or a place.
     for cut in range(len(word) - 1, 0, -1):
         head = word[:cut]
         rest = word[cut:]
-        if _affiliation_like(head) and (rest == "장" or _title_suffix_re().fullmatch(rest)):
+        if _affiliation_like(head) and (rest == "장" or rest in _title_set()[0]):
             return word, head
     if _affiliation_like(prefix):
         return word, prefix
     if prefix in _QUALIFIERS:  # 상근부회장, 명예회장
         return word, None
-    if m.group() in _TITLES_NEEDING_AFFILIATION or not re.fullmatch(r"[가-힣]{1,6}", prefix):
+    if ending in _TITLES_NEEDING_AFFILIATION or not re.fullmatch(r"[가-힣]{1,6}", prefix):
         # 전통시장 is a market and 한의원 a clinic: these endings make a title only after an organization or place.
         return None
     return word, None  # an office inside an organization: 교통국장, 섬발전과장, 기획조정실장

@@ -11,6 +11,7 @@ Each is a LOCATION under the name as written; it has no administrative code.
 from __future__ import annotations
 
 import re
+from functools import lru_cache
 
 from sinmun.entities.lexicon import strip_particle
 
@@ -45,14 +46,27 @@ def find_suffix_places(text: str, *, exclude: set[str] = frozenset()) -> list[tu
     """(name, start, end) of each place named by its ending, in text order."""
     out: list[tuple[str, int, int]] = []
     for m in _WORD.finditer(text):
-        word = m.group()
-        # 펭귄마을 ends like a particle (을): try the whole word as a venue before taking a particle off.
-        core = word if _is_venue(word) else strip_particle(word)[0]
-        if core in exclude or core in NOT_PLACES:
+        found = _place_word(m.group())
+        if found is None:
             continue
-        if _is_venue(core) or (_is_town(core) and _town_in_context(core, text, m.start(), m.start() + len(core))):
+        core, is_venue = found
+        if core in exclude:
+            continue
+        if is_venue or _town_in_context(core, text, m.start(), m.start() + len(core)):
             out.append((core, m.start(), m.start() + len(core)))
     return out
+
+
+@lru_cache(maxsize=100_000)
+def _place_word(word: str) -> tuple[str, bool] | None:
+    """What a word may name by its ending: (its core, whether a venue, else a town needing context), or None."""
+    # 펭귄마을 ends like a particle (을): try the whole word as a venue before taking a particle off.
+    core = word if _is_venue(word) else strip_particle(word)[0]
+    if core in NOT_PLACES:
+        return None
+    if _is_venue(core):
+        return core, True
+    return (core, False) if _is_town(core) else None
 
 
 _COUNTY_BEFORE = re.compile(r"[가-힣]{1,4}(?:군|시|구)\s$")

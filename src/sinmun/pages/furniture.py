@@ -46,6 +46,14 @@ _TOKEN_PATTERNS = {
 }
 _SEPARATORS = re.compile(r"[\s|·•/<>〈〉()\[\]【】:：,\-–—=*]+")
 _STRONG = {"date", "issue", "paper"}
+# A quick refusal, exact: outside a paper's name (which may hold any syllable), a character that no token pattern
+# can match and that is no separator stays in the line, so the line is not furniture. Most prose lines end here.
+_PAPER_SUFFIX = re.compile(r"일보|신문|매일|타임스|경제")
+_TOKEN_SYLLABLES = "".join(sorted({c for p in _TOKEN_PATTERNS.values() for c in p.pattern if "가" <= c <= "힣"}))
+# IGNORECASE (the URL pattern) also matches ſ, K (Kelvin), İ and ı to Latin letters.
+_NO_TOKEN_CHAR = re.compile(
+    r"[^\s\dA-Za-z\u017f\u212a\u0130\u0131./:：(),|·•<>〈〉\[\]【】\-–—=*" + _TOKEN_SYLLABLES + "]"
+)
 
 
 @dataclass(frozen=True)
@@ -60,6 +68,13 @@ class PageFurniture:
 
 def furniture_tokens(line: str) -> dict[str, list[re.Match]] | None:
     """The furniture tokens of ``line`` if the line is made of nothing else, else None."""
+    if _NO_TOKEN_CHAR.search(line) and not _PAPER_SUFFIX.search(line):
+        return None
+    return _all_furniture_tokens(line)
+
+
+def _all_furniture_tokens(line: str) -> dict[str, list[re.Match]] | None:
+    """``furniture_tokens`` without its quick refusal."""
     found: dict[str, list[re.Match]] = {}
     rest = line
     for name, pattern in _TOKEN_PATTERNS.items():
