@@ -112,17 +112,22 @@ def _alive(pid: int) -> bool:
     return state != "Z"
 
 
-def _ingest_with_helpers(sinmun_bin: Path, tmp_path: Path) -> tuple[subprocess.Popen, set[int]]:
-    """Start an ingest of the samples and wait until its helper processes (Prefect server, Kiwi) are up."""
+def _ingest_with_helpers(
+    sinmun_bin: Path, tmp_path: Path, env: dict | None = None, log: Path | None = None
+) -> tuple[subprocess.Popen, set[int]]:
+    """Start an ingest of the samples (its output to ``log``) and wait until its helper processes (Prefect
+    server, Kiwi) are up."""
+    import os
     import time
 
     from tests.warehouse.conftest import copy_samples
 
     inbox = tmp_path / "inbox"
     copy_samples(inbox)
+    output = log.open("w") if log else subprocess.DEVNULL
     proc = subprocess.Popen(
         [str(sinmun_bin), "ingest", str(inbox), "--warehouse", str(tmp_path / "wh" / "s.duckdb"), "--no-progress"],
-        stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL,
+        stdout=output, stderr=subprocess.STDOUT, env={**os.environ, **(env or {})},
     )  # fmt: skip
     helpers: set[int] = set()
     deadline = time.monotonic() + 60
@@ -133,16 +138,21 @@ def _ingest_with_helpers(sinmun_bin: Path, tmp_path: Path) -> tuple[subprocess.P
 
 
 def test_ingest_leaves_no_helper_process_behind(tmp_path: Path, sinmun_bin: Path):
-    """The run's temporary Prefect server and its Kiwi process end with it."""
+    """The run's temporary Prefect server and its Kiwi process end with it; its flow run sends no heartbeats
+    (nothing could watch them on a server that ends with the run)."""
     import time
 
-    proc, helpers = _ingest_with_helpers(sinmun_bin, tmp_path)
+    log = tmp_path / "ingest.log"
+    proc, helpers = _ingest_with_helpers(sinmun_bin, tmp_path, {"PREFECT_LOGGING_LEVEL": "DEBUG"}, log)
     assert len(helpers) == 2, "expected a Prefect server and a Kiwi process beside the ingest"
     assert proc.wait(timeout=300) == 0
     deadline = time.monotonic() + 15
     while any(_alive(p) for p in helpers) and time.monotonic() < deadline:
         time.sleep(0.1)
     assert not [p for p in helpers if _alive(p)]
+    output = log.read_text()
+    assert "Executing flow 'sinmun-ingest'" in output  # Prefect's debug log of the flow run is there
+    assert "heartbeat" not in output
 
 
 def test_a_killed_ingest_leaves_no_helper_process_behind(tmp_path: Path, sinmun_bin: Path):

@@ -88,15 +88,21 @@ class _Word(NamedTuple):  # a tuple: a body has thousands of words, and a frozen
 def _words(text: str) -> list[_Word]:
     out = []
     for m in _WORD.finditer(text):
-        raw = m.group()
-        lead_len = len(raw) - len(raw.lstrip(_LEADING_MARKS))
-        core = raw[lead_len:]
-        stripped = core.rstrip(_TRAILING_MARKS)
-        trail = core[len(stripped) :]
-        core_text, particle = strip_particle(stripped)
-        start = m.start() + lead_len
-        out.append(_Word(core_text, start, start + len(core_text), m.start(), m.end(), particle, raw[:lead_len], trail))
+        core_text, particle, lead, trail = _word_parts(m.group())
+        raw_start = m.start()
+        start = raw_start + len(lead)
+        out.append(_Word(core_text, start, start + len(core_text), raw_start, m.end(), particle, lead, trail))
     return out
+
+
+@lru_cache(maxsize=200_000)
+def _word_parts(raw: str) -> tuple[str, str, str, str]:
+    """A written word's core, particle, leading and trailing punctuation (the same word recurs across bodies)."""
+    lead_len = len(raw) - len(raw.lstrip(_LEADING_MARKS))
+    core = raw[lead_len:]
+    stripped = core.rstrip(_TRAILING_MARKS)
+    core_text, particle = strip_particle(stripped)
+    return core_text, particle, raw[:lead_len], core[len(stripped) :]
 
 
 @cache

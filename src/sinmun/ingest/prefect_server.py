@@ -11,6 +11,7 @@ import subprocess
 import sys
 import time
 from pathlib import Path
+from typing import ClassVar
 
 import httpx
 
@@ -61,6 +62,10 @@ class TemporaryPrefectServer:
     ``start()`` returns at once and sets ``PREFECT_API_URL`` for this process and its children; ``wait_ready()``
     blocks until the API answers; ``stop()`` ends the server (it also dies with this process)."""
 
+    running_apis: ClassVar[set[str]] = (
+        set()
+    )  # the APIs of the temporary servers this process has started and not stopped
+
     def __init__(self) -> None:
         self.port = free_port()
         self.api = f"http://127.0.0.1:{self.port}/api"
@@ -76,6 +81,7 @@ class TemporaryPrefectServer:
         env = {**os.environ, "PREFECT_UI_ENABLED": "0", "PREFECT__SERVER_EPHEMERAL": "1", "PREFECT__SERVER_FINAL": "1"}
         self.process = subprocess.Popen(command, env=env, stdin=subprocess.DEVNULL, preexec_fn=_die_with_parent)
         os.environ["PREFECT_API_URL"] = self.api
+        TemporaryPrefectServer.running_apis.add(self.api)
 
     def wait_ready(self, timeout: float = 120) -> None:
         if self.process is None:
@@ -83,6 +89,7 @@ class TemporaryPrefectServer:
         wait_until_healthy(self.api, self.process, timeout, "the temporary Prefect server (its output is above)")
 
     def stop(self) -> None:
+        TemporaryPrefectServer.running_apis.discard(self.api)
         if os.environ.get("PREFECT_API_URL") == self.api:
             del os.environ["PREFECT_API_URL"]
         if self.process is None or self.process.poll() is not None:
@@ -93,6 +100,11 @@ class TemporaryPrefectServer:
         except subprocess.TimeoutExpired:
             self.process.kill()
             self.process.wait(timeout=10)
+
+
+def is_temporary_api(api: str | None) -> bool:
+    """Whether ``api`` is a temporary server this process started (it ends with the run)."""
+    return api in TemporaryPrefectServer.running_apis
 
 
 def _die_with_parent() -> None:

@@ -5,12 +5,12 @@ from __future__ import annotations
 import os
 import sys
 from collections.abc import Iterator
-from contextlib import contextmanager, suppress
+from contextlib import AbstractContextManager, contextmanager, nullcontext, suppress
 from datetime import date, timedelta
 from pathlib import Path
 
 from sinmun.ingest.lock import writer_lock
-from sinmun.ingest.prefect_server import TemporaryPrefectServer
+from sinmun.ingest.prefect_server import TemporaryPrefectServer, is_temporary_api
 from sinmun.store.warehouse import default_warehouse
 
 
@@ -65,16 +65,29 @@ def _run_flow(
     )  # fmt: skip
     from flows.ingest import ingest_flow
 
-    if not (workers or dask_address):
-        return ingest_flow(**parameters)
-    from prefect_dask import DaskTaskRunner
+    with flow_run_settings():
+        if not (workers or dask_address):
+            return ingest_flow(**parameters)
+        from prefect_dask import DaskTaskRunner
 
-    parameters["staged_ahead"] = 2 * (workers or 8)  # keep every Dask worker busy
-    if dask_address:
-        runner = DaskTaskRunner(address=dask_address)
-    else:
-        runner = DaskTaskRunner(cluster_kwargs={"n_workers": workers, "threads_per_worker": 1, "processes": True})
-    return ingest_flow.with_options(task_runner=runner)(**parameters)
+        parameters["staged_ahead"] = 2 * (workers or 8)  # keep every Dask worker busy
+        if dask_address:
+            runner = DaskTaskRunner(address=dask_address)
+        else:
+            runner = DaskTaskRunner(cluster_kwargs={"n_workers": workers, "threads_per_worker": 1, "processes": True})
+        return ingest_flow.with_options(task_runner=runner)(**parameters)
+
+
+def flow_run_settings() -> AbstractContextManager:
+    """Prefect's settings for the flow run. With the run's own temporary server, no flow-run heartbeats: they
+    let a long-running server's automations spot a crashed run, but this server ends with the run, and Prefect
+    ends a flow run by waiting for the heartbeat thread's one-second sleep (1 s of every run). Against a
+    configured ``PREFECT_API_URL``, Prefect's settings as they are."""
+    if not is_temporary_api(os.environ.get("PREFECT_API_URL")):
+        return nullcontext()
+    from prefect.settings import PREFECT_FLOWS_HEARTBEAT_FREQUENCY, temporary_settings
+
+    return temporary_settings(updates={PREFECT_FLOWS_HEARTBEAT_FREQUENCY: None})
 
 
 def cap_malloc_arenas() -> None:
