@@ -22,6 +22,7 @@ import uuid
 from collections import deque
 from concurrent.futures import ThreadPoolExecutor
 from datetime import UTC, datetime
+from functools import partial
 from pathlib import Path
 
 from sinmun import morphology
@@ -50,34 +51,35 @@ def _ingest(inbox: Path, path: Path, batch_pages: int, staged_ahead: int, starte
     run_id = datetime.now(UTC).strftime("%Y%m%dT%H%M%S") + "-" + uuid.uuid4().hex[:6]
     refused_dir = quarantine.default_quarantine_dir(path)
     path.parent.mkdir(parents=True, exist_ok=True)
-    with warehouse.connect(path) as con:
+    with warehouse.connect(path) as con:  # one writing connection for all the loads, as the flow has
         warehouse.ensure_schema(con)
         seen = warehouse.loaded_page_versions(con)
-    found = discover(inbox)
-    summary = {"run_id": run_id, "pages_seen": len(found.pages) + len(found.refused), "pages_loaded": 0,
-               "pages_skipped_duplicate": 0, "pages_quarantined": 0, "pages_deferred": len(found.deferred),
-               "articles": 0, "mentions": 0, "loads": [], "flow_run_id": None}  # fmt: skip
-    refusals = [{"source_path": r.source_path, "reason": r.reason, "detail": r.detail} for r in found.refused]
-    _load(path, StagedBatch(batch_number=0, quarantined=refusals), run_id, run_started, inbox, refused_dir, summary)
-    new, duplicates = select_new_pages(found.pages, frozenset(seen), DEFAULT_MAX_PAGE_BYTES)
-    summary["pages_skipped_duplicate"] = len(duplicates)
-    batches = [new[i : i + batch_pages] for i in range(0, len(new), batch_pages)]
-    staging = Path(tempfile.mkdtemp(prefix=f"{STAGING_PREFIX}{run_id}-", dir=path.parent))
-    try:
-        with ThreadPoolExecutor(max_workers=staged_ahead) as pool:
-            submitted = deque(
-                pool.submit(stage_batch, pages, batch_number=n, staging_dir=staging)
-                for n, pages in enumerate(batches[:staged_ahead], 1)
-            )
-            for number in range(1, len(batches) + 1):
-                staged = submitted.popleft().result()
-                ahead = number + staged_ahead
-                if ahead <= len(batches):
-                    submitted.append(pool.submit(stage_batch, batches[ahead - 1], batch_number=ahead,
-                                                 staging_dir=staging))  # fmt: skip
-                _load(path, staged, run_id, datetime.now(UTC).replace(tzinfo=None), inbox, refused_dir, summary)
-    finally:
-        shutil.rmtree(staging, ignore_errors=True)
+        found = discover(inbox)
+        summary = {"run_id": run_id, "pages_seen": len(found.pages) + len(found.refused), "pages_loaded": 0,
+                   "pages_skipped_duplicate": 0, "pages_quarantined": 0, "pages_deferred": len(found.deferred),
+                   "articles": 0, "mentions": 0, "loads": [], "flow_run_id": None}  # fmt: skip
+        refusals = [{"source_path": r.source_path, "reason": r.reason, "detail": r.detail} for r in found.refused]
+        load = partial(_load, con, run_id=run_id, inbox=inbox, refused_dir=refused_dir, summary=summary)
+        load(StagedBatch(batch_number=0, quarantined=refusals), run_started)
+        new, duplicates = select_new_pages(found.pages, frozenset(seen), DEFAULT_MAX_PAGE_BYTES)
+        summary["pages_skipped_duplicate"] = len(duplicates)
+        batches = [new[i : i + batch_pages] for i in range(0, len(new), batch_pages)]
+        staging = Path(tempfile.mkdtemp(prefix=f"{STAGING_PREFIX}{run_id}-", dir=path.parent))
+        try:
+            with ThreadPoolExecutor(max_workers=staged_ahead) as pool:
+                submitted = deque(
+                    pool.submit(stage_batch, pages, batch_number=n, staging_dir=staging)
+                    for n, pages in enumerate(batches[:staged_ahead], 1)
+                )
+                for number in range(1, len(batches) + 1):
+                    staged = submitted.popleft().result()
+                    ahead = number + staged_ahead
+                    if ahead <= len(batches):
+                        submitted.append(pool.submit(stage_batch, batches[ahead - 1], batch_number=ahead,
+                                                     staging_dir=staging))  # fmt: skip
+                    load(staged, datetime.now(UTC).replace(tzinfo=None))
+        finally:
+            shutil.rmtree(staging, ignore_errors=True)
     if summary["loads"]:
         with warehouse.connect(path) as con:
             warehouse.record_run(con, summary, inbox=str(inbox), started_at=run_started)
@@ -89,10 +91,10 @@ def _ingest(inbox: Path, path: Path, batch_pages: int, staged_ahead: int, starte
 
 
 def _load(
-    path: Path, batch: StagedBatch, run_id: str, started_at: datetime, inbox: Path, refused_dir: Path, summary: dict
+    con, batch: StagedBatch, started_at: datetime, *, run_id: str, inbox: Path, refused_dir: Path, summary: dict
 ) -> None:
     loaded, _ = load_staged_batch(
-        path, batch, run_id=run_id, started_at=started_at, inbox=inbox, quarantine_dir=refused_dir
+        con, batch, run_id=run_id, started_at=started_at, inbox=inbox, quarantine_dir=refused_dir
     )
     if loaded is None:
         return

@@ -28,6 +28,7 @@ from datetime import UTC, date, datetime
 from pathlib import Path
 
 from prefect import flow, get_run_logger, task
+from prefect.cache_policies import NO_CACHE
 
 from sinmun.ingest import quarantine
 from sinmun.ingest.discover import Discovery, PageFile, discover
@@ -76,14 +77,16 @@ class IngestSummary:
         return self.pages_seen == self.pages_loaded + self.pages_skipped_duplicate + self.pages_quarantined
 
 
-@task(name="discover-pages")
+# Tasks are never cached: what was loaded is the warehouse's ledger, read at each run's start (Prefect's default
+# cache policy would only hash every task's inputs, thousands of page descriptions, for nothing).
+@task(name="discover-pages", cache_policy=NO_CACHE)
 def discover_pages(inbox: str, settle_seconds: float, only_date: str | None) -> Discovery:
     return discover(
         Path(inbox), settle_seconds=settle_seconds, only_date=date.fromisoformat(only_date) if only_date else None
     )
 
 
-@task(name="select-new-pages")
+@task(name="select-new-pages", cache_policy=NO_CACHE)
 def select_new(
     pages: list[PageFile], loaded_hashes: frozenset[str], max_bytes: int = DEFAULT_MAX_PAGE_BYTES
 ) -> tuple[list[PageFile], list[str]]:
@@ -91,39 +94,37 @@ def select_new(
     return select_new_pages(pages, loaded_hashes, max_bytes)
 
 
-@task(name="stage-batch")
+@task(name="stage-batch", cache_policy=NO_CACHE)
 def stage(pages, batch_number: int, staging_dir: str, max_bytes: int) -> StagedBatch:
     """Read, parse, extract and normalize one batch into Parquet files (CPU-bound; never touches DuckDB)."""
     return stage_batch(pages, batch_number=batch_number, staging_dir=Path(staging_dir), max_bytes=max_bytes)
 
 
-@task(name="load-batch")
-def load(
-    warehouse_path: str, batch: StagedBatch, run_id: str, started_at: datetime, inbox: str, quarantine_dir: str
-) -> str | None:
-    """Commit the batch's rows and quarantine rows together, then move its refused files to the quarantine folder."""
+@task(name="load-batch", cache_policy=NO_CACHE)
+def load(con, batch: StagedBatch, run_id: str, started_at: datetime, inbox: str, quarantine_dir: str) -> str | None:
+    """Commit the batch's rows and quarantine rows together (on the run's writing connection ``con``), then move
+    its refused files to the quarantine folder."""
     summary, move_failures = load_staged_batch(
-        Path(warehouse_path), batch, run_id=run_id, started_at=started_at, inbox=Path(inbox),
-        quarantine_dir=Path(quarantine_dir),
-    )  # fmt: skip
+        con, batch, run_id=run_id, started_at=started_at, inbox=Path(inbox), quarantine_dir=Path(quarantine_dir)
+    )
     if move_failures:
         get_run_logger().warning("quarantined files left in place: %s", "; ".join(move_failures))
     return summary.load_id if summary else None
 
 
-@task(name="record-run")
+@task(name="record-run", cache_policy=NO_CACHE)
 def record(warehouse_path: str, summary: dict, inbox: str, started_at: datetime) -> None:
     with warehouse.connect(Path(warehouse_path)) as con:
         warehouse.record_run(con, summary, inbox=inbox, started_at=started_at)
 
 
-@task(name="run-checks")
+@task(name="run-checks", cache_policy=NO_CACHE)
 def check(warehouse_path: str) -> dict[str, int]:
     with warehouse.connect(Path(warehouse_path)) as con:
         return warehouse.run_checks(con)
 
 
-@task(name="publish")
+@task(name="publish", cache_policy=NO_CACHE)
 def publish(warehouse_path: str) -> str:
     return str(warehouse.publish(Path(warehouse_path)))
 
@@ -179,19 +180,50 @@ def _ingest(
     cleared = remove_stale_staging(path.parent) + warehouse.remove_stale_copies(path)
     if cleared:
         logger.info("cleared what an interrupted run left: %s", ", ".join(cleared))
+    summary = IngestSummary(run_id=run_id, warehouse=str(path), published=None, flow_run_id=_flow_run_id())
+    # The run's one writing connection, for all its loads; closed (checkpointed) before the checks and publishing.
     with warehouse.connect(path) as con:
         warehouse.ensure_schema(con)
         loaded = frozenset(warehouse.loaded_page_versions(con))
+        _load_new_pages(con, summary, inbox, loaded, run_started, batch_pages, settle_seconds, max_page_bytes,
+                        progress, only_date, quarantine_dir, staged_ahead)  # fmt: skip
+    # A run that changed nothing leaves the warehouse exactly as it was (already checked and published by the run
+    # that made it so); its summary is still returned and logged. A run that died after loading and before
+    # publishing left an unchecked, unpublished state: checked and published now.
+    clock = time.perf_counter()
+    if summary.loads or not warehouse.published_is_current(path):
+        if summary.loads:
+            record(str(path), asdict(summary), inbox, run_started)
+        summary.add_seconds("record", time.perf_counter() - clock)
+        clock = time.perf_counter()
+        check(str(path))
+        summary.add_seconds("checks", time.perf_counter() - clock)
+        clock = time.perf_counter()
+        summary.published = publish(str(path))
+        summary.add_seconds("publish", time.perf_counter() - clock)
+    else:
+        summary.published = str(warehouse.published_path(path))
+    summary.seconds = round(time.monotonic() - t0, 2)
+    logger.info("ingest %s: %s", run_id, asdict(summary))
+    return asdict(summary)
 
+
+def _load_new_pages(
+    con, summary: IngestSummary, inbox: str, loaded: frozenset[str], run_started: datetime, batch_pages: int,
+    settle_seconds: float, max_page_bytes: int, progress: bool, only_date: str | None, quarantine_dir: str,
+    staged_ahead: int,
+) -> None:  # fmt: skip
+    """Discover, select, stage and load (steps 1 to 4), counting every file in ``summary``."""
+    path = Path(summary.warehouse)
+    run_id = summary.run_id
     clock = time.perf_counter()
     found = discover_pages(inbox, settle_seconds, only_date)
-    summary = IngestSummary(run_id=run_id, warehouse=str(path), published=None, flow_run_id=_flow_run_id())
     summary.add_seconds("discover", time.perf_counter() - clock)
     summary.pages_seen = len(found.pages) + len(found.refused)
     summary.pages_deferred = len(found.deferred)
     refusals = [{"source_path": r.source_path, "reason": r.reason, "detail": r.detail} for r in found.refused]
     # Files refused on discovery are the run's batch 0.
-    refused_load = load(str(path), StagedBatch(batch_number=0, quarantined=refusals), run_id, run_started, inbox,
+    refused_load = load(con, StagedBatch(batch_number=0, quarantined=refusals), run_id, run_started, inbox,
                         quarantine_dir)  # fmt: skip
     if refused_load:
         summary.loads.append(refused_load)
@@ -221,7 +253,7 @@ def _ingest(
             for stage_name, spent in staged.seconds.items():
                 summary.add_seconds(stage_name, spent)
             clock = time.perf_counter()
-            load_id = load(str(path), staged, run_id, started_at, inbox, quarantine_dir)
+            load_id = load(con, staged, run_id, started_at, inbox, quarantine_dir)
             summary.add_seconds("load", time.perf_counter() - clock)
             if load_id:
                 summary.loads.append(load_id)
@@ -233,25 +265,6 @@ def _ingest(
     finally:
         shutil.rmtree(staging, ignore_errors=True)
         bar.close()
-    # A run that changed nothing leaves the warehouse exactly as it was (already checked and published by the run
-    # that made it so); its summary is still returned and logged. A run that died after loading and before
-    # publishing left an unchecked, unpublished state: checked and published now.
-    clock = time.perf_counter()
-    if summary.loads or not warehouse.published_is_current(path):
-        if summary.loads:
-            record(str(path), asdict(summary), inbox, run_started)
-        summary.add_seconds("record", time.perf_counter() - clock)
-        clock = time.perf_counter()
-        check(str(path))
-        summary.add_seconds("checks", time.perf_counter() - clock)
-        clock = time.perf_counter()
-        summary.published = publish(str(path))
-        summary.add_seconds("publish", time.perf_counter() - clock)
-    else:
-        summary.published = str(warehouse.published_path(path))
-    summary.seconds = round(time.monotonic() - t0, 2)
-    logger.info("ingest %s: %s", run_id, asdict(summary))
-    return asdict(summary)
 
 
 def _flow_run_id() -> str | None:

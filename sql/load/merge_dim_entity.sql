@@ -1,8 +1,10 @@
--- Entities: new ones are added; known ones gain the aliases this batch used for them.
+-- Entities: new ones are added; known ones gain the aliases this batch used for them (only rows whose aliases
+-- change are rewritten: most entities of a batch are known under aliases already recorded).
 update dim_entity
 set aliases = list_sort(list_distinct(list_concat(dim_entity.aliases, staged.aliases)))
 from read_parquet($staged) as staged
-where dim_entity.entity_key = staged.entity_key;
+where dim_entity.entity_key = staged.entity_key
+    and dim_entity.aliases is distinct from list_sort(list_distinct(list_concat(dim_entity.aliases, staged.aliases)));
 
 insert into dim_entity
 select staged.entity_key, staged.entity_type, staged.canonical_name, list_sort(staged.aliases), staged.place_key, $load_id

@@ -305,10 +305,11 @@ def test_a_full_disk_fails_the_run_cleanly_and_the_next_run_completes(tmp_path: 
     copy_samples(inbox)
     clean = tmp_path / "clean" / "sinmun.duckdb"
     ingest_flow(inbox=str(inbox), warehouse_path=str(clean), batch_pages=4)
-    # Room for the schema, the staged batches and the first loads, not for all of them: the first load needs
-    # about 0.45 of the final file, the whole ingest 1.3 of it (WAL, up to 4 batches staged ahead), so 0.95 fails
-    # part-way (where exactly depends on how far staging has run ahead: the test accepts any point of the run).
-    room = int(clean.stat().st_size * 0.95)
+    # Room for the schema, the staged batches and the first loads, not for all of them. The run loads on one
+    # connection, so its loads go to the WAL until the checkpoint at the end; measured on the samples with 4-page
+    # batches: 0.45 of the final file fails the first load, 0.65 fails after 3 of 9, 0.75 lets every load through
+    # (the run then fails while publishing). 0.65 leaves a margin on both sides (the test accepts any point).
+    room = int(clean.stat().st_size * 0.65)
     mount = tmp_path / "disk"
     _mount_tmpfs(mount, "32m")
     try:

@@ -251,7 +251,8 @@ def load_batch(
     con.execute("begin transaction")
     try:
         if staged:
-            execute_file(con, "load/delete_superseded_pages", {"staged_pages": staged["ledger_page"]})
+            if con.execute(sql("queries/superseded_page_count"), {"staged_pages": staged["ledger_page"]}).fetchone()[0]:
+                execute_file(con, "load/delete_superseded_pages", {"staged_pages": staged["ledger_page"]})
             for table, statement in LOAD_ORDER:
                 params = {"staged": staged[table], "load_id": load_id, "loaded_at": _utcnow()}
                 execute_file(con, f"load/{statement}", params)
