@@ -62,9 +62,8 @@ class TemporaryPrefectServer:
     ``start()`` returns at once and sets ``PREFECT_API_URL`` for this process and its children; ``wait_ready()``
     blocks until the API answers; ``stop()`` ends the server (it also dies with this process)."""
 
-    running_apis: ClassVar[set[str]] = (
-        set()
-    )  # the APIs of the temporary servers this process has started and not stopped
+    # The APIs of the temporary servers this process has started and not stopped.
+    running_apis: ClassVar[set[str]] = set()
 
     def __init__(self) -> None:
         self.port = free_port()
