@@ -31,7 +31,8 @@ from pathlib import Path
 import polars as pl
 
 from sinmun.analytics.search import SearchFilters, search
-from sinmun.analytics.sql_runner import display_width, run_query
+from sinmun.analytics.sql_output import display_width
+from sinmun.analytics.sql_runner import run_query
 from sinmun.ingest.discover import discover
 from sinmun.ingest.stage import stage_batch
 from sinmun.morphology import kiwi

@@ -24,6 +24,12 @@ def _page_number(text: str) -> int:
     return int(text)
 
 
+def _positive_count(text: str) -> int:
+    if not text.isdigit() or int(text) < 1:
+        raise argparse.ArgumentTypeError(f"not a positive whole number: {text!r}")
+    return int(text)
+
+
 def build_parser() -> argparse.ArgumentParser:
     parser = argparse.ArgumentParser(prog="sinmun", description="Korean newspaper pages into a DuckDB star schema.")
     parser.add_argument("--version", action="version", version=f"sinmun {__version__}")
@@ -164,10 +170,23 @@ def build_parser() -> argparse.ArgumentParser:
     )
     sql.add_argument("--format", choices=("table", "csv", "json", "parquet"), default="table")
     sql.add_argument("--out", type=Path, help="write the result to this file (required for --format parquet)")
+    sql.add_argument("--force", action="store_true", help="let --out replace a file that exists (never a DuckDB file)")
     sql.add_argument(
-        "--time-limit", type=float, default=60.0, metavar="SECONDS", help="stop the query after this long (default 60)"
+        "--max-rows", type=_positive_count, default=1000, metavar="N",
+        help="a table shows at most N rows and says how many it left out (default 1000; csv, json and parquet "
+        "write every row)",
+    )  # fmt: skip
+    sql.add_argument(
+        "--time-limit", type=float, default=60.0, metavar="SECONDS",
+        help="stop the command (query, fetch and output) after this long (default 60)",
+    )  # fmt: skip
+    sql.add_argument(
+        "--memory-limit", default="2GB",
+        help="stop the command when the query, fetch and output use more memory than this (default 2GB)",
+    )  # fmt: skip
+    sql.add_argument(
+        "--spill-limit", default="4GB", help="how much the query may spill to a temporary folder (default 4GB)"
     )
-    sql.add_argument("--memory-limit", default="2GB", help="DuckDB memory limit for the query (default 2GB)")
     _warehouse_option(sql)
     sql.set_defaults(func=cmd_sql)
 
@@ -309,7 +328,8 @@ def cmd_backfill(args: argparse.Namespace) -> int:
 
 
 def cmd_quarantine_list(args: argparse.Namespace) -> int:
-    from sinmun.analytics.sql_runner import QueryRefused, format_rows, run_query
+    from sinmun.analytics.sql_output import format_rows
+    from sinmun.analytics.sql_runner import QueryRefused, run_query
     from sinmun.store.warehouse import default_warehouse, sql
 
     params = {"include_resolved": args.all, "reason": args.reason, "run_id": args.run}
@@ -387,13 +407,18 @@ def cmd_search(args: argparse.Namespace) -> int:
 
 
 def cmd_sql(args: argparse.Namespace) -> int:
-    from sinmun.analytics.sql_runner import QueryRefused, format_rows, run_query, write_parquet
+    from sinmun.analytics.sql_output import OutputRefused, ResultWriter, check_out_path, output_file
+    from sinmun.analytics.sql_runner import Limits, QueryRefused, stream_query
     from sinmun.store.warehouse import default_warehouse
 
     if bool(args.query) == bool(args.file):
         print("sinmun sql: give a query or -f FILE (one of them)", file=sys.stderr)
         return 2
-    text = args.file.read_text(encoding="utf-8") if args.file else args.query
+    try:
+        text = args.file.read_text(encoding="utf-8") if args.file else args.query
+    except (OSError, UnicodeDecodeError) as err:
+        print(f"sinmun sql: cannot read {args.file}: {_one_line(err)}", file=sys.stderr)
+        return 2
     params = {}
     for item in args.param:
         key, sep, value = item.partition("=")
@@ -404,18 +429,18 @@ def cmd_sql(args: argparse.Namespace) -> int:
     if args.format == "parquet" and not args.out:
         print("sinmun sql: --format parquet needs --out FILE", file=sys.stderr)
         return 2
+    warehouse = args.warehouse or default_warehouse()
     try:
-        columns, rows = run_query(args.warehouse or default_warehouse(), text, params,
-                                  time_limit_seconds=args.time_limit, memory_limit=args.memory_limit)  # fmt: skip
-    except QueryRefused as err:
+        limits = Limits(args.time_limit, args.memory_limit, args.spill_limit)
+        if args.out is None:
+            stream_query(warehouse, text, params, ResultWriter(args.format, None, args.max_rows), limits)
+            return 0
+        check_out_path(args.out, warehouse, force=args.force)
+        with output_file(args.out, force=args.force) as part:
+            stream_query(warehouse, text, params, ResultWriter(args.format, part, args.max_rows), limits)
+    except (QueryRefused, OutputRefused) as err:
         print(f"sinmun sql: refused: {err}", file=sys.stderr)
         return 2
-    if args.format == "parquet":
-        write_parquet(columns, rows, args.out)
-    elif args.out:
-        args.out.write_text(format_rows(columns, rows, args.format), encoding="utf-8")
-    else:
-        sys.stdout.write(format_rows(columns, rows, args.format))
     return 0
 
 
