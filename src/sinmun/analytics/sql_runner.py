@@ -120,16 +120,20 @@ def _explained_text(explain: str) -> str:
     yields no valid statement, so it is refused.
     """
     text = explain.encode("utf-8")  # the tokenizer's offsets count bytes
-    tokens = [(start, kind) for start, kind in duckdb.tokenize(explain) if kind != duckdb.token_type.comment]
-    ends = [start for start, _ in tokens[1:]] + [len(text)]
-    words = [text[start:end].decode("utf-8").strip().lower() for (start, _), end in zip(tokens, ends, strict=True)]
+    every = duckdb.tokenize(explain)
+    ends = [start for start, _ in every[1:]] + [len(text)]
+    tokens = [
+        (start, end, kind) for (start, kind), end in zip(every, ends, strict=True) if kind != duckdb.token_type.comment
+    ]
+    words = [text[start:end].decode("utf-8").strip().lower() for start, end, _ in tokens]
     position = 1  # tokens[0] is EXPLAIN
-    if position < len(tokens) and tokens[position][1] == duckdb.token_type.keyword and words[position] in ANALYZE:
+    if position < len(tokens) and tokens[position][2] == duckdb.token_type.keyword and words[position] in ANALYZE:
         position += 1
     elif position < len(tokens) and words[position] == "(":
         depth = 0
         for index in range(position, len(tokens)):  # past the options, to the closing parenthesis
-            depth += words[index].count("(") - words[index].count(")")
+            if tokens[index][2] == duckdb.token_type.operator:
+                depth += words[index].count("(") - words[index].count(")")
             position = index + 1
             if depth == 0:
                 break
