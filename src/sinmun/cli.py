@@ -441,6 +441,9 @@ def cmd_sql(args: argparse.Namespace) -> int:
     except (QueryRefused, OutputRefused) as err:
         print(f"sinmun sql: refused: {err}", file=sys.stderr)
         return 2
+    except KeyboardInterrupt:
+        print("sinmun sql: interrupted; the query was stopped", file=sys.stderr)
+        return 130
     return 0
 
 

@@ -21,6 +21,7 @@ import multiprocessing
 import os
 import re
 import shutil
+import signal
 import sys
 import tempfile
 import threading
@@ -352,7 +353,7 @@ def _run_in_child(work: Callable[[Callable[[], None]], Any], limits: Limits) -> 
     if kind == "refused":
         raise QueryRefused(value)
     if kind == "failed":
-        raise RuntimeError(value)
+        raise QueryRefused(f"could not write the result: {value}")
     if kind != "done":
         raise QueryRefused(f"the query's process ended without a result (exit code {child.exitcode})")
     return value
@@ -369,6 +370,7 @@ def _child_main(work: Callable[[Callable[[], None]], Any], send, parent_pid: int
     """The child: do ``work`` and send back ("done", result), ("refused", why) or ("failed", why)."""
     import psutil
 
+    signal.signal(signal.SIGINT, signal.SIG_IGN)  # Ctrl-C reaches the parent too, which stops this process
     threading.Thread(target=_end_with_parent, args=(parent_pid,), daemon=True).start()
 
     def ready() -> None:
