@@ -178,7 +178,7 @@ def _refusal(err: duckdb.Error, limits: Limits) -> QueryRefused:
 
 @contextmanager
 def spill_folder() -> Iterator[Path]:
-    """A folder of its own for what one query spills, removed when it ends, with those killed queries left."""
+    """A folder of its own for what one query spills, removed when the query ends (first, those killed queries left)."""
     root = Path(tempfile.gettempdir())
     remove_abandoned_spill_folders(root)
     folder = Path(tempfile.mkdtemp(prefix=f"{SPILL_FOLDER_PREFIX}{os.getpid()}-", dir=root))
