@@ -36,6 +36,9 @@ from tests.warehouse.conftest import SAMPLES, copy_samples, query
 
 CORRECTED = "bitgoeul/2024-03-05/1.txt"  # delivered again as 01.txt with 320억 -> 330억, a newer file
 CORRECTED_COPY = "bitgoeul/2024-03-05/01.txt"
+# The same page again, older, under a name without layout: its page id comes from its header, once read, in
+# another batch than the version loaded (batches of 2: 01.txt and 5.txt, then 6.txt and this one).
+HEADER_COPY = "추가/빛고을 3월 5일 1면.txt"
 CRLF = "namdo/2024-03-06/6.txt"  # delivered again as 06.txt: the same text with CRLF line ends, same time
 CRLF_COPY = "namdo/2024-03-06/06.txt"
 ORIGINAL = "bitgoeul/2024-03-08/5.txt"  # loaded first; its correction arrives in the second run
@@ -91,6 +94,9 @@ def drop(tmp_path_factory: pytest.TempPathFactory, sinmun_bin: Path) -> Drop:
     for rel in (CORRECTED, CRLF, CRLF_COPY, ORIGINAL):  # the copy with CRLF has the same time as its original
         os.utime(inbox / rel, (old, old))
     os.utime(inbox / CORRECTED_COPY, (old + 60, old + 60))  # the corrected copy came a minute later
+    (inbox / HEADER_COPY).parent.mkdir()
+    (inbox / HEADER_COPY).write_text(page_text(CORRECTED).replace("320억", "340억"), encoding="utf-8")
+    os.utime(inbox / HEADER_COPY, (old + 30, old + 30))
     (inbox / LISTED).parent.mkdir()
     (inbox / LISTED).write_text(LISTED_TEXT, encoding="utf-8")
     (inbox / OVERFLOW).write_text(LISTED_TEXT.replace("7면", "8면"), encoding="utf-8")
@@ -139,16 +145,20 @@ def test_a_page_delivered_twice_in_one_run_loads_once_the_newer_delivery(drop: D
     db = run.db
     assert versions(db, "bitgoeul/2024-03-05/1") == [(CORRECTED_COPY, True)]
     bodies = " ".join(b for (b,) in query(db, "select body from fct_article where page_id = 'bitgoeul/2024-03-05/1'"))
-    assert "330억" in bodies and "320억" not in bodies
+    assert "330억" in bodies and "320억" not in bodies and "340억" not in bodies
     reason, detail = refusal(run, CORRECTED)
     assert reason == "same-page" and CORRECTED_COPY in detail and "newer" in detail
+    # Known only once read, in a later batch: refused all the same, its batch loaded without it.
+    reason, detail = refusal(run, HEADER_COPY)
+    assert reason == "same-page" and CORRECTED_COPY in detail, detail
     # The same time: the later path in sort order, a fixed choice.
     assert versions(db, "namdo/2024-03-06/6") == [(CRLF, True)]
     assert refusal(run, CRLF_COPY)[0] == "same-page"
     # The summary says which version of each page was loaded, and why.
     said = [line for line in run.cli.stdout.splitlines() if line.startswith("same page twice:")]
-    assert len(said) == 2, run.cli.stdout
+    assert len(said) == 3, run.cli.stdout
     assert any(f"loaded {CORRECTED_COPY}, the newer delivery" in line and CORRECTED in line for line in said)
+    assert any(f"kept {CORRECTED_COPY}, the newer delivery" in line and HEADER_COPY in line for line in said)
     unique = query(db, "select count(*), count(distinct article_key) from fct_article")[0]
     assert unique[0] == unique[1]
 
