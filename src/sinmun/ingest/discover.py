@@ -70,6 +70,24 @@ class Discovery:
     deferred: list[str]  # still being written: picked up by a later run
 
 
+class NotARegularFile(OSError):
+    """The path is no longer a regular file (a FIFO, a device, a folder put in its place after discovery)."""
+
+
+def open_regular_file(path: Path):
+    """Open a file for reading without ever blocking: opened non-blocking (a FIFO's open would wait for a writer),
+    then refused unless it is a regular file."""
+    descriptor = os.open(path, os.O_RDONLY | os.O_NONBLOCK | getattr(os, "O_CLOEXEC", 0))
+    try:
+        if not stat.S_ISREG(os.fstat(descriptor).st_mode):
+            raise NotARegularFile(f"{path} is not a regular file")
+        os.set_blocking(descriptor, True)
+        return os.fdopen(descriptor, "rb")
+    except BaseException:
+        os.close(descriptor)
+        raise
+
+
 def discover(
     inbox: Path, *, settle_seconds: float = 0.0, now: float | None = None, only_date: date | None = None
 ) -> Discovery:
@@ -178,12 +196,14 @@ def _layout_metadata(source_path: str) -> dict | None:
 def _read_manifest(inbox: Path) -> tuple[dict[str, dict], str]:
     """The manifest's rows by path (empty when there is none), and why it cannot be used (empty when it can)."""
     manifest = inbox / MANIFEST
-    if not manifest.is_file():
+    if not (manifest.exists() or manifest.is_symlink()):
         return {}, ""
     try:
-        with manifest.open("rb") as f:
+        with open_regular_file(manifest) as f:
             data = f.read()
         text = decode_page(data).text
+    except NotARegularFile:
+        return {}, f"{MANIFEST} is not a regular file; never read"
     except OSError as err:
         return {}, f"cannot read {MANIFEST}: {err.strerror or err}"
     except PageRejected as err:

@@ -7,9 +7,7 @@ run in the flow's process or on a Dask worker. It returns paths and counts, not 
 from __future__ import annotations
 
 import hashlib
-import os
 import shutil
-import stat
 import time
 from collections.abc import Iterable
 from dataclasses import dataclass, field, replace
@@ -18,7 +16,7 @@ from pathlib import Path
 from typing import NamedTuple
 
 from sinmun.entities.extract import extract_batch
-from sinmun.ingest.discover import PageFile
+from sinmun.ingest.discover import NotARegularFile, PageFile, open_regular_file
 from sinmun.ingest.normalize import PageRecord, batch_tables, page_id
 from sinmun.pages.decode import PageRejected
 from sinmun.parse import PageBytes, iso_date, parse_pages_bytes
@@ -62,24 +60,6 @@ def content_hash(page: PageFile, max_bytes: int = DEFAULT_MAX_PAGE_BYTES) -> str
     except OSError:
         return None
     return digest.hexdigest()
-
-
-class NotARegularFile(OSError):
-    """The path is no longer a regular file (a FIFO, a device, a folder put in its place after discovery)."""
-
-
-def open_regular_file(path: Path):
-    """Open a file for reading without ever blocking: opened non-blocking (a FIFO's open would wait for a writer),
-    then refused unless it is a regular file."""
-    descriptor = os.open(path, os.O_RDONLY | os.O_NONBLOCK | getattr(os, "O_CLOEXEC", 0))
-    try:
-        if not stat.S_ISREG(os.fstat(descriptor).st_mode):
-            raise NotARegularFile(f"{path} is not a regular file")
-        os.set_blocking(descriptor, True)
-        return os.fdopen(descriptor, "rb")
-    except BaseException:
-        os.close(descriptor)
-        raise
 
 
 class Selection(NamedTuple):
