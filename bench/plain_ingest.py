@@ -31,7 +31,14 @@ from sinmun.ingest.discover import discover
 from sinmun.ingest.load import load_staged_batch
 from sinmun.ingest.lock import writer_lock
 from sinmun.ingest.run import cap_malloc_arenas
-from sinmun.ingest.stage import DEFAULT_MAX_PAGE_BYTES, STAGING_PREFIX, StagedBatch, select_new_pages, stage_batch
+from sinmun.ingest.stage import (
+    DEFAULT_MAX_PAGE_BYTES,
+    STAGING_PREFIX,
+    StagedBatch,
+    keep_run_versions,
+    select_new_pages,
+    stage_batch,
+)
 from sinmun.store import warehouse
 
 
@@ -60,9 +67,10 @@ def _ingest(inbox: Path, path: Path, batch_pages: int, staged_ahead: int, starte
                    "articles": 0, "mentions": 0, "loads": [], "flow_run_id": None}  # fmt: skip
         refusals = [{"source_path": r.source_path, "reason": r.reason, "detail": r.detail} for r in found.refused]
         load = partial(_load, con, run_id=run_id, inbox=inbox, refused_dir=refused_dir, summary=summary)
-        load(StagedBatch(batch_number=0, quarantined=refusals), run_started)
-        new, duplicates = select_new_pages(found.pages, frozenset(seen), DEFAULT_MAX_PAGE_BYTES)
+        new, duplicates, same_page, _ = select_new_pages(found.pages, frozenset(seen), DEFAULT_MAX_PAGE_BYTES)
+        load(StagedBatch(batch_number=0, quarantined=refusals + same_page), run_started)
         summary["pages_skipped_duplicate"] = len(duplicates)
+        run_pages: dict = {}
         batches = [new[i : i + batch_pages] for i in range(0, len(new), batch_pages)]
         staging = Path(tempfile.mkdtemp(prefix=f"{STAGING_PREFIX}{run_id}-", dir=path.parent))
         try:
@@ -77,6 +85,8 @@ def _ingest(inbox: Path, path: Path, batch_pages: int, staged_ahead: int, starte
                     if ahead <= len(batches):
                         submitted.append(pool.submit(stage_batch, batches[ahead - 1], batch_number=ahead,
                                                      staging_dir=staging))  # fmt: skip
+                    staged = keep_run_versions(staged, batches[number - 1], run_pages, staging_dir=staging,
+                                               max_bytes=DEFAULT_MAX_PAGE_BYTES)  # fmt: skip
                     load(staged, datetime.now(UTC).replace(tzinfo=None))
         finally:
             shutil.rmtree(staging, ignore_errors=True)

@@ -3,13 +3,16 @@
 Steps (each task works on a batch of pages, never on one page or article):
 
 1. discover the page files and their metadata (manifest, layout, else the page header);
-2. select the new ones: hash each file; content already loaded, or seen earlier in this run under another
-   name, is skipped as a duplicate;
+2. select the new ones: hash each file; content already loaded (any version), or seen earlier in this run under
+   another name, is skipped as a duplicate; of two files of one page in this run, the newer delivery is kept and
+   the other refused (``same-page``);
 3. stage each batch: read, refuse bad files, parse, extract entities, write the batch's rows as Parquet
    (on this process, or on Dask workers);
 4. load each staged batch into DuckDB in one transaction, with its refused files' quarantine rows and its row
    in the load ledger; then move the refused files out of the inbox to the quarantine folder;
-5. record the run's accounting of every file, then run the data checks, and fail the run if any fails;
+5. record the run's accounting of every file, then run the data checks; if any fails, undo the loads it guards
+   (the warehouse goes back to its published state, the last that passed them), quarantine the run's loaded
+   files (``failed-checks``) and fail the run, so that the next run starts from a checked state;
 6. publish the warehouse to the analysts' read-only copy.
 
 A run killed at any moment leaves complete loads or none; the next run clears what it left behind (staging
@@ -37,7 +40,9 @@ from sinmun.ingest.lock import writer_lock
 from sinmun.ingest.stage import (
     DEFAULT_MAX_PAGE_BYTES,
     STAGING_PREFIX,
+    Selection,
     StagedBatch,
+    keep_run_versions,
     remove_stale_staging,
     select_new_pages,
     stage_batch,
@@ -63,6 +68,8 @@ class IngestSummary:
     articles: int = 0
     mentions: int = 0
     loads: list[str] = field(default_factory=list)
+    # For each page delivered twice in this run: which version was loaded and why (the other is ``same-page``).
+    page_decisions: list[str] = field(default_factory=list)
     seconds: float = 0.0
     flow_run_id: str | None = None  # Prefect's id of the flow run (a scheduled run or a direct call)
     # Time per stage (s): discover, select (hashing), read, decode+hash, segment, entities, normalize, stage-write
@@ -89,8 +96,9 @@ def discover_pages(inbox: str, settle_seconds: float, only_date: str | None) -> 
 @task(name="select-new-pages", cache_policy=NO_CACHE)
 def select_new(
     pages: list[PageFile], loaded_hashes: frozenset[str], max_bytes: int = DEFAULT_MAX_PAGE_BYTES
-) -> tuple[list[PageFile], list[str]]:
-    """The new pages, and the source paths of duplicates (by content hash; see ``select_new_pages``)."""
+) -> Selection:
+    """The new pages, the source paths of duplicates (by content hash) and the other versions of pages delivered
+    twice (see ``select_new_pages``)."""
     return select_new_pages(pages, loaded_hashes, max_bytes)
 
 
@@ -196,7 +204,10 @@ def _ingest(
             record(str(path), asdict(summary), inbox, run_started)
         summary.add_seconds("record", time.perf_counter() - clock)
         clock = time.perf_counter()
-        check(str(path))
+        try:
+            check(str(path))
+        except warehouse.ChecksFailed as failure:
+            _undo_unchecked_loads(summary, inbox, quarantine_dir, run_started, failure)
         summary.add_seconds("checks", time.perf_counter() - clock)
         clock = time.perf_counter()
         summary.published = publish(str(path))
@@ -222,20 +233,23 @@ def _load_new_pages(
     summary.pages_seen = len(found.pages) + len(found.refused)
     summary.pages_deferred = len(found.deferred)
     refusals = [{"source_path": r.source_path, "reason": r.reason, "detail": r.detail} for r in found.refused]
-    # Files refused on discovery are the run's batch 0.
-    refused_load = load(con, StagedBatch(batch_number=0, quarantined=refusals), run_id, run_started, inbox,
-                        quarantine_dir)  # fmt: skip
-    if refused_load:
-        summary.loads.append(refused_load)
-    summary.pages_quarantined = len(refusals)
     bar = _Progress(len(found.pages), enabled=progress)
     staging = Path(tempfile.mkdtemp(prefix=f"{STAGING_PREFIX}{run_id}-", dir=path.parent))
     try:
         clock = time.perf_counter()
-        new_pages, duplicates = select_new(found.pages, loaded, max_page_bytes)
+        new_pages, duplicates, same_page, decisions = select_new(found.pages, loaded, max_page_bytes)
         summary.add_seconds("select", time.perf_counter() - clock)
         summary.pages_skipped_duplicate += len(duplicates)
-        bar.advance(len(duplicates))
+        summary.page_decisions += decisions
+        bar.advance(len(duplicates) + len(same_page))
+        # Files refused on discovery, and other versions of pages delivered twice, are the run's batch 0.
+        refusals += same_page
+        refused_load = load(con, StagedBatch(batch_number=0, quarantined=refusals), run_id, run_started, inbox,
+                            quarantine_dir)  # fmt: skip
+        if refused_load:
+            summary.loads.append(refused_load)
+        summary.pages_quarantined = len(refusals)
+        run_pages: dict[str, PageFile] = {}  # page id -> the file loaded for it in this run
         batches = [new_pages[i : i + batch_pages] for i in range(0, len(new_pages), batch_pages)]
         # Staging (parsing, Kiwi) runs on the task runner: in this process, or on Dask workers with --workers or
         # --dask-address. Loading stays here, one batch after another, in batch order: one writer. At most
@@ -250,6 +264,8 @@ def _load_new_pages(
             ahead = number + in_flight
             if ahead <= len(batches):
                 submitted.append(stage.submit(batches[ahead - 1], ahead, str(staging), max_page_bytes))
+            staged = keep_run_versions(staged, pages, run_pages, staging_dir=staging, max_bytes=max_page_bytes)
+            summary.page_decisions += staged.decisions
             for stage_name, spent in staged.seconds.items():
                 summary.add_seconds(stage_name, spent)
             clock = time.perf_counter()
@@ -265,6 +281,49 @@ def _load_new_pages(
     finally:
         shutil.rmtree(staging, ignore_errors=True)
         bar.close()
+
+
+def _undo_unchecked_loads(
+    summary: IngestSummary, inbox: str, quarantine_dir: str, run_started: datetime, failure: warehouse.ChecksFailed
+) -> None:
+    """A data check failed: the loads it guards never reach analysts, and must not stay in the way of the next run.
+
+    The loader's file goes back to the published copy (the last state that passed the checks). The files this run
+    loaded are quarantined (``failed-checks``, with the failing checks in the detail: `sinmun quarantine retry`
+    brings them back once fixed), and the quarantine rows the restore drops are written again (their files were
+    moved already). That state is recorded, checked and published, and the run fails with ``LoadsUndone``."""
+    logger = get_run_logger()
+    path = Path(summary.warehouse)
+    failed = ", ".join(f"{name} ({len(rows)} row(s), e.g. {rows[0]})" for name, rows in failure.failures.items())
+    with warehouse.connect(path, read_only=True) as con:
+        loaded = warehouse.pages_of_loads(con, summary.loads)
+    earlier_refusals = warehouse.unpublished_refusals(path)
+    restored = warehouse.restore_published(path)
+    logger.error("data checks failed: %s; the warehouse is back at %s", failed,
+                 "its published state" if restored else "an empty warehouse (nothing was ever published)")  # fmt: skip
+    detail = f"loaded by run {summary.run_id}, whose data checks failed and whose loads were undone: {failed}"
+    set_aside = [{"source_path": page["source_path"], "reason": "failed-checks", "detail": detail,
+                  "sha256": page["sha256"]} for page in loaded]  # fmt: skip
+    planned = quarantine.plan_moves(Path(inbox), Path(quarantine_dir), summary.run_id, set_aside)
+    summary.pages_quarantined += len(loaded)
+    summary.pages_loaded = summary.articles = summary.mentions = 0
+    with warehouse.connect(path) as con:
+        warehouse.ensure_schema(con)
+        undo = warehouse.load_batch(con, {}, run_id=summary.run_id, batch_number=0, started_at=run_started,
+                                    quarantined=earlier_refusals + planned)  # fmt: skip
+        summary.loads = [undo.load_id]
+        warehouse.record_run(con, asdict(summary), inbox=inbox, started_at=run_started)
+    moved = quarantine.move_files(Path(inbox), planned)
+    if moved.failures:
+        logger.warning("quarantined files left in place: %s", "; ".join(moved.failures))
+    with warehouse.connect(path, read_only=True) as con:
+        warehouse.run_checks(con)
+    summary.published = str(warehouse.publish(path))
+    raise warehouse.LoadsUndone(
+        f"data checks failed ({failed}): this run's loads were undone and its {len(loaded)} loaded file(s) "
+        f"quarantined as failed-checks (see `sinmun quarantine list`); the warehouse is back at its last checked "
+        "state, published, and the next run goes on from there"
+    ) from failure
 
 
 def _flow_run_id() -> str | None:

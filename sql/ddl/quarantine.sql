@@ -1,5 +1,6 @@
 -- Every file an ingest refused, with its reason (empty, binary, nul-bytes, decode-error@<offset>, no-articles,
--- unreadable, too-large, outside-inbox, bad-manifest), recorded in the same transaction as the load of its batch.
+-- unreadable, too-large, outside-inbox, bad-manifest, not-a-file, same-page, failed-checks), recorded in the same
+-- transaction as the load of its batch.
 -- The file is moved out of the inbox to quarantine_path after that commit. A file retried (sinmun quarantine
 -- retry) and loaded later keeps its row, with resolved_at set.
 create table if not exists quarantine (

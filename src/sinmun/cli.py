@@ -24,14 +24,41 @@ def _page_number(text: str) -> int:
     return int(text)
 
 
-def _positive_count(text: str) -> int:
-    if not text.isdigit() or int(text) < 1:
-        raise argparse.ArgumentTypeError(f"not a positive whole number: {text!r}")
+def _positive_int(text: str) -> int:
+    if not text.strip().isdigit() or int(text) < 1:
+        raise argparse.ArgumentTypeError(f"not a whole number of at least 1: {text!r}")
     return int(text)
 
 
+def _non_negative_seconds(text: str) -> float:
+    try:
+        value = float(text)
+    except ValueError:
+        value = float("nan")
+    if not (0 <= value < float("inf")):
+        raise argparse.ArgumentTypeError(f"not a number of seconds (0 or more): {text!r}")
+    return value
+
+
+def _positive_megabytes(text: str) -> float:
+    try:
+        value = float(text)
+    except ValueError:
+        value = float("nan")
+    if not (0 < value <= 1024 * 1024):
+        raise argparse.ArgumentTypeError(f"not a size in MB above 0: {text!r}")
+    return value
+
+
+class _OneLineErrors(argparse.ArgumentParser):
+    """A usage error is one line (the command, what is wrong, where to look) and exit code 2."""
+
+    def error(self, message: str):  # type: ignore[override]
+        self.exit(2, f"{self.prog}: error: {message} (see {self.prog} --help)\n")
+
+
 def build_parser() -> argparse.ArgumentParser:
-    parser = argparse.ArgumentParser(prog="sinmun", description="Korean newspaper pages into a DuckDB star schema.")
+    parser = _OneLineErrors(prog="sinmun", description="Korean newspaper pages into a DuckDB star schema.")
     parser.add_argument("--version", action="version", version=f"sinmun {__version__}")
     commands = parser.add_subparsers(dest="command", required=True, metavar="COMMAND")
 
@@ -55,16 +82,18 @@ def build_parser() -> argparse.ArgumentParser:
     ingest = commands.add_parser("ingest", help="load a folder of page files into the warehouse (a Prefect flow)")
     ingest.add_argument("inbox", type=Path, help="folder of page files (manifest.csv, <pub>/<date>/<page>.txt, ...)")
     _warehouse_option(ingest)
-    ingest.add_argument("--batch-pages", type=int, default=200, help="pages per batch and per load (default 200)")
+    ingest.add_argument(
+        "--batch-pages", type=_positive_int, default=200, help="pages per batch and per load (default 200)"
+    )
     ingest.add_argument(
         "--settle-seconds",
-        type=float,
+        type=_non_negative_seconds,
         default=0.0,
         help="leave files modified less than this long ago for the next run (default 0)",
     )
     ingest.add_argument(
         "--max-page-mb",
-        type=float,
+        type=_positive_megabytes,
         default=2.0,
         help="refuse page files larger than this, before reading them (default 2)",
     )
@@ -82,7 +111,7 @@ def build_parser() -> argparse.ArgumentParser:
     scale = ingest.add_mutually_exclusive_group()
     scale.add_argument(
         "--workers",
-        type=int,
+        type=_positive_int,
         default=None,
         metavar="N",
         help="stage batches on a local Dask cluster of N worker processes",
@@ -107,7 +136,7 @@ def build_parser() -> argparse.ArgumentParser:
     )
     serve.add_argument(
         "--settle-seconds",
-        type=float,
+        type=_non_negative_seconds,
         default=30.0,
         help="leave files modified less than this long ago for the next run (default 30)",
     )
@@ -172,7 +201,7 @@ def build_parser() -> argparse.ArgumentParser:
     sql.add_argument("--out", type=Path, help="write the result to this file (required for --format parquet)")
     sql.add_argument("--force", action="store_true", help="let --out replace a file that exists (never a DuckDB file)")
     sql.add_argument(
-        "--max-rows", type=_positive_count, default=1000, metavar="N",
+        "--max-rows", type=_positive_int, default=1000, metavar="N",
         help="a table shows at most N rows and says how many it left out (default 1000; csv, json and parquet "
         "write every row)",
     )  # fmt: skip
@@ -254,7 +283,7 @@ def cmd_ingest(args: argparse.Namespace) -> int:
     from sinmun.ingest.lock import IngestBusy
     from sinmun.ingest.quarantine import QuarantineInsideInbox
     from sinmun.ingest.run import run_ingest
-    from sinmun.store.warehouse import SchemaMismatch
+    from sinmun.store.warehouse import LoadsUndone, SchemaMismatch
 
     try:
         summary = run_ingest(
@@ -269,6 +298,9 @@ def cmd_ingest(args: argparse.Namespace) -> int:
     except (NotADirectoryError, SchemaMismatch, QuarantineInsideInbox) as err:
         print(f"sinmun ingest: {err}", file=sys.stderr)
         return 2
+    except LoadsUndone as err:
+        print(f"sinmun ingest: failed: {_one_line(err)}", file=sys.stderr)
+        return 1
     except Exception as err:  # the run failed part-way: what is committed is complete, the rest is not loaded
         print(f"sinmun ingest: failed: {_one_line(err)}", file=sys.stderr)
         print("sinmun ingest: loads committed before the failure are complete; run the ingest again to go on",
@@ -286,6 +318,8 @@ def cmd_ingest(args: argparse.Namespace) -> int:
         )
         + f"; {summary['articles']} articles, {summary['mentions']} entity mentions; {summary['seconds']} s"
     )
+    for decision in summary.get("page_decisions", []):
+        print(f"same page twice: {decision}")
     print(f"warehouse: {summary['warehouse']} (published for analysts: {summary['published']})")
     return 0
 

@@ -872,6 +872,7 @@ class Guarded:
 
 
 SECRET = "locked/비밀 원고.txt"
+LOCKED_FOLDER = "잠긴 폴더"
 HANGUL_MANIFEST = "특집 지면/광주 소식 2면.txt"
 
 
@@ -907,6 +908,8 @@ def guarded(tmp_path_factory: pytest.TempPathFactory, sinmun_bin: Path):
             (inbox / SECRET).parent.mkdir()
             (inbox / SECRET).write_bytes(locked_data)
             rows.append({"path": SECRET, "publication": "bitgoeul", "date": "2024-04-02", "page": "52"})
+            (inbox / LOCKED_FOLDER).mkdir()  # a folder the ingest cannot list, with a page the manifest omits
+            (inbox / LOCKED_FOLDER / "안쪽 원고.txt").write_bytes(locked_data)
         write_manifest(inbox, rows)
         env = dict(os.environ)
         if nobody:
@@ -917,6 +920,7 @@ def guarded(tmp_path_factory: pytest.TempPathFactory, sinmun_bin: Path):
                     os.chown(path, 65534, 65534, follow_symlinks=False)
         if locked_data is not None:
             (inbox / SECRET).chmod(0)
+            (inbox / LOCKED_FOLDER).chmod(0)
         states = [(file_state(p), p.stat().st_mtime_ns) for p in (outside, link_target)]
         result = run_cli(
             sinmun_bin, "ingest", inbox, "--warehouse", warehouse, "--no-progress", "--quarantine-dir", refused_dir,
@@ -928,6 +932,8 @@ def guarded(tmp_path_factory: pytest.TempPathFactory, sinmun_bin: Path):
             unavailable, run,
         )  # fmt: skip
     finally:
+        if (inbox / LOCKED_FOLDER).exists():
+            (inbox / LOCKED_FOLDER).chmod(0o755)
         if nobody:
             shutil.rmtree(root, ignore_errors=True)
 
@@ -986,6 +992,21 @@ def test_unreadable_file_is_quarantined(guarded: Guarded) -> None:
     assert moved.stat().st_mode & 0o777 == 0, "moved as it was"
     assert moved.read_bytes() == guarded.locked_data  # we are root (or the owner, after chmod)
     assert query(run.db, "select count(*) from ledger_page where source_path = ?", [SECRET]) == [(0,)]
+
+
+def test_a_folder_that_cannot_be_listed_is_refused_with_its_reason(guarded: Guarded) -> None:
+    if guarded.unavailable:
+        reason = f"cannot make a folder unreadable for the ingest: {guarded.unavailable}"
+        if os.environ.get("CI"):
+            pytest.xfail(reason)
+        pytest.skip(reason)
+    run = guarded.run
+    assert_reconciles(run)
+    (row,) = quarantine_rows(run, f"{LOCKED_FOLDER}/")
+    reason, detail, digest, quarantine_path = row[:4]
+    assert (reason, digest, quarantine_path) == ("unreadable", None, None), row
+    assert "denied" in detail.lower(), detail
+    assert (guarded.inbox / LOCKED_FOLDER).is_dir(), "recorded where it is, never moved"
 
 
 # ---------------------------------------------------------------------------------------------------------------

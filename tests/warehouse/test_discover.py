@@ -7,6 +7,8 @@ import time
 from datetime import date
 from pathlib import Path
 
+import pytest
+
 from sinmun.ingest.discover import discover
 from tests.warehouse.conftest import write_manifest
 
@@ -71,3 +73,38 @@ def test_only_date_selects_a_partition(tmp_path: Path):
     _page(tmp_path / "a" / "2024-03-06" / "1.txt")
     found = discover(tmp_path, only_date=date(2024, 3, 5))
     assert [p.source_path for p in found.pages] == ["a/2024-03-05/1.txt", "b/2024-03-05/2.txt"]
+
+
+def _fifo_manifest(inbox: Path) -> None:
+    os.mkfifo(inbox / "manifest.csv")
+
+
+@pytest.mark.parametrize(
+    ("write", "says"),
+    [
+        (lambda inbox: (inbox / "manifest.csv").write_text("file,publication\na.txt,seohae\n"), "no path column"),
+        (lambda inbox: (inbox / "manifest.csv").write_bytes(b"\x89PNG\r\n\x1a\n" + bytes(64)), "not text"),
+        (_fifo_manifest, "not a regular file"),
+        (lambda inbox: (inbox / "manifest.csv").symlink_to("manifest.csv"), "cannot read"),
+    ],
+    ids=["no-path-column", "binary", "fifo", "symlink-loop"],
+)
+def test_a_manifest_that_cannot_be_used_is_refused_and_the_pages_still_load(tmp_path: Path, write, says: str):
+    _page(tmp_path / "seohae" / "2024-03-07" / "1.txt")
+    write(tmp_path)
+    found = discover(tmp_path)  # never blocks on a FIFO
+    assert [(r.source_path, r.reason) for r in found.refused] == [("manifest.csv", "bad-manifest")]
+    assert says in found.refused[0].detail
+    assert [(p.source_path, p.metadata_source) for p in found.pages] == [("seohae/2024-03-07/1.txt", "layout")]
+
+
+def test_manifest_headers_in_any_case_and_files_it_does_not_list(tmp_path: Path):
+    _page(tmp_path / "a.txt")
+    _page(tmp_path / "seohae" / "2024-03-07" / "1.txt")
+    (tmp_path / "manifest.csv").write_bytes(
+        " Path ,PUBLICATION,Date,page\r\na.txt,namdo,2024-03-05,4\r\n".encode("cp949")
+    )
+    found = discover(tmp_path)
+    meta = {p.source_path: (p.publication, p.page, p.metadata_source) for p in found.pages}
+    assert meta == {"a.txt": ("namdo", 4, "manifest"), "seohae/2024-03-07/1.txt": ("seohae", 1, "layout")}
+    assert found.refused == []

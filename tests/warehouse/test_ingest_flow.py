@@ -214,5 +214,5 @@ def test_duplicates_are_found_up_to_the_runs_own_size_limit(tmp_path: Path):
     for name in ("a.txt", "b.txt"):
         (tmp_path / name).write_bytes(big)
     pages = discover(tmp_path).pages
-    new, duplicates = select_new.fn(pages, frozenset(), 4 * 1024 * 1024)
+    new, duplicates, _, _ = select_new.fn(pages, frozenset(), 4 * 1024 * 1024)
     assert ([p.source_path for p in new], duplicates) == (["a.txt"], ["b.txt"])

@@ -32,12 +32,13 @@ def _inside(source_path: str) -> PurePosixPath | None:
 
 
 def inbox_file(inbox: Path, source_path: str) -> Path | None:
-    """The file at ``source_path`` when that path stays inside the inbox as written."""
+    """The file at ``source_path`` when that path stays inside the inbox as written: a regular file, a symlink, or
+    another entry that is not a folder (a FIFO, a socket: moved by a rename, never opened)."""
     relative = _inside(source_path)
     if relative is None:
         return None
     path = inbox / relative
-    return path if path.is_symlink() or path.is_file() else None
+    return path if path.is_symlink() or (path.exists() and not path.is_dir()) else None
 
 
 def plan_moves(inbox: Path, quarantine_dir: Path, run_id: str, rows: list[dict]) -> list[dict]:

@@ -48,7 +48,14 @@ LOAD_ORDER = (
     ("fct_article_term", "insert_fct_article_term"),
     ("ledger_page", "insert_ledger_page"),
 )
-CHECKS = ("unique_keys", "not_null_keys", "relationships", "accepted_values", "facts_not_empty", "ledger_reconciles")
+CHECKS = (
+    "unique_keys",
+    "not_null_keys",
+    "relationships",
+    "accepted_values",
+    "pages_have_articles",
+    "ledger_reconciles",
+)
 
 
 class WarehouseBusy(RuntimeError):
@@ -64,6 +71,11 @@ class ChecksFailed(RuntimeError):
         self.failures = failures
         lines = [f"{name}: {len(rows)} failing row(s), e.g. {rows[:3]}" for name, rows in failures.items()]
         super().__init__("data checks failed:\n  " + "\n  ".join(lines))
+
+
+class LoadsUndone(RuntimeError):
+    """A run's data checks failed: its loads were undone (the warehouse is back at its published state) and the
+    files it loaded are quarantined as ``failed-checks``."""
 
 
 @cache
@@ -210,8 +222,8 @@ def _seed_places(con: duckdb.DuckDBPyConnection) -> None:
 
 
 def loaded_page_versions(con: duckdb.DuckDBPyConnection) -> dict[str, str]:
-    """sha256 -> page_id of every page version currently loaded."""
-    return dict(con.execute(sql("queries/current_page_versions")).fetchall())
+    """sha256 -> page_id of every page version ever loaded (current or superseded)."""
+    return dict(con.execute(sql("queries/loaded_page_versions")).fetchall())
 
 
 @dataclass(frozen=True)
@@ -267,7 +279,7 @@ def load_batch(
                 {
                     "source_path": row["source_path"], "quarantine_path": row.get("quarantine_path"),
                     "sha256": row.get("sha256"), "reason": row["reason"], "detail": row.get("detail"),
-                    "run_id": run_id, "load_id": load_id, "quarantined_at": _utcnow(),
+                    "run_id": row.get("run_id") or run_id, "load_id": load_id, "quarantined_at": _utcnow(),
                 },
             )  # fmt: skip
         execute_file(
@@ -342,6 +354,43 @@ def run_checks(con: duckdb.DuckDBPyConnection) -> dict[str, int]:
     return dict.fromkeys(CHECKS, 0)
 
 
+def pages_of_loads(con: duckdb.DuckDBPyConnection, load_ids: list[str]) -> list[dict]:
+    """``source_path``, ``sha256`` and ``page_id`` of every page version these loads loaded."""
+    cursor = con.execute(sql("queries/pages_of_loads"), {"load_ids": list(load_ids)})
+    columns = [d[0] for d in cursor.description]
+    return [dict(zip(columns, row, strict=True)) for row in cursor.fetchall()]
+
+
+def unpublished_refusals(path: Path) -> list[dict]:
+    """The quarantine rows of the loader's loads that its published copy does not hold (all of them when there is
+    no published copy): what a restore of the published copy would drop."""
+    published_loads: list[str] = []
+    if published_path(path).exists():
+        with connect(published_path(path), read_only=True) as con:
+            published_loads = [load_id for (load_id,) in con.execute(sql("queries/load_ids")).fetchall()]
+    with connect(path, read_only=True) as con:
+        cursor = con.execute(sql("queries/refusals_of_loads"), {"published_load_ids": published_loads})
+        columns = [d[0] for d in cursor.description]
+        return [dict(zip(columns, row, strict=True)) for row in cursor.fetchall()]
+
+
+def restore_published(path: Path) -> bool:
+    """Put the loader's file back at the published copy's state, the last one that passed the data checks (the
+    loader must be closed; hold the writer lock). With no published copy, the loader's file is removed (the next
+    open creates an empty warehouse). Returns whether a published copy was restored.
+
+    The loader's write-ahead log goes first (a log replayed onto another file would corrupt it); then the copy is
+    written beside the loader's file and renamed over it, so a kill at any moment leaves the old file or the
+    restored one."""
+    Path(f"{path}.wal").unlink(missing_ok=True)
+    source = published_path(path)
+    if not source.exists():
+        path.unlink(missing_ok=True)
+        return False
+    _copy_over(source, path)
+    return True
+
+
 def published_is_current(path: Path) -> bool:
     """Whether the analysts' copy holds the loader's state (same loads and runs); False when there is none."""
     target = published_path(path)
@@ -357,24 +406,31 @@ def published_is_current(path: Path) -> bool:
 def publish(path: Path) -> Path:
     """Replace the analysts' read-only copy with the loader's file, atomically. The loader must be closed."""
     target = published_path(path)
-    temporary = target.with_name(f".{target.name}.{os.getpid()}{_COPY_SUFFIX}")
-    shutil.copyfile(path, temporary)
-    with open(temporary, "rb") as f:
-        os.fsync(f.fileno())
-    os.replace(temporary, target)
+    _copy_over(path, target)
     return target
 
 
 _COPY_SUFFIX = ".tmp"
 
 
+def _copy_over(source: Path, target: Path) -> None:
+    """Copy ``source`` beside ``target`` (a hidden ``.tmp`` name), flush it to disk and rename it over ``target``:
+    a reader or a kill sees the old file or the new one, never half of one."""
+    temporary = target.with_name(f".{target.name}.{os.getpid()}{_COPY_SUFFIX}")
+    shutil.copyfile(source, temporary)
+    with open(temporary, "rb") as f:
+        os.fsync(f.fileno())
+    os.replace(temporary, target)
+
+
 def remove_stale_copies(path: Path) -> list[str]:
-    """Remove half-written published copies an interrupted run left (call it holding the writer lock)."""
-    target = published_path(path)
+    """Remove half-written copies an interrupted run left, published or restored (call it holding the writer
+    lock)."""
     removed = []
-    for stale in target.parent.glob(f".{target.name}.*{_COPY_SUFFIX}"):
-        stale.unlink(missing_ok=True)
-        removed.append(stale.name)
+    for target in (published_path(path), path):
+        for stale in target.parent.glob(f".{target.name}.*{_COPY_SUFFIX}"):
+            stale.unlink(missing_ok=True)
+            removed.append(stale.name)
     return removed
 
 
