@@ -16,7 +16,6 @@ from __future__ import annotations
 import argparse
 import json
 import shutil
-import tempfile
 import time
 import uuid
 from collections import deque
@@ -31,7 +30,7 @@ from sinmun.ingest.discover import discover
 from sinmun.ingest.load import load_staged_batch
 from sinmun.ingest.lock import writer_lock
 from sinmun.ingest.run import cap_malloc_arenas
-from sinmun.ingest.stage import DEFAULT_MAX_PAGE_BYTES, STAGING_PREFIX, StagedBatch, select_new_pages, stage_batch
+from sinmun.ingest.stage import DEFAULT_MAX_PAGE_BYTES, StagedBatch, make_run_staging, select_new_pages, stage_batch
 from sinmun.store import warehouse
 
 
@@ -64,7 +63,7 @@ def _ingest(inbox: Path, path: Path, batch_pages: int, staged_ahead: int, starte
         new, duplicates = select_new_pages(found.pages, frozenset(seen), DEFAULT_MAX_PAGE_BYTES)
         summary["pages_skipped_duplicate"] = len(duplicates)
         batches = [new[i : i + batch_pages] for i in range(0, len(new), batch_pages)]
-        staging = Path(tempfile.mkdtemp(prefix=f"{STAGING_PREFIX}{run_id}-", dir=path.parent))
+        staging = make_run_staging(path, run_id)
         try:
             with ThreadPoolExecutor(max_workers=staged_ahead) as pool:
                 submitted = deque(

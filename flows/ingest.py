@@ -19,7 +19,6 @@ folders, half-written copies) and goes on from what is loaded.
 from __future__ import annotations
 
 import shutil
-import tempfile
 import time
 import uuid
 from collections import deque
@@ -30,14 +29,15 @@ from pathlib import Path
 from prefect import flow, get_run_logger, task
 from prefect.cache_policies import NO_CACHE
 
+from sinmun import morphology
 from sinmun.ingest import quarantine
 from sinmun.ingest.discover import Discovery, PageFile, discover
 from sinmun.ingest.load import load_staged_batch
 from sinmun.ingest.lock import writer_lock
 from sinmun.ingest.stage import (
     DEFAULT_MAX_PAGE_BYTES,
-    STAGING_PREFIX,
     StagedBatch,
+    make_run_staging,
     remove_stale_staging,
     select_new_pages,
     stage_batch,
@@ -177,7 +177,7 @@ def _ingest(
     run_id = datetime.now(UTC).strftime("%Y%m%dT%H%M%S") + "-" + uuid.uuid4().hex[:6]
     path = Path(warehouse_path)
     path.parent.mkdir(parents=True, exist_ok=True)
-    cleared = remove_stale_staging(path.parent) + warehouse.remove_stale_copies(path)
+    cleared = remove_stale_staging(path) + warehouse.remove_stale_copies(path)
     if cleared:
         logger.info("cleared what an interrupted run left: %s", ", ".join(cleared))
     summary = IngestSummary(run_id=run_id, warehouse=str(path), published=None, flow_run_id=_flow_run_id())
@@ -229,7 +229,7 @@ def _load_new_pages(
         summary.loads.append(refused_load)
     summary.pages_quarantined = len(refusals)
     bar = _Progress(len(found.pages), enabled=progress)
-    staging = Path(tempfile.mkdtemp(prefix=f"{STAGING_PREFIX}{run_id}-", dir=path.parent))
+    staging = make_run_staging(path, run_id)
     try:
         clock = time.perf_counter()
         new_pages, duplicates = select_new(found.pages, loaded, max_page_bytes)
@@ -262,6 +262,11 @@ def _load_new_pages(
             summary.articles += staged.articles
             summary.mentions += staged.mentions
             bar.advance(len(pages))
+    except BaseException:
+        # The run is ending (interrupted, or a load failed): the batches still staging are abandoned now (their
+        # Kiwi calls fail at once) instead of Prefect's task runner waiting for them to finish.
+        morphology.abort_kiwi_process()
+        raise
     finally:
         shutil.rmtree(staging, ignore_errors=True)
         bar.close()

@@ -342,6 +342,17 @@ def run_checks(con: duckdb.DuckDBPyConnection) -> dict[str, int]:
     return dict.fromkeys(CHECKS, 0)
 
 
+def loads_committed_since(path: Path, since: datetime) -> tuple[int, int, int]:
+    """Loads committed since ``since`` (UTC), their pages and quarantined files: an interrupted run's, asked while
+    it still holds the writer lock. (0, 0, 0) when there is no warehouse yet."""
+    if not path.exists():
+        return 0, 0, 0
+    with connect(path, read_only=True) as con:
+        if "load_ledger" not in {row[0] for row in con.execute(sql("queries/existing_tables")).fetchall()}:
+            return 0, 0, 0
+        return con.execute(sql("queries/loads_committed_since"), {"since": since}).fetchone()
+
+
 def published_is_current(path: Path) -> bool:
     """Whether the analysts' copy holds the loader's state (same loads and runs); False when there is none."""
     target = published_path(path)
