@@ -221,6 +221,11 @@ def _load_new_pages(
     summary.add_seconds("discover", time.perf_counter() - clock)
     summary.pages_seen = len(found.pages) + len(found.refused)
     summary.pages_deferred = len(found.deferred)
+    if found.future_dated:
+        get_run_logger().warning(
+            "%d file(s) modified more than the settling window in the future (a copied timestamp or a wrong clock), "
+            "taken as settled: %s", len(found.future_dated), ", ".join(found.future_dated[:10]),
+        )  # fmt: skip
     refusals = [{"source_path": r.source_path, "reason": r.reason, "detail": r.detail} for r in found.refused]
     # Files refused on discovery are the run's batch 0.
     refused_load = load(con, StagedBatch(batch_number=0, quarantined=refusals), run_id, run_started, inbox,

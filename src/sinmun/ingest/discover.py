@@ -8,7 +8,11 @@ once it is read (``header``), else it stays unknown.
 Every path is resolved and must lie inside the inbox: ``..`` and symlinks that lead
 out of it are refused. Files still being written are left for the next run: names
 ending in ``.part`` or ``.tmp``, hidden files, and files modified within the settling
-window.
+window. The settling rule always ends: a file is left for later while its modification
+time lies less than the window before or after now (a writer's clock may run a little
+ahead of ours), so at most two windows; a file stamped further in the future than one
+window (a timestamp copied from elsewhere, a wrong clock) says nothing about a write in
+progress and is taken now, with a warning (``Discovery.future_dated``).
 """
 
 from __future__ import annotations
@@ -16,7 +20,7 @@ from __future__ import annotations
 import csv
 import re
 import time
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from datetime import date
 from pathlib import Path
 
@@ -48,6 +52,7 @@ class Discovery:
     pages: list[PageFile]
     refused: list[Refusal]
     deferred: list[str]  # still being written: picked up by a later run
+    future_dated: list[str] = field(default_factory=list)  # taken although modified "in the future" (a warning)
 
 
 def discover(
@@ -62,6 +67,7 @@ def discover(
     pages: list[PageFile] = []
     refused: list[Refusal] = []
     deferred: list[str] = []
+    future_dated: list[str] = []
     candidates = manifest.keys() if manifest is not None else _walk(inbox)
     for rel in sorted(candidates):
         path = (inbox / rel).resolve() if isinstance(rel, str) else rel.resolve()
@@ -77,9 +83,11 @@ def discover(
         except OSError as err:
             refused.append(Refusal(source_path, "unreadable", err.strerror or str(err)))
             continue
-        if settle_seconds and now - stat.st_mtime < settle_seconds:
+        if settle_seconds and abs(now - stat.st_mtime) < settle_seconds:
             deferred.append(source_path)
             continue
+        if settle_seconds and stat.st_mtime - now >= settle_seconds:
+            future_dated.append(source_path)
         meta = manifest.get(rel) if manifest is not None else _layout_metadata(source_path)
         if meta and "error" in meta:
             refused.append(Refusal(source_path, "bad-manifest", meta["error"]))
@@ -87,7 +95,7 @@ def discover(
         if only_date is not None and (meta or {}).get("publication_date") != only_date:
             continue
         pages.append(PageFile(path=path, source_path=source_path, size=stat.st_size, **(meta or {})))
-    return Discovery(pages=pages, refused=refused, deferred=deferred)
+    return Discovery(pages=pages, refused=refused, deferred=deferred, future_dated=future_dated)
 
 
 def _walk(inbox: Path) -> list[Path]:

@@ -1,0 +1,266 @@
+"""Operations through the real CLI: stopping an ingest with SIGINT or SIGTERM, two warehouses in one folder, and
+publishing that depends neither on analysts' open handles nor on a whole published copy.
+
+Each scenario is one module-scoped sequence of real ingests (Prefect flow, temporary Prefect server, Kiwi
+process, DuckDB) feeding several tests.
+"""
+
+from __future__ import annotations
+
+import os
+import re
+import signal
+import subprocess
+import sys
+import time
+from dataclasses import dataclass, field
+from pathlib import Path
+
+import pytest
+
+from sinmun.store import warehouse as store
+from tests.conftest import ROOT
+from tests.reliability.test_crashes import assert_invariants, flock_holders, kl, wait_for
+from tests.warehouse.conftest import copy_samples, query
+
+CORPUS_PAGES = 120  # a run of 5 pages per batch is mid-way for seconds after its first loads
+BATCH_PAGES = 5
+HANG_GUARD_SECONDS = 15  # the promise is 5 s; this bound only keeps a broken stop from hanging the suite
+
+
+def _alive(pid: int) -> bool:
+    try:
+        state = Path(f"/proc/{pid}/stat").read_text().rsplit(")", 1)[1].split()[0]
+    except OSError:
+        return False
+    return state != "Z"
+
+
+def _staging_folders(folder: Path) -> set[Path]:
+    """Folders under ``folder`` holding staged batches (``batch-NNNN``), however the run named them."""
+    return {p.parent for p in folder.rglob("batch-*") if p.is_dir()}
+
+
+@dataclass
+class Interrupted:
+    db: Path
+    inbox: Path
+    signal_name: str
+    seconds_to_exit: float
+    returncode: int
+    stderr_lines: list[str]
+    helpers: list[int]
+    helpers_left: list[int]
+    lock_holders: set[int]
+    violations: list[str] = field(default_factory=list)  # the invariants after the interruption
+    committed: tuple[int, int] = (0, 0)  # loads with pages, and their pages, after the interruption
+    neighbour: subprocess.CompletedProcess | None = None
+    staging_before_neighbour: set[Path] = field(default_factory=set)
+    staging_after_neighbour: set[Path] = field(default_factory=set)
+    rerun: subprocess.CompletedProcess | None = None
+
+
+def _interrupt_mid_run(
+    base: Path, sinmun_bin: Path, signal_name: str, *, to_group: bool, neighbour: bool
+) -> Interrupted:
+    """Start an ingest of ``CORPUS_PAGES`` generated pages, wait until it has committed a load, optionally run an
+    ingest of another warehouse in the same folder meanwhile (the first one paused with SIGSTOP, so it is sure
+    to be mid-run), then send ``signal_name`` (to its process group, as a terminal's Ctrl-C does, or to it
+    alone), and run the ingest again."""
+    inbox, db = base / "inbox", base / "wh" / "a.duckdb"
+    subprocess.run([sys.executable, str(ROOT / "bench" / "corpus.py"), str(inbox), "--pages", str(CORPUS_PAGES)],
+                   check=True, capture_output=True, timeout=120)  # fmt: skip
+    env = kl.subprocess_env()
+    log, errors = base / "ingest.log", base / "ingest.err"
+    with log.open("w") as out, errors.open("w") as err:
+        proc = subprocess.Popen(kl.ingest_command(inbox, db, BATCH_PAGES, exe=sinmun_bin), stdout=out, stderr=err, env=env,
+                                start_new_session=True)  # fmt: skip
+    result = Interrupted(db=db, inbox=inbox, signal_name=signal_name, seconds_to_exit=0.0, returncode=0,
+                         stderr_lines=[], helpers=[], helpers_left=[], lock_holders=set())  # fmt: skip
+    try:
+        wait_for(lambda: len(re.findall(kl.LOAD_DONE, log.read_text() + errors.read_text())) >= 3 or proc.poll() is not None,
+                 180, "two loads of the run")  # fmt: skip
+        assert proc.poll() is None, "the run ended before it could be interrupted"
+        result.helpers = kl._descendants(proc.pid)
+        if neighbour:
+            other_inbox, other_db = base / "other-inbox", base / "wh" / "b.duckdb"
+            copy_samples(other_inbox, only=["bitgoeul/2024-03-04/1.txt"])
+            os.kill(proc.pid, signal.SIGSTOP)
+            try:
+                result.staging_before_neighbour = _staging_folders(db.parent)
+                result.neighbour = subprocess.run(kl.ingest_command(other_inbox, other_db, 10, exe=sinmun_bin),
+                                                  capture_output=True, text=True, env=env, timeout=300)  # fmt: skip
+                result.staging_after_neighbour = _staging_folders(db.parent)
+            finally:
+                os.kill(proc.pid, signal.SIGCONT)
+        sent = time.monotonic()
+        (os.killpg if to_group else os.kill)(proc.pid, getattr(signal, signal_name))
+        try:
+            proc.wait(timeout=HANG_GUARD_SECONDS)
+        except subprocess.TimeoutExpired:
+            pytest.fail(f"the ingest was still running {HANG_GUARD_SECONDS} s after {signal_name}")
+        result.seconds_to_exit = time.monotonic() - sent
+        result.returncode = proc.returncode
+        result.stderr_lines = errors.read_text().splitlines()
+        deadline = time.monotonic() + 5
+        while any(_alive(p) for p in result.helpers) and time.monotonic() < deadline:
+            time.sleep(0.05)
+    finally:
+        if proc.poll() is None:
+            kl.kill_group(proc)
+        result.helpers_left = [p for p in result.helpers if _alive(p)]
+        for pid in result.helpers_left:
+            os.kill(pid, signal.SIGKILL)
+    result.lock_holders = flock_holders(db.with_name(db.name + ".lock"))
+    result.violations, _ = kl.check_invariants(db)
+    result.committed = query(db, "select count(*), sum(page_count) from load_ledger where page_count > 0")[0]
+    result.rerun = subprocess.run(kl.ingest_command(inbox, db, BATCH_PAGES, exe=sinmun_bin), capture_output=True, text=True,
+                                  env=env, timeout=600)  # fmt: skip
+    return result
+
+
+@pytest.fixture(scope="module")
+def ctrl_c(tmp_path_factory, sinmun_bin: Path) -> Interrupted:
+    """Ctrl-C: SIGINT to the run's whole process group, as a terminal sends it; meanwhile an ingest into another
+    warehouse of the same folder."""
+    return _interrupt_mid_run(tmp_path_factory.mktemp("ctrl-c"), sinmun_bin, "SIGINT", to_group=True,
+                              neighbour=True)  # fmt: skip
+
+
+@pytest.fixture(scope="module")
+def terminated(tmp_path_factory, sinmun_bin: Path) -> Interrupted:
+    """SIGTERM to the run's process alone, as `kill PID` sends it."""
+    return _interrupt_mid_run(tmp_path_factory.mktemp("sigterm"), sinmun_bin, "SIGTERM", to_group=False,
+                              neighbour=False)  # fmt: skip
+
+
+@pytest.fixture(params=["ctrl_c", "terminated"])
+def interrupted(request) -> Interrupted:
+    return request.getfixturevalue(request.param)
+
+
+def test_a_signal_stops_the_ingest_promptly_with_its_exit_code_and_one_line(interrupted: Interrupted):
+    number = getattr(signal, interrupted.signal_name)
+    assert interrupted.returncode == 128 + number, interrupted.stderr_lines[-5:]
+    assert interrupted.seconds_to_exit < HANG_GUARD_SECONDS
+    said = [line for line in interrupted.stderr_lines if line.startswith("sinmun ingest:")]
+    assert len(said) == 1, said
+    assert said[0].startswith(f"sinmun ingest: interrupted by {interrupted.signal_name}: ")
+    assert said[0].endswith("nothing else was written; run the ingest again to go on")
+
+
+def test_an_interrupted_ingest_keeps_its_committed_loads_and_leaves_nothing_running(interrupted: Interrupted):
+    assert interrupted.violations == []  # every load complete, its counts matching its rows; the checks pass
+    loads, pages = interrupted.committed
+    assert loads >= 1
+    said = next(line for line in interrupted.stderr_lines if "interrupted by" in line)
+    assert f"({pages} pages loaded, " in said, said  # the line says what was committed
+    assert interrupted.lock_holders == set(), "the writer lock is still held"
+    assert len(interrupted.helpers) == 2, "expected a Prefect server and a Kiwi process beside the ingest"
+    assert interrupted.helpers_left == [], "helper processes outlived the interrupted ingest"
+
+
+def test_the_next_run_after_an_interruption_loads_the_rest_once(interrupted: Interrupted):
+    rerun = interrupted.rerun
+    assert rerun.returncode == 0, rerun.stderr[-2000:]
+    assert f"{CORPUS_PAGES} pages seen, " in rerun.stdout
+    assert_invariants(interrupted.db)
+    current = "select count(*) from ledger_page where is_current"
+    assert query(interrupted.db, current) == [(CORPUS_PAGES,)]
+    assert query(store.published_path(interrupted.db), current) == [(CORPUS_PAGES,)]
+    assert kl.leftovers(interrupted.db) == [], "staging or half-written copies left after the next run"
+
+
+def test_an_ingest_into_another_warehouse_in_the_same_folder_leaves_a_running_ingests_staging_alone(
+    ctrl_c: Interrupted,
+):
+    assert ctrl_c.neighbour.returncode == 0, ctrl_c.neighbour.stderr[-2000:]
+    assert "1 pages seen, 1 loaded" in ctrl_c.neighbour.stdout
+    assert ctrl_c.staging_before_neighbour, "the paused run had no staging folder"
+    assert ctrl_c.staging_after_neighbour >= ctrl_c.staging_before_neighbour, "the other ingest removed it"
+
+
+# --- publishing: analysts' handles, a damaged copy, pages stamped in the future -----------------------------
+
+
+@dataclass
+class Publishing:
+    db: Path
+    runs: dict[str, subprocess.CompletedProcess] = field(default_factory=dict)
+    articles: dict[str, int] = field(default_factory=dict)
+
+
+FUTURE_PAGE = "namdo/2024-03-05/1.txt"
+
+
+def _ingest(sinmun_bin: Path, inbox: Path, db: Path, *extra: str) -> subprocess.CompletedProcess:
+    return subprocess.run(kl.ingest_command(inbox, db, 200, *extra, exe=sinmun_bin), capture_output=True,
+                          text=True, env=kl.subprocess_env(), timeout=600)  # fmt: skip
+
+
+def _articles(published: Path) -> int:
+    return query(published, "select count(*) from fct_article")[0][0]
+
+
+@pytest.fixture(scope="module")
+def publishing(tmp_path_factory, sinmun_bin: Path) -> Publishing:
+    base = tmp_path_factory.mktemp("publishing")
+    inbox, db = base / "inbox", base / "wh" / "sinmun.duckdb"
+    rels = copy_samples(inbox)
+    hours_ago, days_ahead = time.time() - 7200, time.time() + 3 * 86400
+    for rel in rels:
+        stamp = days_ahead if rel == FUTURE_PAGE else hours_ago
+        os.utime(inbox / rel, (stamp, stamp))
+    out = Publishing(db=db)
+    published = store.published_path(db)
+    out.runs["first"] = _ingest(sinmun_bin, inbox, db, "--settle-seconds", "60")
+    out.articles["first"] = _articles(published) if published.exists() else 0
+    # An analyst holds the published copy open read-write (the DuckDB CLI's default) during a run that adds
+    # nothing.
+    holder = subprocess.Popen([sys.executable, "-c", "import duckdb, sys; con = duckdb.connect(sys.argv[1]); "
+                               "print('open', flush=True); sys.stdin.read()", str(published)],
+                              stdin=subprocess.PIPE, stdout=subprocess.PIPE, text=True)  # fmt: skip
+    try:
+        assert holder.stdout.readline().strip() == "open"
+        out.runs["held read-write"] = _ingest(sinmun_bin, inbox, db)
+    finally:
+        holder.stdin.close()
+        holder.wait(timeout=30)
+    # The published copy damaged: cut in half, then overwritten with bytes that are no database.
+    with published.open("r+b") as f:
+        f.truncate(published.stat().st_size // 2)
+    out.runs["truncated"] = _ingest(sinmun_bin, inbox, db)
+    out.articles["truncated"] = _articles(published)
+    published.write_bytes(os.urandom(64 * 1024))
+    out.runs["garbage"] = _ingest(sinmun_bin, inbox, db)
+    out.articles["garbage"] = _articles(published)
+    out.runs["no-op"] = _ingest(sinmun_bin, inbox, db)
+    return out
+
+
+def test_a_page_stamped_days_in_the_future_is_loaded_not_left_waiting(publishing: Publishing):
+    first = publishing.runs["first"]
+    assert first.returncode == 0, first.stderr[-2000:]
+    assert "34 pages seen, 34 loaded" in first.stdout and "left for the next run" not in first.stdout, first.stdout
+    assert FUTURE_PAGE in first.stdout + first.stderr  # named in the run's warning
+    assert query(publishing.db, "select count(*) from ledger_page where source_path = ?", [FUTURE_PAGE]) == [(1,)]
+
+
+def test_a_run_succeeds_while_an_analyst_holds_the_published_copy_open_read_write(publishing: Publishing):
+    held = publishing.runs["held read-write"]
+    assert held.returncode == 0, held.stderr[-2000:]
+    assert "34 pages seen, 0 loaded, 34 skipped as duplicates" in held.stdout
+
+
+def test_a_damaged_published_copy_is_replaced_by_the_next_run(publishing: Publishing):
+    for damage in ("truncated", "garbage"):
+        run = publishing.runs[damage]
+        assert run.returncode == 0, f"{damage}: {run.stderr[-2000:]}"
+        assert publishing.articles[damage] == publishing.articles["first"] > 0
+    published = store.published_path(publishing.db)
+    violations, _ = kl.check_invariants(publishing.db)
+    assert not violations, violations
+    assert publishing.runs["no-op"].returncode == 0
+    no_op = publishing.runs["no-op"]
+    assert "run-checks" not in no_op.stdout + no_op.stderr, "a current copy was checked and published again"
+    assert published.exists()
