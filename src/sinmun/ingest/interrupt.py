@@ -82,39 +82,74 @@ def signal_of(err: BaseException) -> int:
 def stopping_on_signals(what: str) -> Iterator[None]:
     """While the block runs, SIGINT and SIGTERM raise ``IngestInterrupted`` (once: later signals are ignored, so
     they cannot break the stop in progress) and arm the watchdog. ``what`` names the command in the watchdog's
-    line. Outside the main thread signals cannot be handled here: the block just runs."""
+    line. Outside the main thread signals cannot be handled here: the block just runs.
+
+    Prefect answers SIGTERM itself while a flow runs (its handler raises ``TerminationSignal``, and ours only
+    hears the signal again once Prefect has recorded the crash, which takes minutes if the server is gone too,
+    as when every process of the run is signalled). So the watchdog is also armed from a thread that reads the
+    signal numbers Python writes to its wake-up file descriptor on every signal, whichever handler runs."""
     if threading.current_thread() is not threading.main_thread():
         yield
         return
     stopping = threading.Event()
+    watchdog = _Watchdog(what)
 
     def on_signal(signal_number: int, _frame) -> None:
         if stopping.is_set():
             return
         stopping.set()
-        _arm_watchdog(signal_number, what)
+        watchdog.arm(signal_number)
         raise IngestInterrupted(signal_number)
 
     previous = {sig: signal.signal(sig, on_signal) for sig in STOP_SIGNALS}
+    read_end, write_end = os.pipe()
+    os.set_blocking(write_end, False)
+    previous_wakeup = signal.set_wakeup_fd(write_end, warn_on_full_buffer=False)
+    threading.Thread(target=watchdog.listen, args=(read_end,), name="sinmun-stop-watchdog", daemon=True).start()
     try:
         yield
     finally:
+        signal.set_wakeup_fd(previous_wakeup)
+        os.close(write_end)  # the listening thread reads the end of the pipe and closes its side
         if not stopping.is_set():  # once stopping, signals stay ignored until the process exits
             for sig, handler in previous.items():
                 signal.signal(sig, handler)
 
 
-def _arm_watchdog(signal_number: int, what: str) -> None:
-    def hard_stop() -> None:
+class _Watchdog:
+    """Ends the process ``STOP_GRACE_SECONDS`` after the first stop signal, if it has not ended by then."""
+
+    def __init__(self, what: str) -> None:
+        self.what = what
+        self._armed = threading.Lock()
+        self._timer: threading.Timer | None = None
+
+    def listen(self, read_end: int) -> None:
+        try:
+            while data := os.read(read_end, 64):
+                for signal_number in data:
+                    if signal_number in STOP_SIGNALS:
+                        self.arm(signal_number)
+        except OSError:
+            pass
+        finally:
+            os.close(read_end)
+
+    def arm(self, signal_number: int) -> None:
+        with self._armed:
+            if self._timer is not None:
+                return
+            # A daemon thread: it must not keep the process alive, and it keeps running while exit waits for threads.
+            self._timer = threading.Timer(STOP_GRACE_SECONDS, self._hard_stop, args=(signal_number,))
+            self._timer.daemon = True
+            self._timer.start()
+
+    def _hard_stop(self, signal_number: int) -> None:
         name = signal.Signals(signal_number).name
         _kill_child_processes()
-        os.write(2, f"{what}: interrupted by {name}: stopping took over {STOP_GRACE_SECONDS:.0f} s, ended at once; "
-                    "the loads it committed are complete; run the ingest again to go on\n".encode())  # fmt: skip
+        os.write(2, f"{self.what}: interrupted by {name}: stopping took over {STOP_GRACE_SECONDS:.0f} s, ended at "
+                    "once; the loads it committed are complete; run the ingest again to go on\n".encode())  # fmt: skip
         os._exit(128 + signal_number)
-
-    timer = threading.Timer(STOP_GRACE_SECONDS, hard_stop)
-    timer.daemon = True  # it must not keep the process alive, and it keeps running while exit waits for threads
-    timer.start()
 
 
 def _kill_child_processes() -> None:
