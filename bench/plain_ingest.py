@@ -15,7 +15,6 @@ from __future__ import annotations
 
 import argparse
 import json
-import shutil
 import time
 import uuid
 from collections import deque
@@ -30,7 +29,14 @@ from sinmun.ingest.discover import discover
 from sinmun.ingest.load import load_staged_batch
 from sinmun.ingest.lock import writer_lock
 from sinmun.ingest.run import cap_malloc_arenas
-from sinmun.ingest.stage import DEFAULT_MAX_PAGE_BYTES, StagedBatch, make_run_staging, select_new_pages, stage_batch
+from sinmun.ingest.stage import (
+    DEFAULT_MAX_PAGE_BYTES,
+    StagedBatch,
+    make_run_staging,
+    remove_run_staging,
+    select_new_pages,
+    stage_batch,
+)
 from sinmun.store import warehouse
 
 
@@ -78,7 +84,7 @@ def _ingest(inbox: Path, path: Path, batch_pages: int, staged_ahead: int, starte
                                                      staging_dir=staging))  # fmt: skip
                     load(staged, datetime.now(UTC).replace(tzinfo=None))
         finally:
-            shutil.rmtree(staging, ignore_errors=True)
+            remove_run_staging(staging)
     if summary["loads"]:
         with warehouse.connect(path) as con:
             warehouse.record_run(con, summary, inbox=str(inbox), started_at=run_started)

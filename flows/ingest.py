@@ -18,7 +18,6 @@ folders, half-written copies) and goes on from what is loaded.
 
 from __future__ import annotations
 
-import shutil
 import time
 import uuid
 from collections import deque
@@ -38,6 +37,7 @@ from sinmun.ingest.stage import (
     DEFAULT_MAX_PAGE_BYTES,
     StagedBatch,
     make_run_staging,
+    remove_run_staging,
     remove_stale_staging,
     select_new_pages,
     stage_batch,
@@ -273,7 +273,7 @@ def _load_new_pages(
         morphology.abort_kiwi_process()
         raise
     finally:
-        shutil.rmtree(staging, ignore_errors=True)
+        remove_run_staging(staging)
         bar.close()
 
 

@@ -20,6 +20,7 @@ from pathlib import Path
 import duckdb
 import pytest
 
+from sinmun.ingest.stage import staging_root
 from sinmun.store import warehouse as store
 from tests.conftest import ROOT
 from tests.reliability.test_crashes import assert_invariants, flock_holders, kl, wait_for
@@ -178,6 +179,7 @@ def test_the_next_run_after_an_interruption_loads_the_rest_once(ctrl_c: Interrup
     assert query(interrupted.db, current) == [(CORPUS_PAGES,)]
     assert query(store.published_path(interrupted.db), current) == [(CORPUS_PAGES,)]
     assert kl.leftovers(interrupted.db) == [], "staging or half-written copies left after the next run"
+    assert not staging_root(interrupted.db).exists(), "the warehouse's emptied staging folder was left"
 
 
 def test_an_ingest_into_another_warehouse_in_the_same_folder_leaves_a_running_ingests_staging_alone(

@@ -10,6 +10,7 @@ import hashlib
 import shutil
 import tempfile
 import time
+from contextlib import suppress
 from dataclasses import dataclass, field, replace
 from pathlib import Path
 
@@ -45,6 +46,13 @@ def make_run_staging(warehouse_path: Path, run_id: str) -> Path:
     root = staging_root(warehouse_path)
     root.mkdir(parents=True, exist_ok=True)
     return Path(tempfile.mkdtemp(prefix=f"{run_id}-", dir=root))
+
+
+def remove_run_staging(staging: Path) -> None:
+    """Remove a run's staging folder at its end, and the warehouse's staging root when nothing else is in it."""
+    shutil.rmtree(staging, ignore_errors=True)
+    with suppress(OSError):  # not empty: an interrupted run's folder, cleared by the next run holding the lock
+        staging.parent.rmdir()
 
 
 def remove_stale_staging(warehouse_path: Path) -> list[str]:
