@@ -79,20 +79,23 @@ def signal_of(err: BaseException) -> int:
 
 
 @contextmanager
-def stopping_on_signals(what: str) -> Iterator[None]:
+def stopping_on_signals(what: str) -> Iterator[StopWatch]:
     """While the block runs, SIGINT and SIGTERM raise ``IngestInterrupted`` (once: later signals are ignored, so
     they cannot break the stop in progress) and arm the watchdog. ``what`` names the command in the watchdog's
-    line. Outside the main thread signals cannot be handled here: the block just runs.
+    line. Yields a ``StopWatch`` whose ``received`` is the first stop signal seen, if any: code that catches the
+    exception the signal caused, or one a library raised in its place (DuckDB turns an interrupt inside a query
+    into ``RuntimeError: Query interrupted``), asks it. Outside the main thread signals cannot be handled here:
+    the block just runs.
 
     Prefect answers SIGTERM itself while a flow runs (its handler raises ``TerminationSignal``, and ours only
     hears the signal again once Prefect has recorded the crash, which takes minutes if the server is gone too,
     as when every process of the run is signalled). So the watchdog is also armed from a thread that reads the
     signal numbers Python writes to its wake-up file descriptor on every signal, whichever handler runs."""
+    watchdog = StopWatch(what)
     if threading.current_thread() is not threading.main_thread():
-        yield
+        yield watchdog
         return
     stopping = threading.Event()
-    watchdog = _Watchdog(what)
 
     def on_signal(signal_number: int, _frame) -> None:
         if stopping.is_set():
@@ -107,7 +110,7 @@ def stopping_on_signals(what: str) -> Iterator[None]:
     previous_wakeup = signal.set_wakeup_fd(write_end, warn_on_full_buffer=False)
     threading.Thread(target=watchdog.listen, args=(read_end,), name="sinmun-stop-watchdog", daemon=True).start()
     try:
-        yield
+        yield watchdog
     finally:
         signal.set_wakeup_fd(previous_wakeup)
         os.close(write_end)  # the listening thread reads the end of the pipe and closes its side
@@ -116,11 +119,13 @@ def stopping_on_signals(what: str) -> Iterator[None]:
                 signal.signal(sig, handler)
 
 
-class _Watchdog:
-    """Ends the process ``STOP_GRACE_SECONDS`` after the first stop signal, if it has not ended by then."""
+class StopWatch:
+    """The first stop signal received (``received``), and the watchdog: it ends the process
+    ``STOP_GRACE_SECONDS`` after that signal, if it has not ended by then."""
 
     def __init__(self, what: str) -> None:
         self.what = what
+        self.received: int | None = None
         self._armed = threading.Lock()
         self._timer: threading.Timer | None = None
 
@@ -139,6 +144,7 @@ class _Watchdog:
         with self._armed:
             if self._timer is not None:
                 return
+            self.received = signal_number
             # A daemon thread: it must not keep the process alive, and it keeps running while exit waits for threads.
             self._timer = threading.Timer(STOP_GRACE_SECONDS, self._hard_stop, args=(signal_number,))
             self._timer.daemon = True

@@ -48,7 +48,7 @@ def run_ingest(
     cap_malloc_arenas()
     # Take the writer lock before Prefect starts (seconds): a second ingest is told at once that one is running.
     # SIGINT and SIGTERM stop the run in order, within seconds (``sinmun.ingest.interrupt``).
-    with stopping_on_signals("sinmun ingest"), writer_lock(path, wait=wait):
+    with stopping_on_signals("sinmun ingest") as stop, writer_lock(path, wait=wait):
         locked_at = _utcnow()
         try:
             with prefect_api() as server, _kiwi_process(not (workers or dask_address)):
@@ -62,11 +62,12 @@ def run_ingest(
                 return _run_flow(inbox, path, batch_pages, settle_seconds, max_page_bytes, wait, progress,
                                  only_date, workers, dask_address, quarantine_dir)  # fmt: skip
         except BaseException as err:
-            if not is_interruption(err):
+            # The signal's own exception, or whatever it turned into (DuckDB: "Query interrupted").
+            if not (is_interruption(err) or stop.received):
                 raise
             # The helpers are stopped and the flow's connection closed; the lock is still held: what the ledger
             # holds since it was taken is this run's.
-            raise IngestInterrupted(signal_of(err), _committed_since(path, locked_at)) from None
+            raise IngestInterrupted(stop.received or signal_of(err), _committed_since(path, locked_at)) from None
 
 
 def _committed_since(path: Path, since: datetime) -> CommittedLoads | None:
