@@ -151,7 +151,7 @@ def test_a_signal_stops_the_ingest_promptly_with_its_exit_code_and_one_line(inte
     assert interrupted.returncode is not None, f"still running {HANG_GUARD_SECONDS} s after {interrupted.signal_name}"
     assert interrupted.returncode == 128 + getattr(signal, interrupted.signal_name), interrupted.stderr_lines[-5:]
     said = [line for line in interrupted.stderr_lines if line.startswith("sinmun ingest:")]
-    assert len(said) == 1, said
+    assert len(said) == 1, interrupted.stderr_lines[-5:]
     assert said[0].startswith(f"sinmun ingest: interrupted by {interrupted.signal_name}: ")
     assert said[0].endswith("the loads it committed are complete; run the ingest again to go on") or said[0].endswith(
         "are complete, nothing else was written; run the ingest again to go on"

@@ -153,7 +153,8 @@ class StopWatch:
     def _hard_stop(self, signal_number: int) -> None:
         name = signal.Signals(signal_number).name
         _kill_child_processes()
-        os.write(2, f"{self.what}: interrupted by {name}: stopping took over {STOP_GRACE_SECONDS:.0f} s, ended at "
+        # On a line of its own even if another thread was cut off mid-line (its partial line then stands alone).
+        os.write(2, f"\n{self.what}: interrupted by {name}: stopping took over {STOP_GRACE_SECONDS:.0f} s, ended at "
                     "once; the loads it committed are complete; run the ingest again to go on\n".encode())  # fmt: skip
         os._exit(128 + signal_number)
 
