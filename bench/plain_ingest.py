@@ -15,8 +15,6 @@ from __future__ import annotations
 
 import argparse
 import json
-import shutil
-import tempfile
 import time
 import uuid
 from collections import deque
@@ -33,9 +31,10 @@ from sinmun.ingest.lock import writer_lock
 from sinmun.ingest.run import cap_malloc_arenas
 from sinmun.ingest.stage import (
     DEFAULT_MAX_PAGE_BYTES,
-    STAGING_PREFIX,
     StagedBatch,
     keep_run_versions,
+    make_run_staging,
+    remove_run_staging,
     select_new_pages,
     stage_batch,
 )
@@ -72,7 +71,7 @@ def _ingest(inbox: Path, path: Path, batch_pages: int, staged_ahead: int, starte
         summary["pages_skipped_duplicate"] = len(duplicates)
         run_pages: dict = {}
         batches = [new[i : i + batch_pages] for i in range(0, len(new), batch_pages)]
-        staging = Path(tempfile.mkdtemp(prefix=f"{STAGING_PREFIX}{run_id}-", dir=path.parent))
+        staging = make_run_staging(path, run_id)
         try:
             with ThreadPoolExecutor(max_workers=staged_ahead) as pool:
                 submitted = deque(
@@ -89,7 +88,7 @@ def _ingest(inbox: Path, path: Path, batch_pages: int, staged_ahead: int, starte
                                                max_bytes=DEFAULT_MAX_PAGE_BYTES)  # fmt: skip
                     load(staged, datetime.now(UTC).replace(tzinfo=None))
         finally:
-            shutil.rmtree(staging, ignore_errors=True)
+            remove_run_staging(staging)
     if summary["loads"]:
         with warehouse.connect(path) as con:
             warehouse.record_run(con, summary, inbox=str(inbox), started_at=run_started)

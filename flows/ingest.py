@@ -21,8 +21,6 @@ folders, half-written copies) and goes on from what is loaded.
 
 from __future__ import annotations
 
-import shutil
-import tempfile
 import time
 import uuid
 from collections import deque
@@ -33,16 +31,18 @@ from pathlib import Path
 from prefect import flow, get_run_logger, task
 from prefect.cache_policies import NO_CACHE
 
+from sinmun import morphology
 from sinmun.ingest import quarantine
 from sinmun.ingest.discover import Discovery, PageFile, discover
 from sinmun.ingest.load import load_staged_batch
 from sinmun.ingest.lock import writer_lock
 from sinmun.ingest.stage import (
     DEFAULT_MAX_PAGE_BYTES,
-    STAGING_PREFIX,
     Selection,
     StagedBatch,
     keep_run_versions,
+    make_run_staging,
+    remove_run_staging,
     remove_stale_staging,
     select_new_pages,
     stage_batch,
@@ -185,7 +185,7 @@ def _ingest(
     run_id = datetime.now(UTC).strftime("%Y%m%dT%H%M%S") + "-" + uuid.uuid4().hex[:6]
     path = Path(warehouse_path)
     path.parent.mkdir(parents=True, exist_ok=True)
-    cleared = remove_stale_staging(path.parent) + warehouse.remove_stale_copies(path)
+    cleared = remove_stale_staging(path) + warehouse.remove_stale_copies(path)
     if cleared:
         logger.info("cleared what an interrupted run left: %s", ", ".join(cleared))
     summary = IngestSummary(run_id=run_id, warehouse=str(path), published=None, flow_run_id=_flow_run_id())
@@ -232,9 +232,14 @@ def _load_new_pages(
     summary.add_seconds("discover", time.perf_counter() - clock)
     summary.pages_seen = len(found.pages) + len(found.refused)
     summary.pages_deferred = len(found.deferred)
+    if found.future_dated:
+        get_run_logger().warning(
+            "%d file(s) modified more than the settling window in the future (a copied timestamp or a wrong clock), "
+            "taken as settled: %s", len(found.future_dated), ", ".join(found.future_dated[:10]),
+        )  # fmt: skip
     refusals = [{"source_path": r.source_path, "reason": r.reason, "detail": r.detail} for r in found.refused]
     bar = _Progress(len(found.pages), enabled=progress)
-    staging = Path(tempfile.mkdtemp(prefix=f"{STAGING_PREFIX}{run_id}-", dir=path.parent))
+    staging = make_run_staging(path, run_id)
     try:
         clock = time.perf_counter()
         new_pages, duplicates, same_page, decisions = select_new(found.pages, loaded, max_page_bytes)
@@ -278,8 +283,13 @@ def _load_new_pages(
             summary.articles += staged.articles
             summary.mentions += staged.mentions
             bar.advance(len(pages))
+    except BaseException:
+        # The run is ending (interrupted, or a load failed): the batches still staging are abandoned now (their
+        # Kiwi calls fail at once) instead of Prefect's task runner waiting for them to finish.
+        morphology.abort_kiwi_process()
+        raise
     finally:
-        shutil.rmtree(staging, ignore_errors=True)
+        remove_run_staging(staging)
         bar.close()
 
 

@@ -45,6 +45,7 @@ if str(ROOT) not in sys.path:
 
 import duckdb  # noqa: E402
 
+from sinmun.ingest.stage import staging_root  # noqa: E402
 from sinmun.store import warehouse as store  # noqa: E402
 from tests.warehouse.conftest import copy_samples, table_fingerprints  # noqa: E402
 
@@ -263,7 +264,8 @@ def leftovers(db: Path) -> list[str]:
     folder = db.parent
     if not folder.is_dir():
         return []
-    staged = [p.name + "/" for p in folder.glob("sinmun-*") if p.is_dir()]
+    root = staging_root(db)
+    staged = [f"{root.name}/{p.name}/" for p in root.iterdir()] if root.is_dir() else []
     copies = [p.name for p in folder.glob(f".{store.published_path(db).name}.*.tmp")]
     return sorted(staged + copies)
 

@@ -280,6 +280,7 @@ def cmd_parse(args: argparse.Namespace) -> int:
 
 
 def cmd_ingest(args: argparse.Namespace) -> int:
+    from sinmun.ingest.interrupt import IngestInterrupted
     from sinmun.ingest.lock import IngestBusy
     from sinmun.ingest.quarantine import QuarantineInsideInbox
     from sinmun.ingest.run import run_ingest
@@ -292,6 +293,9 @@ def cmd_ingest(args: argparse.Namespace) -> int:
             wait=args.wait, progress=not args.no_progress, workers=args.workers, dask_address=args.dask_address,
             quarantine_dir=args.quarantine_dir,
         )  # fmt: skip
+    except IngestInterrupted as err:  # SIGINT or SIGTERM: stopped in order, what is committed is complete
+        print(f"sinmun ingest: {err.message()}", file=sys.stderr)
+        return err.exit_code
     except IngestBusy as err:
         print(f"sinmun ingest: {err}", file=sys.stderr)
         return 3
@@ -349,12 +353,17 @@ def cmd_serve(args: argparse.Namespace) -> int:
 
 
 def cmd_backfill(args: argparse.Namespace) -> int:
+    from sinmun.ingest.interrupt import IngestInterrupted
     from sinmun.ingest.run import run_backfill
 
     if args.date_to < args.date_from:
         print("sinmun backfill: --to is before --from", file=sys.stderr)
         return 2
-    results = run_backfill(args.inbox, args.date_from, args.date_to, warehouse_path=args.warehouse)
+    try:
+        results = run_backfill(args.inbox, args.date_from, args.date_to, warehouse_path=args.warehouse)
+    except IngestInterrupted as err:
+        print(f"sinmun backfill: {err.message()}", file=sys.stderr)
+        return err.exit_code
     for day, summary in results:
         print(f"{day}: {summary['pages_seen']} pages seen, {summary['pages_loaded']} loaded, "
               f"{summary['pages_skipped_duplicate']} already loaded, {summary['pages_quarantined']} quarantined")  # fmt: skip

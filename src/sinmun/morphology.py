@@ -133,12 +133,14 @@ class KiwiProcess:
         self._child = subprocess.Popen(
             [sys.executable, "-m", "sinmun.morphology", "--serve", str(workers)],
             stdin=subprocess.PIPE, stdout=subprocess.PIPE,
+            start_new_session=True,  # a terminal's Ctrl-C reaches the run, which ends this process in order
         )  # fmt: skip
         self._to_child = Connection(os.dup(self._child.stdin.fileno()), readable=False)
         self._from_child = Connection(os.dup(self._child.stdout.fileno()), writable=False)
         self._child.stdin.close()
         self._child.stdout.close()
         self._requests: queue.SimpleQueue = queue.SimpleQueue()
+        self._aborted = False
         self._dispatcher = threading.Thread(target=self._dispatch, name="sinmun-kiwi-calls", daemon=True)
         self._dispatcher.start()
 
@@ -149,6 +151,12 @@ class KiwiProcess:
     def tokenize(self, texts: list[str]) -> Iterator[list[Token]]:
         for chunk in self._call("tokenize", texts):
             yield from chunk
+
+    def abort(self) -> None:
+        """End the child now: the call in progress and every later one fail at once with ``KiwiError``."""
+        self._aborted = True
+        with suppress(OSError):
+            self._child.kill()
 
     def close(self) -> None:
         self._requests.put(None)
@@ -194,6 +202,8 @@ class KiwiProcess:
                     return None
                 replies.put(value)
         except (EOFError, OSError):
+            if self._aborted:
+                return KiwiError("Kiwi call abandoned: the run is stopping")
             return KiwiError(f"the Kiwi process is gone (exit code {self._child.poll()})")
 
 
@@ -220,6 +230,15 @@ def stop_kiwi_process() -> None:
         process, _process = _process, None
     if process is not None:
         process.close()
+
+
+def abort_kiwi_process() -> None:
+    """Make this process's Kiwi calls fail at once (its Kiwi process ends now): the run that wanted them is
+    ending, and its staging threads must not wait for answers nobody will load. ``stop_kiwi_process`` still
+    ends it for good; Kiwi loaded in this process is left alone."""
+    process = _process
+    if process is not None:
+        process.abort()
 
 
 def _serve(workers: int) -> None:

@@ -108,3 +108,24 @@ def test_manifest_headers_in_any_case_and_files_it_does_not_list(tmp_path: Path)
     meta = {p.source_path: (p.publication, p.page, p.metadata_source) for p in found.pages}
     assert meta == {"a.txt": ("namdo", 4, "manifest"), "seohae/2024-03-07/1.txt": ("seohae", 1, "layout")}
     assert found.refused == []
+
+
+@pytest.mark.parametrize(
+    ("modified_seconds_from_now", "outcome"),
+    [
+        (-120, "taken"),  # settled: last written two minutes ago
+        (-10, "deferred"),  # written within the 30 s window
+        (10, "deferred"),  # a writer's clock a little ahead of ours: waits, at most two windows
+        (3 * 86400, "taken, future-dated"),  # stamped days ahead: not a write in progress, taken with a warning
+    ],
+)
+def test_settling_ends_whatever_the_modification_time(tmp_path: Path, modified_seconds_from_now: int, outcome: str):
+    page = _page(tmp_path / "p" / "2024-03-05" / "1.txt")
+    now = time.time()
+    os.utime(page, (now + modified_seconds_from_now, now + modified_seconds_from_now))
+    found = discover(tmp_path, settle_seconds=30, now=now)
+    seen = "deferred" if found.deferred else "taken" + (", future-dated" if found.future_dated else "")
+    assert seen == outcome
+    # However it was stamped, a file left alone is taken by a run two windows later at the latest.
+    later = discover(tmp_path, settle_seconds=30, now=now + modified_seconds_from_now + 61)
+    assert [p.source_path for p in later.pages] == ["p/2024-03-05/1.txt"] and not later.deferred

@@ -13,7 +13,10 @@ or file that cannot be read (``unreadable``), and anything that is not a regular
 symlinks are followed (a FIFO, a socket, a device, a folder: ``not-a-file``) are refused
 without being opened. Files still being written are left for the next run: names ending
 in ``.part`` or ``.tmp``, and files modified within the settling window. Hidden files and
-folders (a leading dot) are not part of the inbox.
+folders (a leading dot) are not part of the inbox. The settling rule always ends: a file is left for later while its
+modification time lies less than the window before or after now (a writer's clock may run a little ahead of
+ours), so at most two windows; a file stamped further in the future than one window says nothing about a write
+in progress and is taken now, with a warning (``Discovery.future_dated``).
 """
 
 from __future__ import annotations
@@ -25,7 +28,7 @@ import posixpath
 import re
 import stat
 import time
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from datetime import date
 from pathlib import Path
 
@@ -68,6 +71,7 @@ class Discovery:
     pages: list[PageFile]
     refused: list[Refusal]
     deferred: list[str]  # still being written: picked up by a later run
+    future_dated: list[str] = field(default_factory=list)  # taken although modified "in the future" (a warning)
 
 
 class NotARegularFile(OSError):
@@ -106,6 +110,7 @@ def discover(
     deferred: list[str] = []
     listed = {_normalized(rel): rel for rel in manifest}
     candidates = sorted(set(manifest) | {rel for rel in walked if rel not in listed})
+    future_dated: list[str] = []
     for source_path in candidates:
         try:
             path = (inbox / source_path).resolve()
@@ -127,9 +132,11 @@ def discover(
             kind = _FILE_KINDS.get(stat.S_IFMT(status.st_mode), "not a regular file")
             refused.append(Refusal(source_path, "not-a-file", f"{kind}, not a page file; never opened"))
             continue
-        if settle_seconds and now - status.st_mtime < settle_seconds:
+        if settle_seconds and abs(now - status.st_mtime) < settle_seconds:
             deferred.append(source_path)
             continue
+        if settle_seconds and status.st_mtime - now >= settle_seconds:
+            future_dated.append(source_path)
         meta = manifest.get(listed.get(_normalized(source_path), source_path)) or _layout_metadata(source_path)
         if meta and "error" in meta:
             refused.append(Refusal(source_path, "bad-manifest", meta["error"]))
@@ -140,7 +147,7 @@ def discover(
             PageFile(path=path, source_path=source_path, size=status.st_size, modified_ns=status.st_mtime_ns,
                      **(meta or {}))
         )  # fmt: skip
-    return Discovery(pages=pages, refused=refused, deferred=deferred)
+    return Discovery(pages=pages, refused=refused, deferred=deferred, future_dated=future_dated)
 
 
 def _normalized(source_path: str) -> str:

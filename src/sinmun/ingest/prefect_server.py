@@ -78,7 +78,11 @@ class TemporaryPrefectServer:
             "--log-level", "error", "--lifespan", "on",
         ]  # fmt: skip
         env = {**os.environ, "PREFECT_UI_ENABLED": "0", "PREFECT__SERVER_EPHEMERAL": "1", "PREFECT__SERVER_FINAL": "1"}
-        self.process = subprocess.Popen(command, env=env, stdin=subprocess.DEVNULL, preexec_fn=_die_with_parent)
+        # A session of its own: a terminal's Ctrl-C goes to the run alone, which records its end on this server
+        # before stopping it (see ``sinmun.ingest.interrupt``).
+        self.process = subprocess.Popen(
+            command, env=env, stdin=subprocess.DEVNULL, preexec_fn=_die_with_parent, start_new_session=True
+        )
         os.environ["PREFECT_API_URL"] = self.api
         TemporaryPrefectServer.running_apis.add(self.api)
 

@@ -6,9 +6,16 @@ import os
 import sys
 from collections.abc import Iterator
 from contextlib import AbstractContextManager, contextmanager, nullcontext, suppress
-from datetime import date, timedelta
+from datetime import UTC, date, datetime, timedelta
 from pathlib import Path
 
+from sinmun.ingest.interrupt import (
+    CommittedLoads,
+    IngestInterrupted,
+    is_interruption,
+    signal_of,
+    stopping_on_signals,
+)
 from sinmun.ingest.lock import writer_lock
 from sinmun.ingest.prefect_server import TemporaryPrefectServer, is_temporary_api
 from sinmun.store.warehouse import default_warehouse
@@ -40,16 +47,41 @@ def run_ingest(
         raise NotADirectoryError(f"inbox not found: {inbox}")
     cap_malloc_arenas()
     # Take the writer lock before Prefect starts (seconds): a second ingest is told at once that one is running.
-    with writer_lock(path, wait=wait), prefect_api() as server, _kiwi_process(not (workers or dask_address)):
-        from sinmun.store.warehouse import check_layout
+    # SIGINT and SIGTERM stop the run in order, within seconds (``sinmun.ingest.interrupt``).
+    with stopping_on_signals("sinmun ingest") as stop, writer_lock(path, wait=wait):
+        locked_at = _utcnow()
+        try:
+            with prefect_api() as server, _kiwi_process(not (workers or dask_address)):
+                from sinmun.store.warehouse import check_layout
 
-        check_layout(path)  # refuse another table layout before the flow starts
-        import flows.ingest  # noqa: F401  (Prefect's import, ~1.5 s, also overlaps the server's boot)
+                check_layout(path)  # refuse another table layout before the flow starts
+                import flows.ingest  # noqa: F401  (Prefect's import, ~1.5 s, also overlaps the server's boot)
 
-        if server:
-            server.wait_ready()
-        return _run_flow(inbox, path, batch_pages, settle_seconds, max_page_bytes, wait, progress, only_date,
-                         workers, dask_address, quarantine_dir)  # fmt: skip
+                if server:
+                    server.wait_ready()
+                return _run_flow(inbox, path, batch_pages, settle_seconds, max_page_bytes, wait, progress,
+                                 only_date, workers, dask_address, quarantine_dir)  # fmt: skip
+        except BaseException as err:
+            # The signal's own exception, or whatever it turned into (DuckDB: "Query interrupted").
+            if not (is_interruption(err) or stop.received):
+                raise
+            # The helpers are stopped and the flow's connection closed; the lock is still held: what the ledger
+            # holds since it was taken is this run's.
+            raise IngestInterrupted(stop.received or signal_of(err), _committed_since(path, locked_at)) from None
+
+
+def _committed_since(path: Path, since: datetime) -> CommittedLoads | None:
+    from sinmun.store import warehouse
+
+    try:
+        loads, pages, quarantined = warehouse.loads_committed_since(path, since)
+    except Exception:  # the count is for the message only; an unreadable file must not hide the interruption
+        return None
+    return CommittedLoads(loads, pages, quarantined)
+
+
+def _utcnow() -> datetime:
+    return datetime.now(UTC).replace(tzinfo=None)
 
 
 def _run_flow(
@@ -117,6 +149,9 @@ def _kiwi_process(wanted: bool) -> Iterator[None]:
     morphology.start_kiwi_process()
     try:
         yield
+    except BaseException:
+        morphology.abort_kiwi_process()  # the run is ending: no call still in flight is worth its answer
+        raise
     finally:
         morphology.stop_kiwi_process()
 
@@ -135,18 +170,24 @@ def prefect_api() -> Iterator[TemporaryPrefectServer | None]:
     server.start()
     try:
         yield server
-    finally:
-        if server.process and server.process.poll() is None and "prefect" in sys.modules:
-            _drain_prefect_workers()  # send the run's logs and events before their server goes away
-        server.stop()
+    except BaseException as err:
+        _stop_server(server, drain_seconds=1 if is_interruption(err) else 10)
+        raise
+    _stop_server(server, drain_seconds=10)
 
 
-def _drain_prefect_workers() -> None:
+def _stop_server(server: TemporaryPrefectServer, drain_seconds: float) -> None:
+    if server.process and server.process.poll() is None and "prefect" in sys.modules:
+        _drain_prefect_workers(drain_seconds)  # send the run's logs and events before their server goes away
+    server.stop()
+
+
+def _drain_prefect_workers(timeout: float) -> None:
     from prefect.events.worker import EventsWorker
     from prefect.logging.handlers import APILogWorker
 
-    APILogWorker.drain_all(timeout=10)
-    EventsWorker.drain_all(timeout=10)
+    APILogWorker.drain_all(timeout=timeout)
+    EventsWorker.drain_all(timeout=timeout)
 
 
 def retry_quarantined(
@@ -187,7 +228,8 @@ def run_backfill(inbox: Path, date_from: date, date_to: date, *, warehouse_path:
     days = [day for day in days if any(p.is_dir() for p in inbox.glob(f"*/{day.isoformat()}"))]
     if not days:
         return results
-    with prefect_api() as server, _kiwi_process(True):  # one Prefect API and one Kiwi for all the dates
+    # One Prefect API and one Kiwi for all the dates; SIGINT and SIGTERM stop it in order, as they stop an ingest.
+    with stopping_on_signals("sinmun backfill"), prefect_api() as server, _kiwi_process(True):
         if server:
             server.wait_ready()
         for day in days:

@@ -8,8 +8,10 @@ from __future__ import annotations
 
 import hashlib
 import shutil
+import tempfile
 import time
 from collections.abc import Iterable
+from contextlib import suppress
 from dataclasses import dataclass, field, replace
 from datetime import UTC, datetime
 from pathlib import Path
@@ -22,7 +24,6 @@ from sinmun.pages.decode import PageRejected
 from sinmun.parse import PageBytes, iso_date, parse_pages_bytes
 
 DEFAULT_MAX_PAGE_BYTES = 2 * 1024 * 1024  # a printed page's text is a few tens of KB
-STAGING_PREFIX = "sinmun-staging-"  # a run's staging folder, beside the warehouse: <prefix><run id>-<random>
 
 
 @dataclass
@@ -38,13 +39,35 @@ class StagedBatch:
     decisions: list[str] = field(default_factory=list)  # which version of a page delivered twice loads, and why
 
 
-def remove_stale_staging(folder: Path) -> list[str]:
-    """Remove staging folders an interrupted run left in ``folder`` (call it holding the writer lock)."""
+def staging_root(warehouse_path: Path) -> Path:
+    """Where the runs of one warehouse stage their batches: ``<warehouse file>.staging/`` beside it, one folder
+    per run inside (``<run id>-<random>``). It belongs to that warehouse alone: an ingest into another warehouse
+    in the same folder never looks inside it."""
+    return warehouse_path.with_name(warehouse_path.name + ".staging")
+
+
+def make_run_staging(warehouse_path: Path, run_id: str) -> Path:
+    """A new, empty staging folder for one run of the warehouse at ``warehouse_path``."""
+    root = staging_root(warehouse_path)
+    root.mkdir(parents=True, exist_ok=True)
+    return Path(tempfile.mkdtemp(prefix=f"{run_id}-", dir=root))
+
+
+def remove_run_staging(staging: Path) -> None:
+    """Remove a run's staging folder at its end, and the warehouse's staging root when nothing else is in it."""
+    shutil.rmtree(staging, ignore_errors=True)
+    with suppress(OSError):  # not empty: an interrupted run's folder, cleared by the next run holding the lock
+        staging.parent.rmdir()
+
+
+def remove_stale_staging(warehouse_path: Path) -> list[str]:
+    """Remove the staging folders interrupted runs of this warehouse left. Call it only holding this warehouse's
+    writer lock: then no run of it is staging, and other warehouses' staging is never touched."""
+    root = staging_root(warehouse_path)
     removed = []
-    for stale in folder.glob(f"{STAGING_PREFIX}*"):
-        if stale.is_dir():
-            shutil.rmtree(stale, ignore_errors=True)
-            removed.append(stale.name)
+    for stale in sorted(root.iterdir()) if root.is_dir() else []:
+        shutil.rmtree(stale, ignore_errors=True) if stale.is_dir() else stale.unlink(missing_ok=True)
+        removed.append(f"{root.name}/{stale.name}")
     return removed
 
 

@@ -12,6 +12,7 @@ Every statement comes from a file under ``sql/``.
 
 from __future__ import annotations
 
+import json
 import os
 import re
 import shutil
@@ -391,23 +392,60 @@ def restore_published(path: Path) -> bool:
     return True
 
 
+def loads_committed_since(path: Path, since: datetime) -> tuple[int, int, int]:
+    """Loads committed since ``since`` (UTC), their pages and quarantined files: an interrupted run's, asked while
+    it still holds the writer lock. (0, 0, 0) when there is no warehouse yet."""
+    if not path.exists():
+        return 0, 0, 0
+    with connect(path, read_only=True) as con:
+        if "load_ledger" not in {row[0] for row in con.execute(sql("queries/existing_tables")).fetchall()}:
+            return 0, 0, 0
+        return con.execute(sql("queries/loads_committed_since"), {"since": since}).fetchone()
+
+
 def published_is_current(path: Path) -> bool:
-    """Whether the analysts' copy holds the loader's state (same loads and runs); False when there is none."""
+    """Whether the analysts' copy holds the loader's state, decided without opening the copy: analysts may hold
+    it open, read-write even (the DuckDB CLI's default), and that must never fail a run. Publishing records, in
+    ``<copy>.state.json``, the loader's state (its loads and runs) and the copy's file identity (inode, size,
+    modification time); the copy is current when the loader's state is still that one and the file is still
+    that file. A copy truncated, overwritten or replaced since is not, and the next run publishes again."""
     target = published_path(path)
-    if not target.exists():
+    try:
+        recorded = json.loads(published_state_path(path).read_text(encoding="utf-8"))
+        identity = _file_identity(target)
+    except (OSError, ValueError):
         return False
-    states = []
-    for source in (path, target):
-        with connect(source, read_only=True) as con:
-            states.append(con.execute(sql("queries/warehouse_state")).fetchone())
-    return states[0] == states[1]
+    return recorded.get("file") == identity and recorded.get("warehouse_state") == _warehouse_state(path)
 
 
 def publish(path: Path) -> Path:
-    """Replace the analysts' read-only copy with the loader's file, atomically. The loader must be closed."""
+    """Replace the analysts' read-only copy with the loader's file, atomically, by writing a new file and renaming
+    it over the copy (never opening the copy: an analyst's open session keeps reading the old file). The loader
+    must be closed. Then records what was published (see ``published_is_current``)."""
     target = published_path(path)
+    state = _warehouse_state(path)
     _copy_over(path, target)
+    record = {"warehouse_state": state, "file": _file_identity(target), "published_at": _utcnow().isoformat()}
+    recording = target.with_name(f".{target.name}.state.{os.getpid()}{_COPY_SUFFIX}")
+    recording.write_text(json.dumps(record), encoding="utf-8")
+    os.replace(recording, published_state_path(path))
     return target
+
+
+def published_state_path(path: Path) -> Path:
+    """Where publishing records what it published: ``<published copy>.state.json``."""
+    target = published_path(path)
+    return target.with_name(target.name + ".state.json")
+
+
+def _warehouse_state(path: Path) -> list:
+    with connect(path, read_only=True) as con:
+        return [str(value) for value in con.execute(sql("queries/warehouse_state")).fetchone()]
+
+
+def _file_identity(path: Path) -> list[int]:
+    stat = path.stat()
+    return [stat.st_ino, stat.st_size, stat.st_mtime_ns]
 
 
 _COPY_SUFFIX = ".tmp"
