@@ -1,0 +1,65 @@
+"""Layout forms of real pages, one rule per table, several variants each (text written for this project).
+
+Each table holds small pages in one form the reader must hold for (not one example of it): the expected pieces
+are checked field by field, as in ``test_reader_cases``. The reader runs with the real Kiwi scorer and tagger.
+"""
+
+from __future__ import annotations
+
+import pytest
+
+from sinmun.morphology import analysis_scores, final_tags
+from sinmun.pages.reader import read_page
+from tests.pages.test_reader_cases import _view, page
+
+BODY_A = "남구청이 다음 달부터 골목길 가로등을 모두 발광다이오드 등으로 바꾼다."
+BODY_B = "구청은 이번 교체로 한 해 전기요금이 3천만원가량 줄어들 것으로 내다봤다."
+BODY_C = "해양경찰서는 지난 주말 갯바위에 고립된 낚시객 세 명을 무사히 구조했다."
+BODY_D = "구조된 낚시객들은 물때를 잘못 알고 들어갔다가 바닷물에 길이 끊긴 것으로 조사됐다."
+
+
+def check(text: str, expected: list[dict]) -> None:
+    articles = [_view(a) for a in read_page(text, analysis_scores, final_tags).articles]
+    assert len(articles) == len(expected), [(a["kind"], a["headline"], (a["body"] or "")[:20]) for a in articles]
+    for got, want in zip(articles, expected, strict=True):
+        for key, value in want.items():
+            assert got[key] == value, f"{key}: {got[key]!r} != {value!r}"
+
+
+def run_table(cases: list[tuple[str, str, list[dict]]]):
+    return pytest.mark.parametrize(("text", "expected"), [c[1:] for c in cases], ids=[c[0] for c in cases])
+
+
+# --- a byline opened by a diamond, on a line of its own or closing the last paragraph ---------------------------
+DIAMOND_BYLINES = [
+    (
+        "own-line-with-email",
+        page("가로등 교체 사업 시작", BODY_A, BODY_B, "◇한가람 기자 garam@bitgoeul.example.kr"),
+        [{"headline": "가로등 교체 사업 시작", "byline_name": "한가람", "byline_email": "garam@bitgoeul.example.kr"}],
+    ),
+    (
+        "own-line-without-email",
+        page("가로등 교체 사업 시작", BODY_A, "◇한가람 기자", "낚시객 세 명 구조", BODY_C, "/오다온 기자"),
+        [{"byline_name": "한가람", "body": BODY_A}, {"headline": "낚시객 세 명 구조", "byline_name": "오다온"}],
+    ),
+    (
+        "own-line-two-reporters",
+        page("가로등 교체 사업 시작", BODY_A, "◇한가람·오다온 기자"),
+        [{"byline_names": ["한가람", "오다온"]}],
+    ),
+    (
+        "closing-the-last-paragraph",
+        page("가로등 교체 사업 시작", BODY_A, f"{BODY_B} ◇한가람 기자 garam@bitgoeul.example.kr"),
+        [{"byline_name": "한가람", "body": f"{BODY_A}\n\n{BODY_B}"}],
+    ),
+    (
+        "between-two-articles",
+        page("가로등 교체 사업 시작", BODY_A, "◇한가람 기자 garam@bitgoeul.example.kr", "낚시객 세 명 구조", BODY_C),
+        [{"byline_name": "한가람", "body": BODY_A}, {"headline": "낚시객 세 명 구조", "body": BODY_C}],
+    ),
+]
+
+
+@run_table(DIAMOND_BYLINES)
+def test_diamond_byline(text: str, expected: list[dict]) -> None:
+    check(text, expected)
