@@ -63,3 +63,101 @@ DIAMOND_BYLINES = [
 @run_table(DIAMOND_BYLINES)
 def test_diamond_byline(text: str, expected: list[dict]) -> None:
     check(text, expected)
+
+
+# --- a paragraph cut by a column between two words: the short first half is neither a headline nor a
+# sub-headline, in the lead paragraph or later, and the two halves are joined with a space ------------------------
+CUT_PARAGRAPHS = [
+    (
+        "later-paragraph-after-a-finished-one",
+        page(
+            "가로등 교체 사업 시작",
+            BODY_A,
+            "한편 시립도서관은 올여름 방학 동안 초등학생",
+            f"독서 교실을 네 차례 연다. {BODY_B}",
+        ),
+        [
+            {
+                "headline": "가로등 교체 사업 시작",
+                "body": f"{BODY_A}\n\n한편 시립도서관은 올여름 방학 동안 초등학생 독서 교실을 네 차례 연다. {BODY_B}",
+            }
+        ],
+    ),
+    (
+        "later-paragraph-opened-by-a-connective",
+        page(
+            "가로등 교체 사업 시작",
+            BODY_A,
+            "이에 따라 상인회는 다음 달부터 전통시장",
+            "주차장을 주말마다 무료로 열기로 했다.",
+            BODY_B,
+        ),
+        [
+            {
+                "body": f"{BODY_A}\n\n이에 따라 상인회는 다음 달부터 전통시장 주차장을 주말마다 무료로 열기로 했다.\n\n{BODY_B}"
+            }
+        ],
+    ),
+    (
+        "later-paragraph-then-a-byline",
+        page(
+            "낚시객 세 명 구조",
+            BODY_D,
+            "해양경찰서는 지난 주말 갯바위",
+            "주변에서 세 시간 넘게 머문 낚시객 세 명을 구조했다.",
+            "/오다온 기자",
+        ),
+        [
+            {
+                "body": f"{BODY_D}\n\n해양경찰서는 지난 주말 갯바위 주변에서 세 시간 넘게 머문 낚시객 세 명을 구조했다.",
+                "byline_name": "오다온",
+            }
+        ],
+    ),
+    (
+        "lead-paragraph-under-the-headline",
+        page(
+            "전통시장 주차장 주말 무료",
+            "이에 따라 상인회는 다음 달부터 전통시장",
+            "주차장을 주말마다 무료로 열기로 했다.",
+            BODY_B,
+        ),
+        [
+            {
+                "headline": "전통시장 주차장 주말 무료",
+                "subheadlines": [],
+                "body": "이에 따라 상인회는 다음 달부터 전통시장 주차장을 주말마다 무료로 열기로 했다.\n\n" + BODY_B,
+            }
+        ],
+    ),
+    (
+        "lead-paragraph-under-a-subheadline",
+        page(
+            "시립도서관 방학 독서 교실",
+            "초등학생 대상 네 차례",
+            "시립도서관은 올여름 방학 동안 초등학생",
+            "독서 교실을 네 차례 연다.",
+            BODY_D,
+        ),
+        [
+            {
+                "headline": "시립도서관 방학 독서 교실",
+                "subheadlines": ["초등학생 대상 네 차례"],
+                "body": "시립도서관은 올여름 방학 동안 초등학생 독서 교실을 네 차례 연다.\n\n" + BODY_D,
+            }
+        ],
+    ),
+    (
+        "a-real-headline-after-a-finished-paragraph-still-opens-an-article",
+        page("가로등 교체 사업 시작", BODY_A, BODY_B, "낚시객 세 명 구조", BODY_C, BODY_D),
+        [
+            {"headline": "가로등 교체 사업 시작", "body": f"{BODY_A}\n\n{BODY_B}"},
+            {"headline": "낚시객 세 명 구조", "body": f"{BODY_C}\n\n{BODY_D}"},
+        ],
+    ),
+]
+
+
+@run_table(CUT_PARAGRAPHS)
+def test_a_paragraph_cut_between_words_is_not_a_headline(text: str, expected: list[dict]) -> None:
+    check(text, expected)

@@ -68,6 +68,23 @@ def window_texts(pairs: Sequence[tuple[str, str]]) -> list[str]:
     return texts
 
 
+def continuation_texts(pairs: Sequence[tuple[str, str]]) -> list[str]:
+    """The texts that tell whether ``after`` goes on with the sentence ``before`` left open: for each pair the
+    short window read as one text across the break, then its left and its right side each read alone."""
+    texts: list[str] = []
+    for before, after in pairs:
+        left = " ".join(before.split()[-_WORDS_BEFORE:])
+        right = " ".join(after.split()[:_WORDS_AFTER])
+        texts.extend((f"{left} {right}", left, right))
+    return texts
+
+
+def continuation_margins(scores: Sequence[float]) -> list[float]:
+    """From the scores of ``continuation_texts``: how much likelier each window is read as one text than as two
+    (a headline and the first words of a body read well apart; a paragraph cut by a column does not)."""
+    return [scores[i] - scores[i + 1] - scores[i + 2] for i in range(0, len(scores), 3)]
+
+
 def decisions_from_scores(scores: Sequence[float]) -> list[BreakDecision]:
     """Decide each join from the scores of ``window_texts``: the likelier reading wins."""
     decisions = []

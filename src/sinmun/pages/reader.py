@@ -30,6 +30,8 @@ from sinmun.pages.column_breaks import (
     BreakDecision,
     Scorer,
     Tagger,
+    continuation_margins,
+    continuation_texts,
     decisions_from_scores,
     ends_sentence,
     is_break_candidate,
@@ -61,6 +63,9 @@ _MAX_SUBHEADLINES = 3
 _PHOTO_MAX_CHARS = 400
 # How much likelier (log-probability) the no-space reading must be for a line to count as cut mid-word.
 _CUT_WORD_MARGIN = 1.0
+# How much likelier a short line and the next must read as one text than as two for the short line to be the
+# first half of a paragraph cut by a column (a headline and its body's first words read well apart).
+_CONTINUES_MARGIN = 7.0
 
 
 @dataclass
@@ -193,16 +198,22 @@ def _page_steps(text: str, with_tags: bool) -> PageSteps:
 
     cut_idx = _cut_candidates(body_lines)
     fragment_idx = _fragment_candidates(body_lines) if with_tags else []
+    open_idx = [i for i in fragment_idx if i in set(cut_idx)]
+    cut_windows = window_texts([(body_lines[i], body_lines[i + 1]) for i in cut_idx])
     scores, tags = yield MorphologyRequest(
-        score=window_texts([(body_lines[i], body_lines[i + 1]) for i in cut_idx]),
+        score=cut_windows + continuation_texts([(body_lines[i], body_lines[i + 1]) for i in open_idx]),
         tag=[body_lines[i] for i in fragment_idx],
     )
-    cuts = dict(zip(cut_idx, decisions_from_scores(scores), strict=True))
+    cuts = dict(zip(cut_idx, decisions_from_scores(scores[: len(cut_windows)]), strict=True))
+    # Lines that read as the first half of a cut paragraph: their last morpheme cannot end a headline, or they
+    # read on into the next line as one sentence.
     fragments = {i for i, tag in zip(fragment_idx, tags, strict=True) if tag in _FRAGMENT_FINAL_TAGS}
+    margins = continuation_margins(scores[len(cut_windows) :])
+    fragments |= {i for i, margin in zip(open_idx, margins, strict=True) if margin >= _CONTINUES_MARGIN}
     pieces = _segment(body_lines, cuts, fragments)
     pending: list[tuple[int, Article, list[str]]] = []
     for piece in pieces:
-        for start, article, paragraphs in _build(piece, cuts):
+        for start, article, paragraphs in _build(piece, cuts, fragments):
             pending.append((start, article, paragraphs))
     candidates, pairs = _repair_candidates(pending)
     scores, _ = yield MorphologyRequest(score=window_texts(pairs))
@@ -389,10 +400,13 @@ def _starts_article(lines: list[str], i: int, fragments: set[int]) -> bool:
     return False
 
 
-def _build(piece: _Piece, cuts: dict[int, BreakDecision]) -> list[tuple[int, Article, list[str]]]:
+def _build(piece: _Piece, cuts: dict[int, BreakDecision], fragments: set[int]) -> list[tuple[int, Article, list[str]]]:
     """Split a piece into its article(s): (first line index, article, body paragraphs before repair)."""
     lines = list(piece.lines)
-    cut_after = {line: _is_cut_mid_word(cuts, n) for line, n in zip(piece.lines, piece.line_numbers, strict=True)}
+    cut_after = {
+        line: _is_cut_mid_word(cuts, n) or n in fragments
+        for line, n in zip(piece.lines, piece.line_numbers, strict=True)
+    }
     label = headline = None
     kind = "news"
     continues_from = None
