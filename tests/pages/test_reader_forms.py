@@ -161,3 +161,54 @@ CUT_PARAGRAPHS = [
 @run_table(CUT_PARAGRAPHS)
 def test_a_paragraph_cut_between_words_is_not_a_headline(text: str, expected: list[dict]) -> None:
     check(text, expected)
+
+
+# --- a headline that ends as a sentence does (?, !, .) is still the headline --------------------------------------
+SENTENCE_HEADLINES = [
+    (
+        "question-at-the-page-start",
+        page("골목길 가로등 왜 바꾸나?", BODY_A, BODY_B, "/한가람 기자"),
+        [{"headline": "골목길 가로등 왜 바꾸나?", "subheadlines": [], "body": f"{BODY_A}\n\n{BODY_B}"}],
+    ),
+    (
+        "question-after-a-byline",
+        page("가로등 교체 사업 시작", BODY_A, "/한가람 기자", "낚시객들은 왜 고립됐나?", BODY_C, BODY_D),
+        [
+            {"headline": "가로등 교체 사업 시작"},
+            {"headline": "낚시객들은 왜 고립됐나?", "body": f"{BODY_C}\n\n{BODY_D}"},
+        ],
+    ),
+    (
+        "exclamation-after-an-article-without-byline",
+        page("가로등 교체 사업 시작", BODY_A, BODY_B, "갯바위 낚시, 물때 확인 필수!", BODY_C, "/오다온 기자"),
+        [
+            {"headline": "가로등 교체 사업 시작", "body": f"{BODY_A}\n\n{BODY_B}", "byline": None},
+            {"headline": "갯바위 낚시, 물때 확인 필수!", "body": BODY_C, "byline_name": "오다온"},
+        ],
+    ),
+    (
+        "question-after-an-article-without-byline",
+        page("가로등 교체 사업 시작", BODY_A, "낚시객 구조, 무엇이 문제였나?", BODY_C, BODY_D),
+        [{"body": BODY_A}, {"headline": "낚시객 구조, 무엇이 문제였나?", "body": f"{BODY_C}\n\n{BODY_D}"}],
+    ),
+    (
+        "full-stop-after-a-byline",
+        page("가로등 교체 사업 시작", BODY_A, "/한가람 기자", "갯바위 고립 낚시객 모두 구조됐다.", BODY_C),
+        [{"headline": "가로등 교체 사업 시작"}, {"headline": "갯바위 고립 낚시객 모두 구조됐다.", "body": BODY_C}],
+    ),
+    (
+        "question-with-a-subheadline",
+        page("골목길 가로등 왜 바꾸나?", "전기요금 절감 효과 기대", BODY_C, "/한가람 기자"),
+        [{"headline": "골목길 가로등 왜 바꾸나?", "subheadlines": ["전기요금 절감 효과 기대"], "body": BODY_C}],
+    ),
+    (
+        "question-then-a-quote",
+        page('가로등 교체는 낭비? "전기요금이 더 줄어"', BODY_A, "/한가람 기자"),
+        [{"headline": '가로등 교체는 낭비? "전기요금이 더 줄어"', "body": BODY_A}],
+    ),
+]
+
+
+@run_table(SENTENCE_HEADLINES)
+def test_a_headline_ending_as_a_sentence_does(text: str, expected: list[dict]) -> None:
+    check(text, expected)

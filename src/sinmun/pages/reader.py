@@ -58,6 +58,9 @@ _NEW_HEADLINE_MAX_CHARS = 40
 # Last-morpheme tags that cannot end a headline: a particle, an adnominal ending, a determiner or a prefix
 # (``정원을 잇는`` is the first half of a paragraph cut by a column).
 _FRAGMENT_FINAL_TAGS = frozenset({"JKS", "JKC", "JKG", "JKO", "JKB", "JKV", "JKQ", "JX", "JC", "ETM", "MM", "XPN"})
+_SENTENCE_HEADLINE_MAX_CHARS = 45
+_FINISHED_SENTENCE_INSIDE = re.compile(r"[가-힣][.](?:[\"'”’」』)\]]*)\s")
+_QUESTION_END = re.compile(r"""[?!]["'”’」』)\]]*$""")
 _SUBHEADLINE_MAX_CHARS = 140
 _MAX_SUBHEADLINES = 3
 _PHOTO_MAX_CHARS = 400
@@ -127,7 +130,9 @@ class _Piece:
 
     @property
     def has_prose(self) -> bool:
-        return any(is_prose(line) for line in self.lines)
+        """Whether the piece holds prose beyond a headline (which may end as a sentence does)."""
+        first, rest = (self.lines[0], self.lines[1:]) if self.lines else ("", [])
+        return any(is_prose(line) for line in rest) or (is_prose(first) and not is_sentence_headline(first))
 
 
 def is_prose(line: str) -> bool:
@@ -143,6 +148,26 @@ def is_headline_like(line: str) -> bool:
         and not markers.is_cross_ref_line(line)
         and markers.continues_on(line) is None
     )
+
+
+def is_sentence_headline(line: str) -> bool:
+    """A headline may end as a sentence does (``도입된다면?``, ``꼭 해야 하나?``, ``막 내렸다.``): a short line
+    holding no finished sentence before its last one. At a piece's start such a line is its headline."""
+    return (
+        len(line) <= _SENTENCE_HEADLINE_MAX_CHARS
+        and not _FINISHED_SENTENCE_INSIDE.search(line)
+        and not markers.is_bullet(line)
+        and not markers.is_cross_ref_line(line)
+        and markers.continues_on(line) is None
+        and parse_byline_line(line) is None
+        and split_trailing_byline(line) is None
+    )
+
+
+def is_question_headline(line: str) -> bool:
+    """A short headline ending in a question or exclamation mark: one may open a new piece after a finished
+    paragraph, as any headline does."""
+    return len(line) <= _NEW_HEADLINE_MAX_CHARS and bool(_QUESTION_END.search(line)) and is_sentence_headline(line)
 
 
 @dataclass(frozen=True)
@@ -382,6 +407,8 @@ def _starts_article(lines: list[str], i: int, fragments: set[int]) -> bool:
     line = lines[i]
     if _AD_SIGNAL.search(line) and not is_prose(line):
         return True
+    if is_question_headline(line):
+        return i + 1 < len(lines) and is_prose(lines[i + 1]) and not is_question_headline(lines[i + 1])
     if not is_headline_like(line) or len(line) > _NEW_HEADLINE_MAX_CHARS or i in fragments or _reads_as_clause(line):
         return False
     for j in range(i + 1, min(i + 2 + _MAX_SUBHEADLINES, len(lines))):
@@ -498,6 +525,8 @@ def _heading_end(lines: list[str], has_headline: bool, cut_after: dict[str, bool
     for j, line in enumerate(lines):
         if j >= limit or (j == len(lines) - 1 and j > 0):
             return j
+        if j == 0 and not has_headline and len(lines) > 1 and is_sentence_headline(line) and is_prose(line):
+            continue
         if is_prose(line) or markers.is_bullet(line) or split_wire_opening(line) or len(line) > _SUBHEADLINE_MAX_CHARS:
             return j
         if j == 0 and not has_headline:
