@@ -142,6 +142,19 @@ def final_tags(texts: Sequence[str]) -> list[str]:
     return [tokens[-1][2] if tokens else "" for tokens in tokenize(texts)]
 
 
+def tags_at(cuts: Sequence[tuple[str, int]]) -> list[str]:
+    """For each (text, offset): ``"span"`` when one morpheme runs across the offset (``어린이열|람실``), else the tag
+    and form of the morpheme that starts there (``발표|했다`` -> ``"XSV/하"``), ``""`` when none does (one batched
+    call)."""
+    answers = []
+    for (_, offset), tokens in zip(cuts, tokenize([text for text, _ in cuts]), strict=True):
+        if any(start < offset < end for start, end, _, _ in tokens):
+            answers.append("span")
+        else:
+            answers.append(next((f"{tag}/{form}" for start, _, tag, form in tokens if start == offset), ""))
+    return answers
+
+
 def _scores(analyser: Kiwi, texts: list[str]) -> list[float]:
     return [result[0][1] for result in analyser.analyze(texts, top_n=1)]
 

@@ -8,7 +8,8 @@ from __future__ import annotations
 
 import pytest
 
-from sinmun.morphology import analysis_scores, final_tags
+from sinmun.morphology import analysis_scores, final_tags, tags_at
+from sinmun.pages.column_breaks import PageWords
 from sinmun.pages.reader import read_page
 from tests.pages.test_reader_cases import _view, page
 
@@ -19,7 +20,7 @@ BODY_D = "구조된 낚시객들은 물때를 잘못 알고 들어갔다가 바�
 
 
 def check(text: str, expected: list[dict]) -> None:
-    articles = [_view(a) for a in read_page(text, analysis_scores, final_tags).articles]
+    articles = [_view(a) for a in read_page(text, analysis_scores, final_tags, tags_at).articles]
     assert len(articles) == len(expected), [(a["kind"], a["headline"], (a["body"] or "")[:20]) for a in articles]
     for got, want in zip(articles, expected, strict=True):
         for key, value in want.items():
@@ -212,3 +213,85 @@ SENTENCE_HEADLINES = [
 @run_table(SENTENCE_HEADLINES)
 def test_a_headline_ending_as_a_sentence_does(text: str, expected: list[dict]) -> None:
     check(text, expected)
+
+
+# --- the spacing of a repaired column break: a morpheme that never starts a word joins, words that may stand apart
+# keep their space, and the rest of the page settles what morphology cannot -------------------------------------
+def one_paragraph(first: str, second: str, *more: str) -> str:
+    return page("구청 소식", BODY_D, first, second, *more, "/한가람 기자")
+
+
+SPACING = [
+    ("verb-suffix", one_paragraph("구청은 새 가로등 사업 계획을 지난달 발표", "했다."), "지난달 발표했다."),
+    (
+        "verb-suffix-connective",
+        one_paragraph("도의회는 예산안 일부를 수정", "하여 통과시켰다."),
+        "수정하여 통과시켰다.",
+    ),
+    (
+        "passive-suffix",
+        one_paragraph("낚시객 한 명은 저체온증으로 치료", "됐지만 건강에는 이상이 없다."),
+        "치료됐지만 건강에는",
+    ),
+    (
+        "auxiliary-of-become",
+        one_paragraph("구청은 고장 난 가로등이 모두 고쳐", "졌다고 밝혔다."),
+        "모두 고쳐졌다고 밝혔다.",
+    ),
+    ("particle", one_paragraph("신고를 받은 해양경찰", "이 곧바로 출동했다."), "해양경찰이 곧바로 출동했다."),
+    ("two-nouns-stay-apart", one_paragraph("상인회는 전통시장 주차장", "확충 계획을 세웠다."), "주차장 확충 계획을"),
+    (
+        "other-auxiliary-stays-apart",
+        one_paragraph("계획은 세 단계로 구성되어", "있는데 첫 단계는 올해 끝난다."),
+        "구성되어 있는데",
+    ),
+    (
+        "page-writes-it-joined",
+        one_paragraph(
+            "이번 구조에는 남해지방해양",
+            "경찰청과 소방서가 함께 나섰다.",
+            "남해지방해양경찰청은 이날 구조대를 급파했다.",
+        ),
+        "남해지방해양경찰청과 소방서가",
+    ),
+    (
+        "page-writes-it-apart",
+        one_paragraph(
+            "구청은 가로등 교체 사업에 대해 주민들이 품은 걱정을 모두 듣겠다며 주민 기대",
+            "남구청이 함께 나눈다고 밝혔다.",
+            "사업의 기대 효과는 남구청이 따로 조사한다.",
+        ),
+        "주민 기대 남구청이",
+    ),
+]
+
+
+@pytest.mark.parametrize(("text", "joined"), [c[1:] for c in SPACING], ids=[c[0] for c in SPACING])
+def test_spacing_at_a_repaired_column_break(text: str, joined: str) -> None:
+    (article,) = read_page(text, analysis_scores, final_tags, tags_at).articles
+    assert joined in article.body, article.body
+
+
+PAGE_LINES = [
+    "남해지방해양경찰청은 이날 구조대를 급파했다.",
+    "사업의 기대 효과는 남구청이 따로 조사한다.",
+    "이번 구조에는 남해지방해양",  # open line end: its last word is no evidence
+    "경찰청과 소방서가 함께 나섰다.",  # after an open line: its first word is no evidence
+]
+PAGE_SPACING = [
+    ("joined-elsewhere", "이번 구조에는 남해지방해양", "경찰청과 소방서가", False),
+    ("both-apart-elsewhere", "주민 기대", "남구청이 함께", True),
+    ("no-evidence", "이번 출동", "선박이 함께", None),
+    ("after-punctuation-no-evidence", "효과는 남구청이,", "따로", None),
+]
+
+
+@pytest.mark.parametrize(
+    ("before", "after", "with_space"), [c[1:] for c in PAGE_SPACING], ids=[c[0] for c in PAGE_SPACING]
+)
+def test_the_page_settles_spacing_it_writes_one_way(before: str, after: str, with_space: bool | None) -> None:
+    assert PageWords(PAGE_LINES).spacing(before, after) is with_space
+
+
+def test_the_halves_of_a_cut_are_no_evidence_of_themselves() -> None:
+    assert PageWords(PAGE_LINES[2:]).spacing("이번 구조에는 남해지방해양", "경찰청과 소방서가") is None

@@ -15,7 +15,7 @@ pure and I/O-free, the morphological scorer being passed in):
 from __future__ import annotations
 
 import re
-from collections.abc import Generator, Sequence
+from collections.abc import Callable, Generator, Sequence
 from dataclasses import dataclass, field
 
 from sinmun.pages import markers
@@ -28,10 +28,13 @@ from sinmun.pages.bylines import (
 )
 from sinmun.pages.column_breaks import (
     BreakDecision,
+    PageWords,
     Scorer,
     Tagger,
     continuation_margins,
     continuation_texts,
+    cut_offset,
+    decide_with_page,
     decisions_from_scores,
     ends_sentence,
     is_break_candidate,
@@ -173,38 +176,55 @@ def is_question_headline(line: str) -> bool:
 @dataclass(frozen=True)
 class MorphologyRequest:
     """What one step of reading a page needs from the morphological analyser: texts to score (column-break
-    windows) and lines whose last morpheme's tag is wanted."""
+    windows), lines whose last morpheme's tag is wanted, and (text, offset) pairs whose morpheme at the offset
+    is wanted (see ``CutTagger``)."""
 
     score: list[str] = field(default_factory=list)
     tag: list[str] = field(default_factory=list)
+    tag_at: list[tuple[str, int]] = field(default_factory=list)
 
 
-# A page's reading, step by step: it yields what it needs from the analyser, is sent back (scores, tags), and
-# returns the page's reading. ``read_pages`` drives many pages in step, so each step is one batched call.
-PageSteps = Generator[MorphologyRequest, tuple[list[float], list[str]], PageReading]
+# Maps (text, offset) pairs to "span" (a morpheme runs across the offset) or the tag of the morpheme starting there.
+CutTagger = Callable[[Sequence[tuple[str, int]]], list[str]]
+
+# A page's reading, step by step: it yields what it needs from the analyser, is sent back (scores, tags, tags at
+# offsets), and returns the page's reading. ``read_pages`` drives many pages in step, so each step is one batched
+# call.
+PageSteps = Generator[MorphologyRequest, tuple[list[float], list[str], list[str]], PageReading]
 
 
-def read_page(text: str, scorer: Scorer, final_tags: Tagger | None = None) -> PageReading:
+def read_page(
+    text: str, scorer: Scorer, final_tags: Tagger | None = None, tags_at: CutTagger | None = None
+) -> PageReading:
     """Read normalized page text (see ``decode_page``) into its pieces.
 
     ``scorer`` scores Korean readings (column breaks); ``final_tags`` gives the last morpheme's tag of each line
-    (to tell a cut line from a headline). ``sinmun.morphology`` provides both, backed by Kiwi.
+    (to tell a cut line from a headline); ``tags_at`` the morpheme at a column break in the joined reading (a
+    suffix, an ending or a particle there never starts a word). ``sinmun.morphology`` provides all three, backed
+    by Kiwi.
     """
-    return read_pages([text], scorer, final_tags)[0]
+    return read_pages([text], scorer, final_tags, tags_at)[0]
 
 
-def read_pages(texts: Sequence[str], scorer: Scorer, final_tags: Tagger | None = None) -> list[PageReading]:
+def read_pages(
+    texts: Sequence[str], scorer: Scorer, final_tags: Tagger | None = None, tags_at: CutTagger | None = None
+) -> list[PageReading]:
     """Read many pages at once, exactly as ``read_page`` reads each: their steps run in lockstep, so the
-    analyser is called twice per step for all the pages together (few large batches, not many small ones)."""
-    steps = [_page_steps(text, with_tags=final_tags is not None) for text in texts]
+    analyser is called a few times per step for all the pages together (few large batches, not many small ones)."""
+    steps = [_page_steps(text, with_tags=final_tags is not None, with_tags_at=tags_at is not None) for text in texts]
     readings: list[PageReading | None] = [None] * len(steps)
     requests = {n: next(step) for n, step in enumerate(steps)}
     while requests:
         score_texts = [t for r in requests.values() for t in r.score]
         tag_texts = [t for r in requests.values() for t in r.tag]
+        at_pairs = [t for r in requests.values() for t in r.tag_at]
         scores = iter(scorer(score_texts) if score_texts else [])
         tags = iter(final_tags(tag_texts) if final_tags and tag_texts else [])
-        answered = {n: ([next(scores) for _ in r.score], [next(tags) for _ in r.tag]) for n, r in requests.items()}
+        at_tags = iter(tags_at(at_pairs) if tags_at and at_pairs else [])
+        answered = {
+            n: ([next(scores) for _ in r.score], [next(tags) for _ in r.tag], [next(at_tags) for _ in r.tag_at])
+            for n, r in requests.items()
+        }
         requests = {}
         for n, answer in answered.items():
             try:
@@ -214,7 +234,7 @@ def read_pages(texts: Sequence[str], scorer: Scorer, final_tags: Tagger | None =
     return readings  # type: ignore[return-value]
 
 
-def _page_steps(text: str, with_tags: bool) -> PageSteps:
+def _page_steps(text: str, with_tags: bool, with_tags_at: bool) -> PageSteps:
     lines = [line.strip() for line in text.split("\n")]
     content = [i for i, line in enumerate(lines) if line]
     furniture_idx = _furniture_lines(lines, content)
@@ -225,7 +245,7 @@ def _page_steps(text: str, with_tags: bool) -> PageSteps:
     fragment_idx = _fragment_candidates(body_lines) if with_tags else []
     open_idx = [i for i in fragment_idx if i in set(cut_idx)]
     cut_windows = window_texts([(body_lines[i], body_lines[i + 1]) for i in cut_idx])
-    scores, tags = yield MorphologyRequest(
+    scores, tags, _ = yield MorphologyRequest(
         score=cut_windows + continuation_texts([(body_lines[i], body_lines[i + 1]) for i in open_idx]),
         tag=[body_lines[i] for i in fragment_idx],
     )
@@ -241,8 +261,17 @@ def _page_steps(text: str, with_tags: bool) -> PageSteps:
         for start, article, paragraphs in _build(piece, cuts, fragments):
             pending.append((start, article, paragraphs))
     candidates, pairs = _repair_candidates(pending)
-    scores, _ = yield MorphologyRequest(score=window_texts(pairs))
-    _repair_bodies(pending, dict(zip(candidates, decisions_from_scores(scores), strict=True)))
+    windows = window_texts(pairs)
+    joined_at_cut = [(windows[2 * k], cut_offset(before)) for k, (before, _) in enumerate(pairs)]
+    scores, _, at_cut = yield MorphologyRequest(score=windows, tag_at=joined_at_cut if with_tags_at else [])
+    words = PageWords(body_lines)
+    decisions = [
+        decide_with_page(decision, before, after, words, tag)
+        for decision, (before, after), tag in zip(
+            decisions_from_scores(scores), pairs, at_cut or [None] * len(pairs), strict=True
+        )
+    ]
+    _repair_bodies(pending, dict(zip(candidates, decisions, strict=True)))
     articles: list[Article] = []
     unplaced: list[str] = []
     for _, article, _ in sorted(pending, key=lambda p: p[0]):
