@@ -295,3 +295,86 @@ def test_the_page_settles_spacing_it_writes_one_way(before: str, after: str, wit
 
 def test_the_halves_of_a_cut_are_no_evidence_of_themselves() -> None:
     assert PageWords(PAGE_LINES[2:]).spacing("이번 구조에는 남해지방해양", "경찰청과 소방서가") is None
+
+
+# --- a photo caption whose title runs straight into the caption sentence, the photographer at the line's end --------
+CAPTION_LINE = "가로등 교체 현장 18일 오전 남구청 직원들이 골목길에서 낡은 가로등을 교체하고 있다. /한가람 기자"
+TITLED_CAPTIONS = [
+    (
+        "after-an-article-with-a-byline",
+        page("가로등 교체 사업 시작", BODY_A, "/오다온 기자", CAPTION_LINE),
+        [
+            {"kind": "news", "byline_name": "오다온"},
+            {
+                "kind": "photo",
+                "headline": "가로등 교체 현장",
+                "body": "18일 오전 남구청 직원들이 골목길에서 낡은 가로등을 교체하고 있다.",
+                "byline_name": "한가람",
+            },
+        ],
+    ),
+    (
+        "after-an-article-without-a-byline",
+        page("낚시객 세 명 구조", BODY_C, BODY_D, CAPTION_LINE, "가로등 교체 사업 시작", BODY_A, "/오다온 기자"),
+        [
+            {"kind": "news", "headline": "낚시객 세 명 구조", "body": f"{BODY_C}\n\n{BODY_D}", "byline": None},
+            {"kind": "photo", "headline": "가로등 교체 현장", "byline_name": "한가람"},
+            {"kind": "news", "headline": "가로등 교체 사업 시작", "byline_name": "오다온"},
+        ],
+    ),
+    (
+        "title-with-a-comma",
+        page(
+            "가로등 교체 사업 시작",
+            BODY_A,
+            "/오다온 기자",
+            "해경, 갯바위 고립 낚시객 구조 17일 해양경찰이 갯바위에 고립된 낚시객을 구조하고 있다. /한가람 기자",
+        ),
+        [{"kind": "news"}, {"kind": "photo", "headline": "해경, 갯바위 고립 낚시객 구조"}],
+    ),
+    (
+        "title-of-four-nouns",
+        page(
+            "가로등 교체 사업 시작",
+            BODY_A,
+            "/오다온 기자",
+            "전통시장 주차장 주말 개방 상인회 회원들이 주말 무료 개방을 앞둔 전통시장 주차장을 청소하고 있다. /한가람 기자",
+        ),
+        [{"kind": "news"}, {"kind": "photo", "headline": "전통시장 주차장 주말 개방"}],
+    ),
+    (
+        "title-ending-in-a-verb-noun",
+        page(
+            "가로등 교체 사업 시작",
+            BODY_A,
+            "/오다온 기자",
+            "도서관 독서 교실 개강 초등학생들이 22일 시립도서관 독서 교실에서 책을 읽고 있다. /한가람 기자",
+        ),
+        [{"kind": "news"}, {"kind": "photo", "headline": "도서관 독서 교실 개강"}],
+    ),
+    (
+        "title-ending-in-a-question",
+        page(
+            "가로등 교체 사업 시작",
+            BODY_A,
+            "/오다온 기자",
+            "골목길 가로등, 왜 바꾸나? 남구청 직원들이 골목길에서 가로등을 새것으로 바꾸고 있다. /한가람 기자",
+        ),
+        [{"kind": "news"}, {"kind": "photo", "headline": "골목길 가로등, 왜 바꾸나?"}],
+    ),
+    (
+        "a-last-paragraph-with-its-byline-stays-in-the-article",
+        page("가로등 교체 사업 시작", BODY_A, f"{BODY_B} /한가람 기자"),
+        [{"kind": "news", "body": f"{BODY_A}\n\n{BODY_B}", "byline_name": "한가람"}],
+    ),
+    (
+        "a-one-sentence-last-paragraph-stays-in-the-article",
+        page("가로등 교체 사업 시작", BODY_A, "구청은 가로등 교체가 끝나면 골목길 순찰도 늘리기로 했다. /한가람 기자"),
+        [{"kind": "news", "byline_name": "한가람"}],
+    ),
+]
+
+
+@run_table(TITLED_CAPTIONS)
+def test_a_caption_whose_title_runs_into_it(text: str, expected: list[dict]) -> None:
+    check(text, expected)

@@ -18,7 +18,7 @@ import re
 from collections.abc import Callable, Generator, Sequence
 from dataclasses import dataclass, field
 
-from sinmun.pages import markers
+from sinmun.pages import captions, markers
 from sinmun.pages.bylines import (
     Byline,
     letter_spaced_name,
@@ -72,6 +72,9 @@ _CUT_WORD_MARGIN = 1.0
 # How much likelier a short line and the next must read as one text than as two for the short line to be the
 # first half of a paragraph cut by a column (a headline and its body's first words read well apart).
 _CONTINUES_MARGIN = 7.0
+# A photo's title ends where it and the caption sentence read apart: a margin below this (headlines and their
+# first body words stay under it; a paragraph cut by a column reads on above ``_CONTINUES_MARGIN``).
+_TITLE_APART_MARGIN = 6.0
 
 
 @dataclass
@@ -126,6 +129,7 @@ class _Piece:
     byline: Byline | None = None
     inline_byline: bool = False
     credit_attached_late: bool = False
+    caption_title_words: int | None = None  # a caption line's title, in words (the title runs into the caption)
 
     def add(self, line: str, number: int) -> None:
         self.lines.append(line)
@@ -245,17 +249,33 @@ def _page_steps(text: str, with_tags: bool, with_tags_at: bool) -> PageSteps:
     fragment_idx = _fragment_candidates(body_lines) if with_tags else []
     open_idx = [i for i in fragment_idx if i in set(cut_idx)]
     cut_windows = window_texts([(body_lines[i], body_lines[i + 1]) for i in cut_idx])
+    open_texts = continuation_texts([(body_lines[i], body_lines[i + 1]) for i in open_idx])
+    caption_ends = {}
+    for i, line in enumerate(body_lines):
+        trailing = split_trailing_byline(line)
+        if trailing and (ends := captions.title_ends(trailing[0])):
+            caption_ends[i] = (trailing[0], ends)
+    title_texts = continuation_texts(
+        [p for text, ends in caption_ends.values() for p in captions.boundary_pairs(text, ends)]
+    )
     scores, tags, _ = yield MorphologyRequest(
-        score=cut_windows + continuation_texts([(body_lines[i], body_lines[i + 1]) for i in open_idx]),
+        score=cut_windows + open_texts + title_texts,
         tag=[body_lines[i] for i in fragment_idx],
     )
+    title_margins = iter(continuation_margins(scores[len(cut_windows) + len(open_texts) :]))
+    caption_titles = {}
+    for i, (_, ends) in caption_ends.items():
+        k = captions.pick_title_end(ends, [next(title_margins) for _ in ends], _TITLE_APART_MARGIN)
+        if k is not None:
+            caption_titles[i] = k
+    scores = scores[: len(cut_windows) + len(open_texts)]
     cuts = dict(zip(cut_idx, decisions_from_scores(scores[: len(cut_windows)]), strict=True))
     # Lines that read as the first half of a cut paragraph: their last morpheme cannot end a headline, or they
     # read on into the next line as one sentence.
     fragments = {i for i, tag in zip(fragment_idx, tags, strict=True) if tag in _FRAGMENT_FINAL_TAGS}
     margins = continuation_margins(scores[len(cut_windows) :])
     fragments |= {i for i, margin in zip(open_idx, margins, strict=True) if margin >= _CONTINUES_MARGIN}
-    pieces = _segment(body_lines, cuts, fragments)
+    pieces = _segment(body_lines, cuts, fragments, caption_titles)
     pending: list[tuple[int, Article, list[str]]] = []
     for piece in pieces:
         for start, article, paragraphs in _build(piece, cuts, fragments):
@@ -334,7 +354,9 @@ def _is_cut_mid_word(cuts: dict[int, BreakDecision], i: int) -> bool:
     return d is not None and d.nospace_margin > _CUT_WORD_MARGIN
 
 
-def _segment(lines: list[str], cuts: dict[int, BreakDecision], fragments: set[int]) -> list[_Piece]:
+def _segment(
+    lines: list[str], cuts: dict[int, BreakDecision], fragments: set[int], caption_titles: dict[int, int]
+) -> list[_Piece]:
     pieces: list[_Piece] = []
     cur = _Piece(start=0)
 
@@ -359,9 +381,17 @@ def _segment(lines: list[str], cuts: dict[int, BreakDecision], fragments: set[in
         trailing = split_trailing_byline(line)
         if trailing:
             text, byline = trailing
+            title_words = caption_titles.get(i)
+            caption = _Piece(i, [text], [i], byline, inline_byline=True, caption_title_words=title_words)
             if (len(cur.lines) >= 2 or cur.has_prose) and _continues_after(lines, i, cuts, fragments):
                 # A photo caption printed in the middle of an article: a piece of its own.
-                pieces.append(_Piece(start=i, lines=[text], line_numbers=[i], byline=byline, inline_byline=True))
+                pieces.append(caption)
+                continue
+            if title_words is not None:
+                # A titled caption after an article (the article had no byline): a piece of its own.
+                close(i)
+                pieces.append(caption)
+                cur = _Piece(start=i + 1)
                 continue
             cur.add(text, i)
             cur.byline, cur.inline_byline = byline, True
@@ -498,7 +528,7 @@ def _build(piece: _Piece, cuts: dict[int, BreakDecision], fragments: set[int]) -
 
     if _is_photo(piece, lines, label, continues_from):
         kind = "photo"
-        title, caption = _photo_title_and_caption(lines)
+        title, caption = _photo_title_and_caption(lines, piece.caption_title_words)
         article = Article(ordinal=0, kind=kind, headline=title, byline=byline, body=caption or None)
         out.append((piece.start + leading_ad, article, []))
         return out
@@ -643,8 +673,12 @@ def _is_photo(piece: _Piece, lines: list[str], label: str | None, continues_from
 _CAPTION_TITLE = re.compile(r"""^(?P<title>[^'"‘“「『]{0,30}['"‘“「『][^'"’”」』]{1,25}['"’”」』])\s+(?P<rest>\S.*)$""")
 
 
-def _photo_title_and_caption(lines: list[str]) -> tuple[str | None, str]:
-    """A photo's short title and its caption sentence (title and caption may share one line)."""
+def _photo_title_and_caption(lines: list[str], title_words: int | None = None) -> tuple[str | None, str]:
+    """A photo's short title and its caption sentence (title and caption may share one line; ``title_words``
+    is the title's length in words when the title runs straight into the caption)."""
+    if title_words is not None and len(lines) == 1:
+        words = lines[0].split()
+        return " ".join(words[:title_words]), " ".join(words[title_words:])
     if len(lines) == 2 and is_headline_like(lines[0]):
         return lines[0], lines[1]
     text = " ".join(lines)
