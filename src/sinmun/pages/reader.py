@@ -272,9 +272,17 @@ def _page_steps(text: str, with_tags: bool, with_tags_at: bool) -> PageSteps:
     cuts = dict(zip(cut_idx, decisions_from_scores(scores[: len(cut_windows)]), strict=True))
     # Lines that read as the first half of a cut paragraph: their last morpheme cannot end a headline, or they
     # read on into the next line as one sentence.
-    fragments = {i for i, tag in zip(fragment_idx, tags, strict=True) if tag in _FRAGMENT_FINAL_TAGS}
+    final_tag = dict(zip(fragment_idx, tags, strict=True))
     margins = continuation_margins(scores[len(cut_windows) :])
-    fragments |= {i for i, margin in zip(open_idx, margins, strict=True) if margin >= _CONTINUES_MARGIN}
+    fragments = _LineEnds(
+        cut={i for i, tag in final_tag.items() if tag in _FRAGMENT_FINAL_TAGS}
+        | {
+            i
+            for i, margin in zip(open_idx, margins, strict=True)
+            if margin >= _CONTINUES_MARGIN and final_tag[i] != "EF"
+        },
+        finished={i for i, tag in final_tag.items() if tag == "EF"},
+    )
     pieces = _segment(body_lines, cuts, fragments, caption_titles)
     pending: list[tuple[int, Article, list[str]]] = []
     for piece in pieces:
@@ -349,13 +357,27 @@ def _cut_candidates(lines: list[str]) -> list[int]:
     ]
 
 
+@dataclass(frozen=True)
+class _LineEnds:
+    """How a page's short lines end, by morphology: ``i in line_ends`` when line i is the first half of a paragraph
+    cut by a column (its last morpheme cannot end a headline, or it reads on into the next line); ``finished``
+    holds the lines that end in a sentence-final ending without a full stop, as headlines may (``설립되다``,
+    ``약점은 무엇일까``), which no cut leaves."""
+
+    cut: set[int] = field(default_factory=set)
+    finished: set[int] = field(default_factory=set)
+
+    def __contains__(self, i: object) -> bool:
+        return i in self.cut
+
+
 def _is_cut_mid_word(cuts: dict[int, BreakDecision], i: int) -> bool:
     d = cuts.get(i)
     return d is not None and d.nospace_margin > _CUT_WORD_MARGIN
 
 
 def _segment(
-    lines: list[str], cuts: dict[int, BreakDecision], fragments: set[int], caption_titles: dict[int, int]
+    lines: list[str], cuts: dict[int, BreakDecision], fragments: _LineEnds, caption_titles: dict[int, int]
 ) -> list[_Piece]:
     pieces: list[_Piece] = []
     cur = _Piece(start=0)
@@ -439,7 +461,7 @@ def _attach_late_byline(piece: _Piece, byline: Byline) -> None:
         piece.byline.names.extend(n for n in byline.names if n not in piece.byline.names)
 
 
-def _continues_after(lines: list[str], i: int, cuts: dict[int, BreakDecision], fragments: set[int]) -> bool:
+def _continues_after(lines: list[str], i: int, cuts: dict[int, BreakDecision], fragments: _LineEnds) -> bool:
     """Does the article go on after line i (so that line i is a caption set inside it)?"""
     if i + 1 >= len(lines):
         return False
@@ -451,7 +473,7 @@ def _continues_after(lines: list[str], i: int, cuts: dict[int, BreakDecision], f
     return is_prose(nxt) and not _opens_new_piece(lines, i + 1, cuts, fragments)
 
 
-def _opens_new_piece(lines: list[str], i: int, cuts: dict[int, BreakDecision], fragments: set[int]) -> bool:
+def _opens_new_piece(lines: list[str], i: int, cuts: dict[int, BreakDecision], fragments: _LineEnds) -> bool:
     """Line i starts a new piece when it reads as a headline after a finished paragraph (or a notice's list item),
     and prose follows."""
     if i == 0 or _is_cut_mid_word(cuts, i):
@@ -461,14 +483,16 @@ def _opens_new_piece(lines: list[str], i: int, cuts: dict[int, BreakDecision], f
     return _starts_article(lines, i, fragments)
 
 
-def _starts_article(lines: list[str], i: int, fragments: set[int]) -> bool:
+def _starts_article(lines: list[str], i: int, fragments: _LineEnds) -> bool:
     """Line i reads as a headline (or an ad line), followed within a few short lines by prose."""
     line = lines[i]
     if _AD_SIGNAL.search(line) and not is_prose(line):
         return True
     if is_question_headline(line):
         return i + 1 < len(lines) and is_prose(lines[i + 1]) and not is_question_headline(lines[i + 1])
-    if not is_headline_like(line) or len(line) > _NEW_HEADLINE_MAX_CHARS or i in fragments or _reads_as_clause(line):
+    if not is_headline_like(line) or len(line) > _NEW_HEADLINE_MAX_CHARS or i in fragments:
+        return False
+    if _reads_as_clause(line) and i not in fragments.finished:
         return False
     for j in range(i + 1, min(i + 2 + _MAX_SUBHEADLINES, len(lines))):
         nxt = lines[j]
@@ -486,7 +510,7 @@ def _starts_article(lines: list[str], i: int, fragments: set[int]) -> bool:
     return False
 
 
-def _build(piece: _Piece, cuts: dict[int, BreakDecision], fragments: set[int]) -> list[tuple[int, Article, list[str]]]:
+def _build(piece: _Piece, cuts: dict[int, BreakDecision], fragments: _LineEnds) -> list[tuple[int, Article, list[str]]]:
     """Split a piece into its article(s): (first line index, article, body paragraphs before repair)."""
     lines = list(piece.lines)
     cut_after = {
