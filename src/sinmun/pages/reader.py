@@ -69,6 +69,9 @@ _MAX_SUBHEADLINES = 3
 _PHOTO_MAX_CHARS = 400
 # How much likelier (log-probability) the no-space reading must be for a line to count as cut mid-word.
 _CUT_WORD_MARGIN = 1.0
+# The last syllable of a sentence-final ending that a headline may end on without a full stop (바꾼다, 무엇일까,
+# 해야 하나, 있나요); ``고쳐`` or ``봐`` may end a sentence too, but more often they are cut in mid-sentence.
+_FINAL_SYLLABLE = re.compile(r"[다까나요]$")
 # How much likelier a short line and the next must read as one text than as two for the short line to be the
 # first half of a paragraph cut by a column (a headline and its body's first words read well apart).
 _CONTINUES_MARGIN = 7.0
@@ -273,15 +276,12 @@ def _page_steps(text: str, with_tags: bool, with_tags_at: bool) -> PageSteps:
     # Lines that read as the first half of a cut paragraph: their last morpheme cannot end a headline, or they
     # read on into the next line as one sentence.
     final_tag = dict(zip(fragment_idx, tags, strict=True))
+    finished = {i for i, tag in final_tag.items() if tag == "EF" and _FINAL_SYLLABLE.search(body_lines[i])}
     margins = continuation_margins(scores[len(cut_windows) :])
+    reads_on = {i for i, margin in zip(open_idx, margins, strict=True) if margin >= _CONTINUES_MARGIN}
     fragments = _LineEnds(
-        cut={i for i, tag in final_tag.items() if tag in _FRAGMENT_FINAL_TAGS}
-        | {
-            i
-            for i, margin in zip(open_idx, margins, strict=True)
-            if margin >= _CONTINUES_MARGIN and final_tag[i] != "EF"
-        },
-        finished={i for i, tag in final_tag.items() if tag == "EF"},
+        cut={i for i, tag in final_tag.items() if tag in _FRAGMENT_FINAL_TAGS} | (reads_on - finished),
+        finished=finished,
     )
     pieces = _segment(body_lines, cuts, fragments, caption_titles)
     pending: list[tuple[int, Article, list[str]]] = []
