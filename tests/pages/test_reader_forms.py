@@ -394,3 +394,31 @@ FINISHED_HEADLINES = [
 def test_a_headline_on_a_final_ending_opens_the_next_article(headline: str) -> None:
     text = page("낚시객 세 명 구조", BODY_C, BODY_D, headline, BODY_A, BODY_B, "/한가람 기자")
     check(text, [{"headline": "낚시객 세 명 구조", "body": f"{BODY_C}\n\n{BODY_D}"}, {"headline": headline}])
+
+
+# --- an advertisement whose only contact is a company's four-digit number (1588-xxxx) or a ☎ line -------------------
+ADS = [
+    (
+        "four-digit-number-at-the-page-end",
+        page("가로등 교체 사업 시작", BODY_A, "/한가람 기자", "새 아파트 입주 안내", "빛고을 더 힐 3단지", "입주문의 1588-1234"),
+        [{"kind": "news"}, {"kind": "ad"}],
+    ),
+    (
+        "four-digit-number-between-articles",
+        page(
+            "가로등 교체 사업 시작", BODY_A, "/한가람 기자", "가을 가구 대전", "전 품목 최대 50%", "상담 1644-5678",
+            "낚시객 세 명 구조", BODY_C, "/오다온 기자",
+        ),
+        [{"kind": "news"}, {"kind": "ad"}, {"kind": "news", "headline": "낚시객 세 명 구조", "body": BODY_C}],
+    ),
+    (
+        "phone-sign",
+        page("가로등 교체 사업 시작", BODY_A, "/한가람 기자", "겨울맞이 난방기 할인", "☎ 062-555-1234"),
+        [{"kind": "news"}, {"kind": "ad"}],
+    ),
+]  # fmt: skip
+
+
+@run_table(ADS)
+def test_an_ad_with_a_company_number(text: str, expected: list[dict]) -> None:
+    check(text, expected)

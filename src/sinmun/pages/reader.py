@@ -46,10 +46,11 @@ KINDS = ("news", "photo", "column", "editorial", "notice", "continuation", "ad")
 
 # A line is prose when it holds a finished Korean sentence.
 _PROSE = re.compile(r"""[가-힣][.?!](?:["'”’」』)\]]*)(?:\s|$)""")
-# Signs of an advertisement: web addresses, phone numbers, markup residue, sponsor lines, event date ranges.
+# Signs of an advertisement: web addresses, phone numbers (a company's four-digit 1588-xxxx too, and ☎), markup
+# residue, sponsor lines, event date ranges.
 _AD_SIGNAL = re.compile(
     r"https?://|www\.|\b[a-z0-9-]+\.(?:com|co\.kr|kr|org|net)\b|\*\*|\^|\s\|\s|(?:^|\s)[|｜]"
-    r"|(?:0\d{1,2}|1\d{3})[-)]\s?\d{3,4}-\d{4}|(?:주최|주관|후원|협찬)\s*[|:｜]"
+    r"|(?:0\d{1,2}|1\d{3})[-)]\s?\d{3,4}-\d{4}|(?<![\d-])1[5-9]\d{2}-\d{4}(?![\d-])|☎|(?:주최|주관|후원|협찬)\s*[|:｜]"
     r"|\d{1,2}\.\d{1,2}\s*\^?\s*\(?[월화수목금토일]\)?\s*~",
     re.IGNORECASE,
 )
