@@ -363,7 +363,7 @@ class _LineEnds:
     """How a page's short lines end, by morphology: ``i in line_ends`` when line i is the first half of a paragraph
     cut by a column (its last morpheme cannot end a headline, or it reads on into the next line); ``finished``
     holds the lines that end in a sentence-final ending without a full stop, as headlines may (``설립되다``,
-    ``약점은 무엇일까``), which no cut leaves."""
+    ``약점은 무엇일까``), which no cut leaves, not even one in mid-word."""
 
     cut: set[int] = field(default_factory=set)
     finished: set[int] = field(default_factory=set)
@@ -477,7 +477,7 @@ def _continues_after(lines: list[str], i: int, cuts: dict[int, BreakDecision], f
 def _opens_new_piece(lines: list[str], i: int, cuts: dict[int, BreakDecision], fragments: _LineEnds) -> bool:
     """Line i starts a new piece when it reads as a headline after a finished paragraph (or a notice's list item),
     and prose follows."""
-    if i == 0 or _is_cut_mid_word(cuts, i):
+    if i == 0 or (_is_cut_mid_word(cuts, i) and i not in fragments.finished):
         return False
     if not (ends_sentence(lines[i - 1]) or markers.is_bullet(lines[i - 1])):
         return False
@@ -515,7 +515,7 @@ def _build(piece: _Piece, cuts: dict[int, BreakDecision], fragments: _LineEnds) 
     """Split a piece into its article(s): (first line index, article, body paragraphs before repair)."""
     lines = list(piece.lines)
     cut_after = {
-        line: _is_cut_mid_word(cuts, n) or n in fragments
+        line: (_is_cut_mid_word(cuts, n) and n not in fragments.finished) or n in fragments
         for line, n in zip(piece.lines, piece.line_numbers, strict=True)
     }
     label = headline = None
