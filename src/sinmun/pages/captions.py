@@ -20,7 +20,7 @@ _CAPTION_MAX_CHARS = 300
 # A title's word never ends in a case particle, a comma or a middle dot (those words lead on to the next).
 _LEADS_ON = re.compile(r"(?:[,，·、:]|[가-힣](?:은|는|을|를|의|에|에서|으로|로|와|과|이|가|도|만))$")
 _PARTICLE = re.compile(r"(?:에서|으로|의|은|는|이|가|을|를|에|로|와|과|도|만)$")
-# A title may end in its own question or exclamation mark (꼭 해야 하나?); the caption's sentence ends the line.
+# A title may end in its own question or exclamation mark (왜 바꾸나?); the caption's sentence ends the line.
 _TITLE_END_MARK = re.compile(r"[?!]$")
 # A sentence's end with more text after it.
 _INNER_SENTENCE_END = re.compile(r"""[.?!]["'”’」』)\]]*(?=\s)""")

@@ -95,8 +95,8 @@ def _bare(word: str) -> str:
 
 class PageWords:
     """The words a page uses away from open line ends (where a column may have cut one), to settle a break's
-    spacing the way the rest of the page writes it: ``중앙방역대책`` / ``본부는`` is one word on a page that writes
-    ``중앙방역대책본부가`` elsewhere; ``예히야`` / ``신와르는`` are two on a page that writes both apart elsewhere."""
+    spacing the way the rest of the page writes it: ``남해지방해양`` / ``경찰청과`` is one word on a page that writes
+    ``남해지방해양경찰청은`` elsewhere; ``주민 기대`` / ``남구청이`` are two on a page that writes both apart elsewhere."""
 
     def __init__(self, lines: Iterable[str]) -> None:
         words: set[str] = set()

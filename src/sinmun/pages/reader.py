@@ -71,7 +71,7 @@ _PHOTO_MAX_CHARS = 400
 # How much likelier (log-probability) the no-space reading must be for a line to count as cut mid-word.
 _CUT_WORD_MARGIN = 1.0
 # The last syllable of a sentence-final ending that a headline may end on without a full stop (바꾼다, 무엇일까,
-# 해야 하나, 있나요); ``고쳐`` or ``봐`` may end a sentence too, but more often they are cut in mid-sentence.
+# 바꾸나, 있나요); ``고쳐`` or ``봐`` may end a sentence too, but more often they are cut in mid-sentence.
 _FINAL_SYLLABLE = re.compile(r"[다까나요]$")
 # How much likelier a short line and the next must read as one text than as two for the short line to be the
 # first half of a paragraph cut by a column (a headline and its body's first words read well apart).
@@ -142,8 +142,11 @@ class _Piece:
     @property
     def has_prose(self) -> bool:
         """Whether the piece holds prose beyond a headline (which may end as a sentence does)."""
-        first, rest = (self.lines[0], self.lines[1:]) if self.lines else ("", [])
-        return any(is_prose(line) for line in rest) or (is_prose(first) and not is_sentence_headline(first))
+        if not self.lines:
+            return False
+        first = self.lines[0]
+        rest = (self.lines[k] for k in range(1, len(self.lines)))  # no copy: asked once per line of the piece
+        return (is_prose(first) and not is_sentence_headline(first)) or any(map(is_prose, rest))
 
 
 def is_prose(line: str) -> bool:
@@ -162,7 +165,7 @@ def is_headline_like(line: str) -> bool:
 
 
 def is_sentence_headline(line: str) -> bool:
-    """A headline may end as a sentence does (``도입된다면?``, ``꼭 해야 하나?``, ``막 내렸다.``): a short line
+    """A headline may end as a sentence does (``왜 바꾸나?``, ``물때 확인 필수!``, ``모두 구조됐다.``): a short line
     holding no finished sentence before its last one. At a piece's start such a line is its headline."""
     return (
         len(line) <= _SENTENCE_HEADLINE_MAX_CHARS
@@ -362,8 +365,8 @@ def _cut_candidates(lines: list[str]) -> list[int]:
 class _LineEnds:
     """How a page's short lines end, by morphology: ``i in line_ends`` when line i is the first half of a paragraph
     cut by a column (its last morpheme cannot end a headline, or it reads on into the next line); ``finished``
-    holds the lines that end in a sentence-final ending without a full stop, as headlines may (``설립되다``,
-    ``약점은 무엇일까``), which no cut leaves, not even one in mid-word."""
+    holds the lines that end in a sentence-final ending without a full stop, as headlines may (``문을 열다``,
+    ``가로등은 무엇일까``), which no cut leaves, not even one in mid-word."""
 
     cut: set[int] = field(default_factory=set)
     finished: set[int] = field(default_factory=set)
