@@ -436,3 +436,26 @@ ADS = [
 @run_table(ADS)
 def test_an_ad_with_a_company_number(text: str, expected: list[dict]) -> None:
     check(text, expected)
+
+
+# --- a lead paragraph cut by a column right after its opening date and comma: the first half is body text -----------
+LEAD_DATES = [
+    ("past-day", "지난 4일, 광주 남구청", "직원들이 골목길에서 가로등을 점검했다."),
+    ("month-and-day", "10월 2일, 지역 출판사", "빛고을북스가 새 책을 펴냈다."),
+    ("full-date", "2025년 9월 3일, 시민단체", "푸른하천이 성명을 냈다."),
+    ("day-and-time", "3일 오후, 해양경찰", "구조대가 갯바위에 고립된 낚시객 세 명을 구조했다."),
+]
+
+
+@pytest.mark.parametrize(("first", "second"), [c[1:] for c in LEAD_DATES], ids=[c[0] for c in LEAD_DATES])
+@pytest.mark.parametrize("position", ["under-the-headline", "after-an-article-without-byline"])
+def test_a_lead_cut_after_its_opening_date(first: str, second: str, position: str) -> None:
+    lead = f"{first} {second}"
+    if position == "under-the-headline":
+        check(
+            page("구청 소식", first, second, BODY_B, "/한가람 기자"),
+            [{"subheadlines": [], "body": f"{lead}\n\n{BODY_B}"}],
+        )
+    else:
+        text = page("낚시객 세 명 구조", BODY_C, "구청 소식", BODY_D, first, second, "/한가람 기자")
+        check(text, [{"headline": "낚시객 세 명 구조"}, {"headline": "구청 소식", "body": f"{BODY_D}\n\n{lead}"}])

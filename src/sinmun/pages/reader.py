@@ -65,6 +65,10 @@ _FRAGMENT_FINAL_TAGS = frozenset({"JKS", "JKC", "JKG", "JKO", "JKB", "JKV", "JKQ
 _SENTENCE_HEADLINE_MAX_CHARS = 45
 _FINISHED_SENTENCE_INSIDE = re.compile(r"[가-힣][.](?:[\"'”’」』)\]]*)\s")
 _QUESTION_END = re.compile(r"""[?!]["'”’」』)\]]*$""")
+# A lead sentence's opening date and its comma: 지난 4일, / 2025년 9월 3일, / 9월 3일 오후,
+_LEAD_DATE = re.compile(
+    r"^(?:지난\s*|오는\s*)?(?:\d{4}년\s*)?(?:\d{1,2}월\s*)?\d{1,2}일(?:\s*(?:오전|오후|새벽|밤))?\s*,\s*\S"
+)
 _SUBHEADLINE_MAX_CHARS = 140
 _MAX_SUBHEADLINES = 3
 _PHOTO_MAX_CHARS = 400
@@ -494,7 +498,7 @@ def _starts_article(lines: list[str], i: int, fragments: _LineEnds) -> bool:
         return True
     if is_question_headline(line):
         return i + 1 < len(lines) and is_prose(lines[i + 1]) and not is_question_headline(lines[i + 1])
-    if not is_headline_like(line) or len(line) > _NEW_HEADLINE_MAX_CHARS or i in fragments:
+    if not is_headline_like(line) or len(line) > _NEW_HEADLINE_MAX_CHARS or i in fragments or _LEAD_DATE.match(line):
         return False
     if _reads_as_clause(line) and i not in fragments.finished:
         return False
@@ -634,8 +638,10 @@ def _reads_as_clause(line: str) -> bool:
 
 
 def _reads_as_sentence_start(line: str) -> bool:
+    """A topic and an object already marked, or a lead's opening date set off by a comma (``지난 4일,``,
+    ``2025년 9월 3일,``): the start of a body's first sentence, not a sub-headline."""
     marked = [w for w in line.split() if re.search(r"[가-힣](?:은|는|을|를)$", w)]
-    return len(marked) >= 2
+    return len(marked) >= 2 or bool(_LEAD_DATE.match(line))
 
 
 def _is_ad(lines: list[str], piece: _Piece) -> bool:
