@@ -459,3 +459,9 @@ def test_a_lead_cut_after_its_opening_date(first: str, second: str, position: st
     else:
         text = page("낚시객 세 명 구조", BODY_C, "구청 소식", BODY_D, first, second, "/한가람 기자")
         check(text, [{"headline": "낚시객 세 명 구조"}, {"headline": "구청 소식", "body": f"{BODY_D}\n\n{lead}"}])
+
+
+def test_a_last_paragraph_that_takes_up_its_first_words_stays_in_the_article() -> None:
+    # Its opening words come back later in it, but a topic is marked at once: a sentence, not a title.
+    last = "구청은 가로등 교체 사업을 마치면 구청 직원들이 가로등 교체 현장을 다시 점검한다. /한가람 기자"
+    check(page("가로등 교체 사업 시작", BODY_A, last), [{"kind": "news", "byline_name": "한가람"}])

@@ -19,6 +19,7 @@ _TITLE_MAX_WORDS = 10
 _CAPTION_MAX_CHARS = 300
 # A title's word never ends in a case particle, a comma or a middle dot (those words lead on to the next).
 _LEADS_ON = re.compile(r"(?:[,，·、:]|[가-힣](?:은|는|을|를|의|에|에서|으로|로|와|과|이|가|도|만))$")
+_TOPIC = re.compile(r"[가-힣](?:은|는)$")
 _PARTICLE = re.compile(r"(?:에서|으로|의|은|는|이|가|을|를|에|로|와|과|도|만)$")
 # A title may end in its own question or exclamation mark (왜 바꾸나?); the caption's sentence ends the line.
 _TITLE_END_MARK = re.compile(r"[?!]$")
@@ -50,6 +51,8 @@ def title_ends(text: str) -> list[tuple[int, int]]:
         found = sum(1 for s in stems if s in caption)
         if _TITLE_END_MARK.search(title):
             return [(k, found)]
+        if any(_TOPIC.search(w) for w in words[:k]):
+            break  # a topic already marked: the start of a sentence (구청은 …), not a title
         if found >= 2 and 2 * found >= len(stems):
             ends.append((k, found))
     return ends
