@@ -465,3 +465,28 @@ def test_a_last_paragraph_that_takes_up_its_first_words_stays_in_the_article() -
     # Its opening words come back later in it, but a topic is marked at once: a sentence, not a title.
     last = "구청은 가로등 교체 사업을 마치면 구청 직원들이 가로등 교체 현장을 다시 점검한다. /한가람 기자"
     check(page("가로등 교체 사업 시작", BODY_A, last), [{"kind": "news", "byline_name": "한가람"}])
+
+
+# --- a footer's subscription phone line at the page's foot is furniture, not an ad ----------------------------------
+FOOTERS = [
+    ("after-the-paper-url", ["www.bitgoeul.example.kr", "구독문의 062-123-4567"]),
+    ("alone-at-the-foot", ["구독문의 062-123-4567"]),
+    ("ad-desk-phone", ["광고문의 062-765-4321"]),
+    ("under-the-masthead-mirror", ["14   2025년 9월 4일 목요일   빛고을신문", "구독 신청 062-123-4567"]),
+]
+
+
+@pytest.mark.parametrize("footer", [c[1] for c in FOOTERS], ids=[c[0] for c in FOOTERS])
+def test_a_footer_phone_line_is_furniture(footer: list[str]) -> None:
+    reading = read_page(
+        page("가로등 교체 사업 시작", BODY_A, "/한가람 기자", *footer), analysis_scores, final_tags, tags_at
+    )
+    assert reading.furniture_lines == footer
+    assert [a.kind for a in reading.articles] == ["news"]
+
+
+def test_a_phone_line_inside_an_ad_is_not_furniture() -> None:
+    text = page(
+        "가로등 교체 사업 시작", BODY_A, "/한가람 기자", "가을 가구 대전", "전 품목 최대 50%", "상담 062-555-1234"
+    )
+    check(text, [{"kind": "news"}, {"kind": "ad", "body": "가을 가구 대전\n전 품목 최대 50%\n상담 062-555-1234"}])

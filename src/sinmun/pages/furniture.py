@@ -106,7 +106,7 @@ def is_furniture(line: str, near_page_edge: bool) -> bool:
         return True
     if "url" in tokens and any(publication_by_domain(m["domain"]) for m in tokens["url"]):
         return True
-    return near_page_edge and ("section" in tokens or "page" in tokens) and "url" not in tokens
+    return near_page_edge and ("section" in tokens or "page" in tokens or "phone" in tokens) and "url" not in tokens
 
 
 def is_bare_page_number(line: str) -> bool:
