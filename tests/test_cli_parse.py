@@ -107,6 +107,23 @@ def test_several_pages_give_json_lines_and_refusals_on_stderr(tmp_path: Path, si
     assert "1 pages read, 1 refused" in result.stderr
 
 
+def test_page_over_the_size_limit_is_refused_before_it_is_read(tmp_path: Path, sinmun_bin: Path) -> None:
+    # Over the default 2 MB, and over a smaller --max-page-mb; the page beside them under both limits is read.
+    huge, large, good = tmp_path / "huge.txt", tmp_path / "large.txt", tmp_path / "good.txt"
+    huge.write_bytes(ARTICLE_PAGE.encode() * (2 * 1024 * 1024 // len(ARTICLE_PAGE.encode()) + 1))
+    large.write_bytes(ARTICLE_PAGE.encode() * (300 * 1024 // len(ARTICLE_PAGE.encode())))
+    good.write_text(ARTICLE_PAGE, encoding="utf-8")
+    by_default = run_parse(sinmun_bin, str(huge), str(good))
+    smaller_limit = run_parse(sinmun_bin, str(large), str(good), "--max-page-mb", "0.25")
+    for result, refused in ((by_default, huge), (smaller_limit, large)):
+        assert result.returncode != 0
+        [line] = result.stderr.strip().splitlines()
+        assert line.startswith(f"sinmun: {refused}: too-large"), line
+        [page] = result.stdout.splitlines()
+        assert json.loads(page)["source"]["path"] == str(good)
+    assert run_parse(sinmun_bin, str(good), "--max-page-mb", "0").returncode == 2
+
+
 def test_invalid_option_is_a_usage_error(tmp_path: Path, sinmun_bin: Path) -> None:
     result = run_parse(sinmun_bin, str(tmp_path / "x.txt"), "--date", "2024-13-45")
     assert result.returncode == 2 and "not a date" in result.stderr

@@ -77,3 +77,21 @@ def test_a_dead_kiwi_process_is_a_clear_error_not_a_hang(kiwi_process) -> None:
         morphology.analysis_scores(["시민"])
     with pytest.raises(morphology.KiwiError, match="gone"):
         list(morphology.tokenize(["시민"]))
+
+
+LONG_TEXT = "".join(f"{n}번째 시민이 광장에 모여 구청의 하천 정비 계획을 들었다. " for n in range(400)) + "하" * 5000
+
+
+def test_a_long_text_reaches_kiwi_in_pieces_and_its_tokens_come_back_whole() -> None:
+    # Kiwi's time grows faster than a text's length: a long text is tokenized in pieces, cut after sentence ends.
+    with morphology.recording() as calls:
+        long_tokens, short_tokens = morphology.tokenize([LONG_TEXT, TEXTS[0]])
+    sent = [text for _, texts in calls for text in texts]
+    assert max(map(len, sent)) <= morphology.MAX_PIECE_CHARS and "".join(sent[:-1]) == LONG_TEXT
+    # Cut after a sentence, but for the last pieces (a spaceless run, cut at the limit).
+    assert all(piece.endswith("들었다. ") for piece in sent[:-3])
+    assert short_tokens == next(morphology.tokenize([TEXTS[0]]))
+    numbers = [form for start, end, tag, form in long_tokens if tag == "SN" and LONG_TEXT[start:end] == form]
+    assert numbers == [str(n) for n in range(400)]  # offsets in the whole text, in order
+    nouns = {form for start, end, tag, form in long_tokens if tag.startswith("NN") and LONG_TEXT[start:end] == form}
+    assert {"시민", "광장", "하천", "정비", "계획"} <= nouns

@@ -78,6 +78,12 @@ def build_parser() -> argparse.ArgumentParser:
     parse.add_argument("--publication", help="publication code, e.g. kwangju (default: from the page)")
     parse.add_argument("--compact", action="store_true", help="one line of JSON per page even for a single page")
     parse.add_argument("--summary", action="store_true", help="print a count of pages, pieces and kinds on stderr")
+    parse.add_argument(
+        "--max-page-mb",
+        type=_positive_megabytes,
+        default=2.0,
+        help="refuse page files larger than this, before reading them whole (default 2, as ingest)",
+    )
     parse.set_defaults(func=cmd_parse)
     ingest = commands.add_parser("ingest", help="load a folder of page files into the warehouse (a Prefect flow)")
     ingest.add_argument("inbox", type=Path, help="folder of page files (manifest.csv, <pub>/<date>/<page>.txt, ...)")
@@ -253,11 +259,16 @@ def cmd_parse(args: argparse.Namespace) -> int:
     compact = args.compact or len(args.paths) > 1
     failures = 0
     kinds: Counter[str] = Counter()
+    max_bytes = int(args.max_page_mb * 1024 * 1024)
     for path in args.paths:
         try:
-            data = path.read_bytes()
+            with path.open("rb") as f:
+                data = f.read(max_bytes + 1)  # never more than one byte past the limit
         except OSError as err:
             failures += _report(f"{path}: unreadable ({err.strerror or err})")
+            continue
+        if len(data) > max_bytes:
+            failures += _report(f"{path}: too-large (over {max_bytes} bytes, --max-page-mb {args.max_page_mb:g})")
             continue
         try:
             result = parse_page_bytes(

@@ -16,6 +16,7 @@ from __future__ import annotations
 import os
 import pickle
 import queue
+import re
 import subprocess
 import sys
 import threading
@@ -37,6 +38,12 @@ _process: KiwiProcess | None = None
 # replays exactly these calls to time Kiwi alone on the text the pipeline analyses.
 _recorded: list[tuple[str, list[str]]] | None = None
 _CHUNK_TEXTS = 32  # a Kiwi process streams tokens back this many texts at a time
+# Kiwi's time on one text grows faster than the text (a 200,000-character line without a line break takes
+# several times as long as the same line in sentences), so a longer text is tokenized in pieces of at most this
+# many characters, cut after a sentence's end (else at a space), and its tokens are put back with their offsets
+# in the whole text. Articles are shorter than this: their tokens are Kiwi's on the whole text, as before.
+MAX_PIECE_CHARS = 4000
+_PIECE_END = re.compile(r"""[.?!。…]["'”’」』)\]]*\s+|\s+""")
 
 
 @contextmanager
@@ -90,14 +97,42 @@ def analysis_scores(texts: Sequence[str]) -> list[float]:
 
 
 def tokenize(texts: Sequence[str]) -> Iterator[list[Token]]:
-    """Kiwi's tokens of each text, as they are ready (one batched call; an iterator of token lists)."""
-    batch = list(texts)
+    """Kiwi's tokens of each text, as they are ready (one batched call; an iterator of token lists). A text
+    longer than ``MAX_PIECE_CHARS`` goes to Kiwi in pieces (``text_pieces``); its tokens come back whole."""
+    pieces = [text_pieces(text) for text in texts]
+    batch = [piece for text in pieces for _, piece in text]
     if not batch:
         return iter(())
     _record("tokenize", batch)
-    if _process is not None:
-        return _process.tokenize(batch)
-    return _tokens(kiwi(), batch)
+    tokens = _process.tokenize(batch) if _process is not None else _tokens(kiwi(), batch)
+    if len(batch) == len(pieces):
+        return tokens
+    return _joined(tokens, [[offset for offset, _ in text] for text in pieces])
+
+
+def text_pieces(text: str) -> list[tuple[int, str]]:
+    """``text`` cut into (offset, piece) of at most ``MAX_PIECE_CHARS`` characters: after the last sentence end in
+    the second half of each piece's room, else after its last space, else at the limit."""
+    pieces: list[tuple[int, str]] = []
+    start = 0
+    while len(text) - start > MAX_PIECE_CHARS:
+        room = text[start + MAX_PIECE_CHARS // 2 : start + MAX_PIECE_CHARS]
+        gaps = list(_PIECE_END.finditer(room))
+        sentence_ends = [m.end() for m in gaps if not m.group().isspace()]
+        cut = (sentence_ends or [m.end() for m in gaps] or [len(room)])[-1] + start + MAX_PIECE_CHARS // 2
+        pieces.append((start, text[start:cut]))
+        start = cut
+    pieces.append((start, text[start:]))
+    return pieces
+
+
+def _joined(tokens: Iterator[list[Token]], offsets: list[list[int]]) -> Iterator[list[Token]]:
+    """Each text's tokens from its pieces' tokens, shifted to offsets in the whole text."""
+    for text_offsets in offsets:
+        whole: list[Token] = []
+        for offset in text_offsets:
+            whole.extend((start + offset, end + offset, tag, form) for start, end, tag, form in next(tokens))
+        yield whole
 
 
 def final_tags(texts: Sequence[str]) -> list[str]:
@@ -105,6 +140,19 @@ def final_tags(texts: Sequence[str]) -> list[str]:
     if not texts:
         return []
     return [tokens[-1][2] if tokens else "" for tokens in tokenize(texts)]
+
+
+def tags_at(cuts: Sequence[tuple[str, int]]) -> list[str]:
+    """For each (text, offset): ``"span"`` when one morpheme runs across the offset (``어린이열|람실``), else the tag
+    and form of the morpheme that starts there (``발표|했다`` -> ``"XSV/하"``), ``""`` when none does (one batched
+    call)."""
+    answers = []
+    for (_, offset), tokens in zip(cuts, tokenize([text for text, _ in cuts]), strict=True):
+        if any(start < offset < end for start, end, _, _ in tokens):
+            answers.append("span")
+        else:
+            answers.append(next((f"{tag}/{form}" for start, _, tag, form in tokens if start == offset), ""))
+    return answers
 
 
 def _scores(analyser: Kiwi, texts: list[str]) -> list[float]:

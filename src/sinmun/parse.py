@@ -14,7 +14,7 @@ from dataclasses import dataclass
 from datetime import date
 
 from sinmun.entities.extract import Tokenizer, extract_batch, kiwi_tokenizer
-from sinmun.morphology import analysis_scores, final_tags
+from sinmun.morphology import analysis_scores, final_tags, tags_at
 from sinmun.pages.column_breaks import Scorer
 from sinmun.pages.decode import DecodedPage, PageRejected, decode_page
 from sinmun.pages.publications import publication_by_email
@@ -76,7 +76,9 @@ def parse_pages_bytes(
         except PageRejected as err:
             results[n] = err
     decoded_at = time.perf_counter()
-    readings = dict(zip(decoded, read_pages([d.text for d, _ in decoded.values()], scorer, final_tags), strict=True))
+    readings = dict(
+        zip(decoded, read_pages([d.text for d, _ in decoded.values()], scorer, final_tags, tags_at), strict=True)
+    )
     if seconds is not None:
         seconds["decode+hash"] = seconds.get("decode+hash", 0.0) + decoded_at - started
         seconds["segment"] = seconds.get("segment", 0.0) + time.perf_counter() - decoded_at

@@ -9,6 +9,7 @@ from __future__ import annotations
 import pytest
 
 from sinmun.morphology import analysis_scores, final_tags
+from sinmun.pages.furniture import read_furniture
 from sinmun.pages.reader import read_page
 
 BODY_A = "광주시가 올해 처음으로 시민참여 예산 설명회를 열었다."
@@ -397,6 +398,12 @@ FURNITURE_CASES = [
     ("제10234호 광주일보 2023년 6월 2일 금요일", {"publication": "kwangju", "date": "2023-06-02", "page": None}),
     ("- 7 - 2024.3.8(금) 남도매일신문", {"publication": "namdo", "date": "2024-03-08", "page": 7}),
     ("사회 12면", {"page": 12, "section": "사회"}),
+    # A masthead: the paper, the date and the page number bare at the line's outer end; on even pages mirrored.
+    ("빛고을신문                2025년 9월 3일 수요일                7", {"date": "2025-09-03", "page": 7}),
+    ("14                2025년 9월 4일 목요일                빛고을신문", {"date": "2025-09-04", "page": 14}),
+    ("빛고을신문 2025년 10월 1일 수요일 21", {"publication": "bitgoeul", "date": "2025-10-01", "page": 21}),
+    ("8 2025년 10월 2일 목요일 빛고을신문", {"publication": "bitgoeul", "date": "2025-10-02", "page": 8}),
+    ("빛고을신문 2025. 10. 3", {"date": "2025-10-03", "page": None}),
 ]
 
 
@@ -414,3 +421,25 @@ def test_header_metadata(header: str, expected: dict) -> None:
         assert got[key] == value, f"{key}: {got[key]!r} != {value!r}"
     assert header in reading.furniture_lines
     assert [a.headline for a in reading.articles] == ["제목"]
+
+
+@pytest.mark.parametrize(
+    "header",
+    ["빛고을신문          2025년 9월 3일 수요일          7", "14          2025년 9월 4일 목요일          빛고을신문"],
+)
+@pytest.mark.parametrize("section", ["경제", "문화", "스포츠"])
+def test_masthead_and_section_line_stay_out_of_articles(header: str, section: str) -> None:
+    reading = read_page(
+        page(header, section, "시민참여 예산 설명회 첫 개최", BODY_A, BYLINE), analysis_scores, final_tags
+    )
+    assert reading.furniture_lines == [header, section]
+    assert reading.furniture.section == section
+    assert [a.headline for a in reading.articles] == ["시민참여 예산 설명회 첫 개최"]
+
+
+@pytest.mark.parametrize(
+    "line",
+    ["12 3", "시민 12", "2025년 9월 3일 수요일 오후 7", "빛고을신문 2025. 10. 3"],
+)
+def test_a_bare_number_without_a_paper_or_date_is_no_page_number(line: str) -> None:
+    assert read_furniture([line]).page is None

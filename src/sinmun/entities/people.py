@@ -323,7 +323,7 @@ def _foreign_name(text: str, words: list[_Word], j: int, title_word: str) -> tup
         first = words[j - 1]
         # Read the first word whole: 지가이 is a name, not 지가 + the particle 이.
         first_text = text[first.start : first.raw_end - len(first.trail)]
-        before = text[: first.raw_start].rstrip()
+        before = _tail_before(text, first.raw_start)
         if (
             not first.trail
             and re.fullmatch(r"[가-힣]{1,3}", first_text)
@@ -339,10 +339,20 @@ def _foreign_name(text: str, words: list[_Word], j: int, title_word: str) -> tup
         and not is_korean_name(last.text)
         and len(last.text) >= 3
     ):
-        before = text[: last.raw_start].rstrip()
+        before = _tail_before(text, last.raw_start)
         if _LIST_BOUNDARY.search(before) or before.endswith(("은", "는", "이", "가")) or not before:
             return last.start, last.end
     return None
+
+
+def _tail_before(text: str, pos: int) -> str:
+    """The last three characters before ``pos`` once spaces are stripped ("" at the text's start): all that
+    ``_LIST_BOUNDARY`` and a particle ending look at, without copying the whole text before ``pos`` (which made
+    a long body's cost quadratic)."""
+    end = pos
+    while end > 0 and text[end - 1].isspace():
+        end -= 1
+    return text[max(0, end - 3) : end]
 
 
 _NAME_PART = r"[가-힣]{2,4}(?:\s?\([^()\n]{1,30}\))?"

@@ -2,7 +2,7 @@
 
 Forms recognised (each a line of its own, or the end of a caption line):
 ``/박진표 기자 lucky@kwangju.co.kr``, ``/김민수·최은지 기자``, ``/목포=김민수 기자``,
-``/글·사진=김민수 기자``, ``/사진=광주시 제공``, ``김민수 기자 kim@x.co.kr``;
+``/글·사진=김민수 기자``, ``/사진=광주시 제공``, ``김민수 기자 kim@x.co.kr``, ``◇김민수 기자 kim@x.co.kr``;
 and wire-style openings of a body: ``(무안=연합뉴스) 김민수 기자 =``.
 """
 
@@ -45,11 +45,13 @@ _BYLINE_CORE = (
 )
 _CREDIT_ONLY = rf"(?P<credit>{_CREDIT_LABEL})\s*=\s*(?P<source>[^/=]{{1,40}}?)"
 
-# A byline line: an optional leading slash, then the byline, nothing else.
-_BYLINE_LINE = re.compile(rf"^/?\s*{_BYLINE_CORE}\s*$")
+# What may mark a byline's start: a slash, or a diamond (``◇김민수 기자``).
+_BYLINE_MARK = r"[/◇◆]"
+# A byline line: an optional mark, then the byline, nothing else.
+_BYLINE_LINE = re.compile(rf"^{_BYLINE_MARK}?\s*{_BYLINE_CORE}\s*$")
 _CREDIT_LINE = re.compile(rf"^/\s*{_CREDIT_ONLY}\s*$")
-# A byline closing a caption or paragraph: text, then " /" and the byline.
-_TRAILING_BYLINE = re.compile(rf"^(?P<text>.*\S)\s*/\s*{_BYLINE_CORE}\s*$")
+# A byline closing a caption or paragraph: text, then " /" (or " ◇") and the byline.
+_TRAILING_BYLINE = re.compile(rf"^(?P<text>.*\S)\s*{_BYLINE_MARK}\s*{_BYLINE_CORE}\s*$")
 _TRAILING_CREDIT = re.compile(rf"^(?P<text>.*\S)\s*/\s*{_CREDIT_ONLY}\s*$")
 _WIRE_OPENING = re.compile(
     rf"^\((?P<place>[가-힣]{{1,8}})\s*=\s*(?P<agency>[가-힣A-Za-z0-9]{{2,10}})\)\s*"

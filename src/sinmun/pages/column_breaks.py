@@ -16,8 +16,9 @@ module stays pure.
 from __future__ import annotations
 
 import re
-from collections.abc import Callable, Sequence
-from dataclasses import dataclass
+from bisect import bisect_left
+from collections.abc import Callable, Iterable, Sequence
+from dataclasses import dataclass, replace
 
 # A scorer maps texts to log-probabilities (higher = more plausible Korean).
 Scorer = Callable[[Sequence[str]], list[float]]
@@ -66,6 +67,99 @@ def window_texts(pairs: Sequence[tuple[str, str]]) -> list[str]:
     for before, after in pairs:
         texts.extend(break_windows(before, after))
     return texts
+
+
+def continuation_texts(pairs: Sequence[tuple[str, str]]) -> list[str]:
+    """The texts that tell whether ``after`` goes on with the sentence ``before`` left open: for each pair the
+    short window read as one text across the break, then its left and its right side each read alone."""
+    texts: list[str] = []
+    for before, after in pairs:
+        left = " ".join(before.split()[-_WORDS_BEFORE:])
+        right = " ".join(after.split()[:_WORDS_AFTER])
+        texts.extend((f"{left} {right}", left, right))
+    return texts
+
+
+def continuation_margins(scores: Sequence[float]) -> list[float]:
+    """From the scores of ``continuation_texts``: how much likelier each window is read as one text than as two
+    (a headline and the first words of a body read well apart; a paragraph cut by a column does not)."""
+    return [scores[i] - scores[i + 1] - scores[i + 2] for i in range(0, len(scores), 3)]
+
+
+_EDGE_MARKS = re.compile(r"^\W+|\W+$")
+
+
+def _bare(word: str) -> str:
+    return _EDGE_MARKS.sub("", word)
+
+
+class PageWords:
+    """The words a page uses away from open line ends (where a column may have cut one), to settle a break's
+    spacing the way the rest of the page writes it: ``남해지방해양`` / ``경찰청과`` is one word on a page that writes
+    ``남해지방해양경찰청은`` elsewhere; ``주민 기대`` / ``남구청이`` are two on a page that writes both apart elsewhere."""
+
+    def __init__(self, lines: Iterable[str]) -> None:
+        words: set[str] = set()
+        open_before = False  # the line before did not end a sentence: this line's first word may be a cut's half
+        for line in lines:
+            tokens = line.split()
+            open_after = not ends_sentence(line)
+            words.update(map(_bare, tokens[int(open_before) : len(tokens) - int(open_after)]))
+            open_before = open_after
+        words.discard("")
+        self._words = words
+        self._sorted = sorted(words)
+
+    def has_word(self, word: str) -> bool:
+        return word in self._words
+
+    def has_word_starting(self, prefix: str) -> bool:
+        i = bisect_left(self._sorted, prefix)
+        return i < len(self._sorted) and self._sorted[i].startswith(prefix)
+
+    def spacing(self, before: str, after: str) -> bool | None:
+        """True (a space) or False (one word) when the page writes the two sides one way only, else None."""
+        before_words, after_words = before.split(), after.split()
+        if not before_words or not after_words or not re.search(r"\w$", before_words[-1]):
+            return None
+        left, right = _bare(before_words[-1]), _bare(after_words[0])
+        if not left or not right or not re.match(r"\w", after_words[0]):
+            return None
+        joined = len(left) + min(2, len(right)) >= 3 and self.has_word_starting(left + right[:2])
+        apart = self.has_word(left) and self.has_word(right)
+        if joined != apart:
+            return apart
+        return None
+
+
+# Morphemes that never start a word: suffixes (발표|했다), endings, particles, the copula, and the auxiliary of
+# ``-어지다`` (고쳐|졌다; other auxiliaries stand apart: 구성되어 있는데). Matched against "TAG/form".
+_ATTACHING_TAG = re.compile(r"^(?:XS|E|J|VCP)|^VX/지$")
+# How much likelier the joined reading must be to join two sides whose morphemes could stand apart (Kiwi's scores
+# barely weigh spacing: both readings often score the same).
+_JOIN_MARGIN = 1.0
+
+
+def cut_offset(before: str) -> int:
+    """Where the cut falls in the joined reading of ``break_windows``: the length of its left side."""
+    return len(" ".join(before.split()[-_WORDS_BEFORE:]))
+
+
+def decide_with_page(
+    decision: BreakDecision, before: str, after: str, words: PageWords, tag_at_cut: str | None = None
+) -> BreakDecision:
+    """A break's spacing, decided in order: a morpheme that never starts a word at the cut (in the joined
+    reading) joins; otherwise the way the rest of the page writes the two sides, when it writes them one way
+    only; otherwise Kiwi's scores, a morpheme running across the cut joining on any margin, two that may stand
+    apart only on a clear one."""
+    if tag_at_cut is not None and _ATTACHING_TAG.match(tag_at_cut):
+        return replace(decision, with_space=False)
+    with_space = words.spacing(before, after)
+    if with_space is not None:
+        return replace(decision, with_space=with_space)
+    if tag_at_cut and tag_at_cut != "span" and decision.nospace_margin <= _JOIN_MARGIN:
+        return replace(decision, with_space=True)
+    return decision
 
 
 def decisions_from_scores(scores: Sequence[float]) -> list[BreakDecision]:

@@ -26,6 +26,9 @@ SECTION_LABELS = (
 _DATE = r"(?P<y>(?:19|20)\d{2})\s*[년./-]\s*(?P<m>\d{1,2})\s*[월./-]\s*(?P<d>\d{1,2})\s*일?"
 _WEEKDAY = r"\(?[월화수목금토일](?:요일)?\)?"
 _TOKEN_PATTERNS = {
+    # A masthead's page number, bare at one end of the line (``광주일보  2023년 5월 22일 월요일  19``, and its
+    # even-page mirror ``18  2023년 5월 22일 월요일  광주일보``); it counts only beside a strong token.
+    "edge_page": re.compile(r"^\s*(?P<edge_page>\d{1,3})(?=\s)|(?<=[^\d\s.,/년월-])\s+(?P<edge_page2>\d{1,3})\s*$"),
     "date": re.compile(_DATE + r"(?:\s*" + _WEEKDAY + r")?"),
     "lunar": re.compile(r"\(?음(?:력)?\s*\d{1,2}[.월]\s*\d{1,2}일?\)?"),
     "issue": re.compile(r"제\s*\d{1,3}(?:,?\d{3})*\s*호"),
@@ -93,6 +96,8 @@ def is_furniture(line: str, near_page_edge: bool) -> bool:
     tokens = furniture_tokens(line)
     if not tokens:
         return False
+    if "edge_page" in tokens and not _STRONG & tokens.keys():
+        return False
     if _STRONG & tokens.keys():
         if "paper" in tokens and len(tokens) == 1 and not near_page_edge:
             return publication_by_name(tokens["paper"][0]["paper"]) is not None
@@ -101,7 +106,7 @@ def is_furniture(line: str, near_page_edge: bool) -> bool:
         return True
     if "url" in tokens and any(publication_by_domain(m["domain"]) for m in tokens["url"]):
         return True
-    return near_page_edge and ("section" in tokens or "page" in tokens) and "url" not in tokens
+    return near_page_edge and ("section" in tokens or "page" in tokens or "phone" in tokens) and "url" not in tokens
 
 
 def is_bare_page_number(line: str) -> bool:
@@ -124,6 +129,9 @@ def read_furniture(lines: list[str]) -> PageFurniture:
         for m in tokens.get("page", []):
             if page is None:
                 page = int(m["page"] or m["page2"])
+        for m in tokens.get("edge_page", []):
+            if page is None and _STRONG & tokens.keys():
+                page = int(m["edge_page"] or m["edge_page2"])
         for m in tokens.get("section", []):
             section = section or m["section"]
         for m in tokens.get("paper", []):

@@ -15,10 +15,10 @@ pure and I/O-free, the morphological scorer being passed in):
 from __future__ import annotations
 
 import re
-from collections.abc import Generator, Sequence
+from collections.abc import Callable, Generator, Sequence
 from dataclasses import dataclass, field
 
-from sinmun.pages import markers
+from sinmun.pages import captions, markers
 from sinmun.pages.bylines import (
     Byline,
     letter_spaced_name,
@@ -28,8 +28,13 @@ from sinmun.pages.bylines import (
 )
 from sinmun.pages.column_breaks import (
     BreakDecision,
+    PageWords,
     Scorer,
     Tagger,
+    continuation_margins,
+    continuation_texts,
+    cut_offset,
+    decide_with_page,
     decisions_from_scores,
     ends_sentence,
     is_break_candidate,
@@ -41,10 +46,11 @@ KINDS = ("news", "photo", "column", "editorial", "notice", "continuation", "ad")
 
 # A line is prose when it holds a finished Korean sentence.
 _PROSE = re.compile(r"""[가-힣][.?!](?:["'”’」』)\]]*)(?:\s|$)""")
-# Signs of an advertisement: web addresses, phone numbers, markup residue, sponsor lines, event date ranges.
+# Signs of an advertisement: web addresses, phone numbers (a company's four-digit 1588-xxxx too, and ☎), markup
+# residue, sponsor lines, event date ranges.
 _AD_SIGNAL = re.compile(
     r"https?://|www\.|\b[a-z0-9-]+\.(?:com|co\.kr|kr|org|net)\b|\*\*|\^|\s\|\s|(?:^|\s)[|｜]"
-    r"|(?:0\d{1,2}|1\d{3})[-)]\s?\d{3,4}-\d{4}|(?:주최|주관|후원|협찬)\s*[|:｜]"
+    r"|(?:0\d{1,2}|1\d{3})[-)]\s?\d{3,4}-\d{4}|(?<![\d-])1[5-9]\d{2}-\d{4}(?![\d-])|☎|(?:주최|주관|후원|협찬)\s*[|:｜]"
     r"|\d{1,2}\.\d{1,2}\s*\^?\s*\(?[월화수목금토일]\)?\s*~",
     re.IGNORECASE,
 )
@@ -56,11 +62,27 @@ _NEW_HEADLINE_MAX_CHARS = 40
 # Last-morpheme tags that cannot end a headline: a particle, an adnominal ending, a determiner or a prefix
 # (``정원을 잇는`` is the first half of a paragraph cut by a column).
 _FRAGMENT_FINAL_TAGS = frozenset({"JKS", "JKC", "JKG", "JKO", "JKB", "JKV", "JKQ", "JX", "JC", "ETM", "MM", "XPN"})
+_SENTENCE_HEADLINE_MAX_CHARS = 45
+_FINISHED_SENTENCE_INSIDE = re.compile(r"[가-힣][.](?:[\"'”’」』)\]]*)\s")
+_QUESTION_END = re.compile(r"""[?!]["'”’」』)\]]*$""")
+# A lead sentence's opening date and its comma: 지난 4일, / 2025년 9월 3일, / 9월 3일 오후,
+_LEAD_DATE = re.compile(
+    r"^(?:지난\s*|오는\s*)?(?:\d{4}년\s*)?(?:\d{1,2}월\s*)?\d{1,2}일(?:\s*(?:오전|오후|새벽|밤))?\s*,\s*\S"
+)
 _SUBHEADLINE_MAX_CHARS = 140
 _MAX_SUBHEADLINES = 3
 _PHOTO_MAX_CHARS = 400
 # How much likelier (log-probability) the no-space reading must be for a line to count as cut mid-word.
 _CUT_WORD_MARGIN = 1.0
+# The last syllable of a sentence-final ending that a headline may end on without a full stop (바꾼다, 무엇일까,
+# 바꾸나, 있나요); ``고쳐`` or ``봐`` may end a sentence too, but more often they are cut in mid-sentence.
+_FINAL_SYLLABLE = re.compile(r"[다까나요]$")
+# How much likelier a short line and the next must read as one text than as two for the short line to be the
+# first half of a paragraph cut by a column (a headline and its body's first words read well apart).
+_CONTINUES_MARGIN = 7.0
+# A photo's title ends where it and the caption sentence read apart: a margin below this (headlines and their
+# first body words stay under it; a paragraph cut by a column reads on above ``_CONTINUES_MARGIN``).
+_TITLE_APART_MARGIN = 6.0
 
 
 @dataclass
@@ -115,6 +137,7 @@ class _Piece:
     byline: Byline | None = None
     inline_byline: bool = False
     credit_attached_late: bool = False
+    caption_title_words: int | None = None  # a caption line's title, in words (the title runs into the caption)
 
     def add(self, line: str, number: int) -> None:
         self.lines.append(line)
@@ -122,7 +145,12 @@ class _Piece:
 
     @property
     def has_prose(self) -> bool:
-        return any(is_prose(line) for line in self.lines)
+        """Whether the piece holds prose beyond a headline (which may end as a sentence does)."""
+        if not self.lines:
+            return False
+        first = self.lines[0]
+        rest = (self.lines[k] for k in range(1, len(self.lines)))  # no copy: asked once per line of the piece
+        return (is_prose(first) and not is_sentence_headline(first)) or any(map(is_prose, rest))
 
 
 def is_prose(line: str) -> bool:
@@ -140,41 +168,78 @@ def is_headline_like(line: str) -> bool:
     )
 
 
+def is_sentence_headline(line: str) -> bool:
+    """A headline may end as a sentence does (``왜 바꾸나?``, ``물때 확인 필수!``, ``모두 구조됐다.``): a short line
+    holding no finished sentence before its last one. At a piece's start such a line is its headline."""
+    return (
+        len(line) <= _SENTENCE_HEADLINE_MAX_CHARS
+        and not _FINISHED_SENTENCE_INSIDE.search(line)
+        and not markers.is_bullet(line)
+        and not markers.is_cross_ref_line(line)
+        and markers.continues_on(line) is None
+        and parse_byline_line(line) is None
+        and split_trailing_byline(line) is None
+    )
+
+
+def is_question_headline(line: str) -> bool:
+    """A short headline ending in a question or exclamation mark: one may open a new piece after a finished
+    paragraph, as any headline does."""
+    return len(line) <= _NEW_HEADLINE_MAX_CHARS and bool(_QUESTION_END.search(line)) and is_sentence_headline(line)
+
+
 @dataclass(frozen=True)
 class MorphologyRequest:
     """What one step of reading a page needs from the morphological analyser: texts to score (column-break
-    windows) and lines whose last morpheme's tag is wanted."""
+    windows), lines whose last morpheme's tag is wanted, and (text, offset) pairs whose morpheme at the offset
+    is wanted (see ``CutTagger``)."""
 
     score: list[str] = field(default_factory=list)
     tag: list[str] = field(default_factory=list)
+    tag_at: list[tuple[str, int]] = field(default_factory=list)
 
 
-# A page's reading, step by step: it yields what it needs from the analyser, is sent back (scores, tags), and
-# returns the page's reading. ``read_pages`` drives many pages in step, so each step is one batched call.
-PageSteps = Generator[MorphologyRequest, tuple[list[float], list[str]], PageReading]
+# Maps (text, offset) pairs to "span" (a morpheme runs across the offset) or the tag of the morpheme starting there.
+CutTagger = Callable[[Sequence[tuple[str, int]]], list[str]]
+
+# A page's reading, step by step: it yields what it needs from the analyser, is sent back (scores, tags, tags at
+# offsets), and returns the page's reading. ``read_pages`` drives many pages in step, so each step is one batched
+# call.
+PageSteps = Generator[MorphologyRequest, tuple[list[float], list[str], list[str]], PageReading]
 
 
-def read_page(text: str, scorer: Scorer, final_tags: Tagger | None = None) -> PageReading:
+def read_page(
+    text: str, scorer: Scorer, final_tags: Tagger | None = None, tags_at: CutTagger | None = None
+) -> PageReading:
     """Read normalized page text (see ``decode_page``) into its pieces.
 
     ``scorer`` scores Korean readings (column breaks); ``final_tags`` gives the last morpheme's tag of each line
-    (to tell a cut line from a headline). ``sinmun.morphology`` provides both, backed by Kiwi.
+    (to tell a cut line from a headline); ``tags_at`` the morpheme at a column break in the joined reading (a
+    suffix, an ending or a particle there never starts a word). ``sinmun.morphology`` provides all three, backed
+    by Kiwi.
     """
-    return read_pages([text], scorer, final_tags)[0]
+    return read_pages([text], scorer, final_tags, tags_at)[0]
 
 
-def read_pages(texts: Sequence[str], scorer: Scorer, final_tags: Tagger | None = None) -> list[PageReading]:
+def read_pages(
+    texts: Sequence[str], scorer: Scorer, final_tags: Tagger | None = None, tags_at: CutTagger | None = None
+) -> list[PageReading]:
     """Read many pages at once, exactly as ``read_page`` reads each: their steps run in lockstep, so the
-    analyser is called twice per step for all the pages together (few large batches, not many small ones)."""
-    steps = [_page_steps(text, with_tags=final_tags is not None) for text in texts]
+    analyser is called a few times per step for all the pages together (few large batches, not many small ones)."""
+    steps = [_page_steps(text, with_tags=final_tags is not None, with_tags_at=tags_at is not None) for text in texts]
     readings: list[PageReading | None] = [None] * len(steps)
     requests = {n: next(step) for n, step in enumerate(steps)}
     while requests:
         score_texts = [t for r in requests.values() for t in r.score]
         tag_texts = [t for r in requests.values() for t in r.tag]
+        at_pairs = [t for r in requests.values() for t in r.tag_at]
         scores = iter(scorer(score_texts) if score_texts else [])
         tags = iter(final_tags(tag_texts) if final_tags and tag_texts else [])
-        answered = {n: ([next(scores) for _ in r.score], [next(tags) for _ in r.tag]) for n, r in requests.items()}
+        at_tags = iter(tags_at(at_pairs) if tags_at and at_pairs else [])
+        answered = {
+            n: ([next(scores) for _ in r.score], [next(tags) for _ in r.tag], [next(at_tags) for _ in r.tag_at])
+            for n, r in requests.items()
+        }
         requests = {}
         for n, answer in answered.items():
             try:
@@ -184,7 +249,7 @@ def read_pages(texts: Sequence[str], scorer: Scorer, final_tags: Tagger | None =
     return readings  # type: ignore[return-value]
 
 
-def _page_steps(text: str, with_tags: bool) -> PageSteps:
+def _page_steps(text: str, with_tags: bool, with_tags_at: bool) -> PageSteps:
     lines = [line.strip() for line in text.split("\n")]
     content = [i for i, line in enumerate(lines) if line]
     furniture_idx = _furniture_lines(lines, content)
@@ -193,20 +258,56 @@ def _page_steps(text: str, with_tags: bool) -> PageSteps:
 
     cut_idx = _cut_candidates(body_lines)
     fragment_idx = _fragment_candidates(body_lines) if with_tags else []
-    scores, tags = yield MorphologyRequest(
-        score=window_texts([(body_lines[i], body_lines[i + 1]) for i in cut_idx]),
+    open_idx = [i for i in fragment_idx if i in set(cut_idx)]
+    cut_windows = window_texts([(body_lines[i], body_lines[i + 1]) for i in cut_idx])
+    open_texts = continuation_texts([(body_lines[i], body_lines[i + 1]) for i in open_idx])
+    caption_ends = {}
+    for i, line in enumerate(body_lines):
+        trailing = split_trailing_byline(line)
+        if trailing and (ends := captions.title_ends(trailing[0])):
+            caption_ends[i] = (trailing[0], ends)
+    title_texts = continuation_texts(
+        [p for text, ends in caption_ends.values() for p in captions.boundary_pairs(text, ends)]
+    )
+    scores, tags, _ = yield MorphologyRequest(
+        score=cut_windows + open_texts + title_texts,
         tag=[body_lines[i] for i in fragment_idx],
     )
-    cuts = dict(zip(cut_idx, decisions_from_scores(scores), strict=True))
-    fragments = {i for i, tag in zip(fragment_idx, tags, strict=True) if tag in _FRAGMENT_FINAL_TAGS}
-    pieces = _segment(body_lines, cuts, fragments)
+    title_margins = iter(continuation_margins(scores[len(cut_windows) + len(open_texts) :]))
+    caption_titles = {}
+    for i, (_, ends) in caption_ends.items():
+        k = captions.pick_title_end(ends, [next(title_margins) for _ in ends], _TITLE_APART_MARGIN)
+        if k is not None:
+            caption_titles[i] = k
+    scores = scores[: len(cut_windows) + len(open_texts)]
+    cuts = dict(zip(cut_idx, decisions_from_scores(scores[: len(cut_windows)]), strict=True))
+    # Lines that read as the first half of a cut paragraph: their last morpheme cannot end a headline, or they
+    # read on into the next line as one sentence.
+    final_tag = dict(zip(fragment_idx, tags, strict=True))
+    finished = {i for i, tag in final_tag.items() if tag == "EF" and _FINAL_SYLLABLE.search(body_lines[i])}
+    margins = continuation_margins(scores[len(cut_windows) :])
+    reads_on = {i for i, margin in zip(open_idx, margins, strict=True) if margin >= _CONTINUES_MARGIN}
+    fragments = _LineEnds(
+        cut={i for i, tag in final_tag.items() if tag in _FRAGMENT_FINAL_TAGS} | (reads_on - finished),
+        finished=finished,
+    )
+    pieces = _segment(body_lines, cuts, fragments, caption_titles)
     pending: list[tuple[int, Article, list[str]]] = []
     for piece in pieces:
-        for start, article, paragraphs in _build(piece, cuts):
+        for start, article, paragraphs in _build(piece, cuts, fragments):
             pending.append((start, article, paragraphs))
     candidates, pairs = _repair_candidates(pending)
-    scores, _ = yield MorphologyRequest(score=window_texts(pairs))
-    _repair_bodies(pending, dict(zip(candidates, decisions_from_scores(scores), strict=True)))
+    windows = window_texts(pairs)
+    joined_at_cut = [(windows[2 * k], cut_offset(before)) for k, (before, _) in enumerate(pairs)]
+    scores, _, at_cut = yield MorphologyRequest(score=windows, tag_at=joined_at_cut if with_tags_at else [])
+    words = PageWords(body_lines)
+    decisions = [
+        decide_with_page(decision, before, after, words, tag)
+        for decision, (before, after), tag in zip(
+            decisions_from_scores(scores), pairs, at_cut or [None] * len(pairs), strict=True
+        )
+    ]
+    _repair_bodies(pending, dict(zip(candidates, decisions, strict=True)))
     articles: list[Article] = []
     unplaced: list[str] = []
     for _, article, _ in sorted(pending, key=lambda p: p[0]):
@@ -264,12 +365,28 @@ def _cut_candidates(lines: list[str]) -> list[int]:
     ]
 
 
+@dataclass(frozen=True)
+class _LineEnds:
+    """How a page's short lines end, by morphology: ``i in line_ends`` when line i is the first half of a paragraph
+    cut by a column (its last morpheme cannot end a headline, or it reads on into the next line); ``finished``
+    holds the lines that end in a sentence-final ending without a full stop, as headlines may (``문을 열다``,
+    ``가로등은 무엇일까``), which no cut leaves, not even one in mid-word."""
+
+    cut: set[int] = field(default_factory=set)
+    finished: set[int] = field(default_factory=set)
+
+    def __contains__(self, i: object) -> bool:
+        return i in self.cut
+
+
 def _is_cut_mid_word(cuts: dict[int, BreakDecision], i: int) -> bool:
     d = cuts.get(i)
     return d is not None and d.nospace_margin > _CUT_WORD_MARGIN
 
 
-def _segment(lines: list[str], cuts: dict[int, BreakDecision], fragments: set[int]) -> list[_Piece]:
+def _segment(
+    lines: list[str], cuts: dict[int, BreakDecision], fragments: _LineEnds, caption_titles: dict[int, int]
+) -> list[_Piece]:
     pieces: list[_Piece] = []
     cur = _Piece(start=0)
 
@@ -294,9 +411,17 @@ def _segment(lines: list[str], cuts: dict[int, BreakDecision], fragments: set[in
         trailing = split_trailing_byline(line)
         if trailing:
             text, byline = trailing
+            title_words = caption_titles.get(i)
+            caption = _Piece(i, [text], [i], byline, inline_byline=True, caption_title_words=title_words)
             if (len(cur.lines) >= 2 or cur.has_prose) and _continues_after(lines, i, cuts, fragments):
                 # A photo caption printed in the middle of an article: a piece of its own.
-                pieces.append(_Piece(start=i, lines=[text], line_numbers=[i], byline=byline, inline_byline=True))
+                pieces.append(caption)
+                continue
+            if title_words is not None:
+                # A titled caption after an article (the article had no byline): a piece of its own.
+                close(i)
+                pieces.append(caption)
+                cur = _Piece(start=i + 1)
                 continue
             cur.add(text, i)
             cur.byline, cur.inline_byline = byline, True
@@ -344,7 +469,7 @@ def _attach_late_byline(piece: _Piece, byline: Byline) -> None:
         piece.byline.names.extend(n for n in byline.names if n not in piece.byline.names)
 
 
-def _continues_after(lines: list[str], i: int, cuts: dict[int, BreakDecision], fragments: set[int]) -> bool:
+def _continues_after(lines: list[str], i: int, cuts: dict[int, BreakDecision], fragments: _LineEnds) -> bool:
     """Does the article go on after line i (so that line i is a caption set inside it)?"""
     if i + 1 >= len(lines):
         return False
@@ -356,22 +481,26 @@ def _continues_after(lines: list[str], i: int, cuts: dict[int, BreakDecision], f
     return is_prose(nxt) and not _opens_new_piece(lines, i + 1, cuts, fragments)
 
 
-def _opens_new_piece(lines: list[str], i: int, cuts: dict[int, BreakDecision], fragments: set[int]) -> bool:
+def _opens_new_piece(lines: list[str], i: int, cuts: dict[int, BreakDecision], fragments: _LineEnds) -> bool:
     """Line i starts a new piece when it reads as a headline after a finished paragraph (or a notice's list item),
     and prose follows."""
-    if i == 0 or _is_cut_mid_word(cuts, i):
+    if i == 0 or (_is_cut_mid_word(cuts, i) and i not in fragments.finished):
         return False
     if not (ends_sentence(lines[i - 1]) or markers.is_bullet(lines[i - 1])):
         return False
     return _starts_article(lines, i, fragments)
 
 
-def _starts_article(lines: list[str], i: int, fragments: set[int]) -> bool:
+def _starts_article(lines: list[str], i: int, fragments: _LineEnds) -> bool:
     """Line i reads as a headline (or an ad line), followed within a few short lines by prose."""
     line = lines[i]
     if _AD_SIGNAL.search(line) and not is_prose(line):
         return True
-    if not is_headline_like(line) or len(line) > _NEW_HEADLINE_MAX_CHARS or i in fragments or _reads_as_clause(line):
+    if is_question_headline(line):
+        return i + 1 < len(lines) and is_prose(lines[i + 1]) and not is_question_headline(lines[i + 1])
+    if not is_headline_like(line) or len(line) > _NEW_HEADLINE_MAX_CHARS or i in fragments or _LEAD_DATE.match(line):
+        return False
+    if _reads_as_clause(line) and i not in fragments.finished:
         return False
     for j in range(i + 1, min(i + 2 + _MAX_SUBHEADLINES, len(lines))):
         nxt = lines[j]
@@ -389,10 +518,13 @@ def _starts_article(lines: list[str], i: int, fragments: set[int]) -> bool:
     return False
 
 
-def _build(piece: _Piece, cuts: dict[int, BreakDecision]) -> list[tuple[int, Article, list[str]]]:
+def _build(piece: _Piece, cuts: dict[int, BreakDecision], fragments: _LineEnds) -> list[tuple[int, Article, list[str]]]:
     """Split a piece into its article(s): (first line index, article, body paragraphs before repair)."""
     lines = list(piece.lines)
-    cut_after = {line: _is_cut_mid_word(cuts, n) for line, n in zip(piece.lines, piece.line_numbers, strict=True)}
+    cut_after = {
+        line: (_is_cut_mid_word(cuts, n) and n not in fragments.finished) or n in fragments
+        for line, n in zip(piece.lines, piece.line_numbers, strict=True)
+    }
     label = headline = None
     kind = "news"
     continues_from = None
@@ -428,7 +560,7 @@ def _build(piece: _Piece, cuts: dict[int, BreakDecision]) -> list[tuple[int, Art
 
     if _is_photo(piece, lines, label, continues_from):
         kind = "photo"
-        title, caption = _photo_title_and_caption(lines)
+        title, caption = _photo_title_and_caption(lines, piece.caption_title_words)
         article = Article(ordinal=0, kind=kind, headline=title, byline=byline, body=caption or None)
         out.append((piece.start + leading_ad, article, []))
         return out
@@ -484,6 +616,8 @@ def _heading_end(lines: list[str], has_headline: bool, cut_after: dict[str, bool
     for j, line in enumerate(lines):
         if j >= limit or (j == len(lines) - 1 and j > 0):
             return j
+        if j == 0 and not has_headline and len(lines) > 1 and is_sentence_headline(line) and is_prose(line):
+            continue
         if is_prose(line) or markers.is_bullet(line) or split_wire_opening(line) or len(line) > _SUBHEADLINE_MAX_CHARS:
             return j
         if j == 0 and not has_headline:
@@ -504,8 +638,10 @@ def _reads_as_clause(line: str) -> bool:
 
 
 def _reads_as_sentence_start(line: str) -> bool:
+    """A topic and an object already marked, or a lead's opening date set off by a comma (``지난 4일,``,
+    ``2025년 9월 3일,``): the start of a body's first sentence, not a sub-headline."""
     marked = [w for w in line.split() if re.search(r"[가-힣](?:은|는|을|를)$", w)]
-    return len(marked) >= 2
+    return len(marked) >= 2 or bool(_LEAD_DATE.match(line))
 
 
 def _is_ad(lines: list[str], piece: _Piece) -> bool:
@@ -571,8 +707,12 @@ def _is_photo(piece: _Piece, lines: list[str], label: str | None, continues_from
 _CAPTION_TITLE = re.compile(r"""^(?P<title>[^'"‘“「『]{0,30}['"‘“「『][^'"’”」』]{1,25}['"’”」』])\s+(?P<rest>\S.*)$""")
 
 
-def _photo_title_and_caption(lines: list[str]) -> tuple[str | None, str]:
-    """A photo's short title and its caption sentence (title and caption may share one line)."""
+def _photo_title_and_caption(lines: list[str], title_words: int | None = None) -> tuple[str | None, str]:
+    """A photo's short title and its caption sentence (title and caption may share one line; ``title_words``
+    is the title's length in words when the title runs straight into the caption)."""
+    if title_words is not None and len(lines) == 1:
+        words = lines[0].split()
+        return " ".join(words[:title_words]), " ".join(words[title_words:])
     if len(lines) == 2 and is_headline_like(lines[0]):
         return lines[0], lines[1]
     text = " ".join(lines)
