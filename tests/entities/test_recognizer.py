@@ -149,3 +149,40 @@ def test_titles_stay_with_their_people(sentence_entities) -> None:
     assert [p["place_code"] for p in places] == ["KR-29"]
     titled = [e for e in sentence_entities["titled-name"] if e["type"] == "PERSON"]
     assert [e["title"] for e in titled] == ["감독"]
+
+
+RS = recognizer.RecognizedSpan
+MERGE_CASES = [
+    # (name, body, the model's spans, expected (type, name, title, mention starts))
+    (
+        "later-bare-mentions-of-a-titled-name",
+        "소피아 렌츠 감독은 웃었다. 경기 뒤 소피아 렌츠는 인터뷰를 했다. 렌츠의 팀이 이겼다.",
+        [RS(0, 6, "PS", 0.7)],
+        [("PERSON", "소피아 렌츠", "감독", [0, 21])],
+    ),
+    (
+        "a-name-in-a-longer-word-is-not-a-mention",
+        "도민혁 위원장이 왔다. 유도민혁신안이 나왔다. 도민혁은 웃었다.",
+        [RS(0, 3, "PS", 0.95)],
+        [("PERSON", "도민혁", "위원장", [0, 26])],
+    ),
+    ("bare-name-below-the-bar", "한새벽은 웃었다.", [RS(0, 3, "PS", 0.5)], []),
+    ("one-letter-is-no-name", "A씨가 다쳤다.", [RS(0, 1, "PS", 0.99)], []),
+    (
+        "a-country-as-a-party-is-a-place",
+        "일본은 반발했다.",
+        [RS(0, 2, "OG", 0.9)],
+        [("LOCATION", "일본", None, [0])],
+    ),
+]
+
+
+@pytest.mark.parametrize(("body", "spans", "expected"), [c[1:] for c in MERGE_CASES], ids=[c[0] for c in MERGE_CASES])
+def test_merge_of_the_models_spans(body, spans, expected) -> None:
+    from sinmun.entities.extract import merge_recognized
+
+    merged = merge_recognized([], spans, body)
+    assert [(e["type"], e["name"], e["title"], [m["start"] for m in e["mentions"]]) for e in merged] == expected
+    for e in merged:
+        for m in e["mentions"]:
+            assert body[m["start"] : m["end"]] == m["text"]

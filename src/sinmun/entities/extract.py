@@ -130,7 +130,24 @@ def merge_recognized(
         if title and title != "씨":
             entry["title"] = entry["title"] or title
         entry["mentions"].append(_mention(text, start, end, title=title if title != "씨" else None))
+    _later_bare_mentions(body, list(by_key.values()), taken)
     return out
+
+
+def _later_bare_mentions(body: str, recognized: list[dict], taken: list[tuple[int, int]]) -> None:
+    """A name the model recognised once (beside a title, in a quote's attribution, anywhere it was sure) is a
+    mention wherever else the article writes it as a word of its own, though the model missed it there."""
+    for entity in recognized:
+        if entity["type"] == "LOCATION":
+            continue
+        for form in {m["text"] for m in entity["mentions"]}:
+            if not _name_shaped(form):
+                continue
+            for start, end in people.name_occurrences(body, form, whole_word=" " not in form):
+                if _overlaps(start, end, taken) or any(m["start"] == start for m in entity["mentions"]):
+                    continue
+                entity["mentions"].append(_mention(form, start, end))
+        entity["mentions"].sort(key=lambda m: m["start"])
 
 
 def _not_a_name(mention: dict, tokens: Sequence[Token]) -> bool:
