@@ -15,7 +15,7 @@ from collections.abc import Callable, Iterable, Sequence
 from datetime import date
 
 from sinmun.analytics.search_terms import ArticleTerms, Token, article_terms
-from sinmun.entities import amounts, dates, organizations, people, places, recognizer, suffix_places
+from sinmun.entities import amounts, dates, lexicon, organizations, people, places, recognizer, suffix_places
 from sinmun.entities.lexicon import org_ending, strip_particle
 
 # Kiwi tags of tokens that are ordinary words (a candidate name spanning exactly one of these is no name).
@@ -82,6 +82,10 @@ def article_entities(
 # measurements.
 PERSON_CONFIDENCE = float(os.environ.get("SINMUN_PERSON_CONFIDENCE", "0.6"))
 BARE_PERSON_CONFIDENCE = float(os.environ.get("SINMUN_BARE_PERSON_CONFIDENCE", "0.9"))
+# An organization or place only the model found: this sure, and surer still when it is common nouns only (경찰 is
+# an organization, 국가대표 상비군 a squad).
+NAME_CONFIDENCE = float(os.environ.get("SINMUN_NAME_CONFIDENCE", "0.6"))
+COMMON_NOUN_NAME_CONFIDENCE = float(os.environ.get("SINMUN_COMMON_NOUN_NAME_CONFIDENCE", "0.9"))
 
 
 def merge_recognized(
@@ -113,8 +117,15 @@ def merge_recognized(
         out.append(entity)
     taken = [(m["start"], m["end"]) for e in out for m in e["mentions"] if m.get("field", "body") == "body"]
     by_key: dict[tuple[str, str], dict] = {}
-    for start, end, kind, confidence in recognized:
+    for start, end, kind, confidence, common_nouns_only in recognized:
         if _overlaps(start, end, taken):
+            continue
+        generic = kind == "OG" and body[start:end] in lexicon.generic_institutions()
+        if (
+            kind != "PS"
+            and not generic
+            and confidence < (COMMON_NOUN_NAME_CONFIDENCE if common_nouns_only else NAME_CONFIDENCE)
+        ):
             continue
         title = _title_after(body, end) if kind == "PS" else None
         if kind == "PS" and (
@@ -129,6 +140,8 @@ def merge_recognized(
             out.append(entry)
         if title and title != "씨":
             entry["title"] = entry["title"] or title
+        if generic:
+            entry["generic"] = True
         entry["mentions"].append(_mention(text, start, end, title=title if title != "씨" else None))
     _later_bare_mentions(body, list(by_key.values()), taken)
     return out

@@ -28,6 +28,12 @@ def surnames() -> frozenset[str]:
 
 
 @cache
+def generic_institutions() -> frozenset[str]:
+    """Organizations named by what they are (경찰, 검찰, 정부): ORG entities marked generic."""
+    return frozenset(data_lines("generic_institutions.txt"))
+
+
+@cache
 def titles() -> tuple[str, ...]:
     """Titles, longest first, so that the longest ending wins (상근부회장 before 부회장 before 회장)."""
     return tuple(sorted(set(data_lines("titles.txt")), key=len, reverse=True))

@@ -182,6 +182,7 @@ class RecognizedSpan(NamedTuple):
     end: int
     kind: str  # PS, OG or LC
     confidence: float  # the least marginal probability of its morphemes' labels
+    common_nouns_only: bool = False  # every morpheme a common noun (국가대표 상비군, 경찰)
 
 
 def spans_from_labels(
@@ -200,7 +201,8 @@ def spans_from_labels(
             and not (kind == "PS" and _listed_with_common_noun(tokens, run[0], run[-1]))
         ):
             confidence = min(confidences[i] for i in run) if confidences else 1.0
-            out.append(RecognizedSpan(tokens[run[0]][0], max(tokens[i][1] for i in run), kind, confidence))
+            common = all(tokens[i][2] == "NNG" for i in run)
+            out.append(RecognizedSpan(tokens[run[0]][0], max(tokens[i][1] for i in run), kind, confidence, common))
         run.clear()
 
     for i, label in enumerate(labels):
