@@ -166,6 +166,12 @@ MERGE_CASES = [
         [RS(0, 3, "PS", 0.95)],
         [("PERSON", "도민혁", "위원장", [0, 26])],
     ),
+    (
+        "title-written-before-the-name",
+        "국무장관 마르타 벨로는 웃었다.",
+        [RS(5, 11, "PS", 0.5)],
+        [("PERSON", "마르타 벨로", "국무장관", [5])],
+    ),
     ("bare-name-below-the-bar", "한새벽은 웃었다.", [RS(0, 3, "PS", 0.5)], []),
     ("one-letter-is-no-name", "A씨가 다쳤다.", [RS(0, 1, "PS", 0.99)], []),
     (

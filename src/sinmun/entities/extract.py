@@ -80,7 +80,7 @@ def article_entities(
 # title or 씨 after it, or a bare name (Kiwi tags unknown common nouns NNP too: 성어기, 원도심). Chosen by
 # cross-validation and the project's own golds (README "Entities"); the environment may override them for
 # measurements.
-PERSON_CONFIDENCE = float(os.environ.get("SINMUN_PERSON_CONFIDENCE", "0.6"))
+PERSON_CONFIDENCE = float(os.environ.get("SINMUN_PERSON_CONFIDENCE", "0.4"))
 BARE_PERSON_CONFIDENCE = float(os.environ.get("SINMUN_BARE_PERSON_CONFIDENCE", "0.9"))
 # An organization or place only the model found: this sure, and surer still when it is common nouns only (경찰 is
 # an organization, 국가대표 상비군 a squad).
@@ -101,7 +101,7 @@ def merge_recognized(
     - a span only the model found becomes an entity of its own: a person; a place (with its place code when the
       gazetteer knows it); or an organization, unless the gazetteer knows it as a place (countries and cities are
       places in sinmun, whatever role they play)."""
-    model_spans = [(r.start, r.end) for r in recognized]
+    model_spans = [(r.start, r.end) for r in recognized if r.kind != "PS"]
     out: list[dict] = []
     for entity in found:
         if entity["type"] == "PERSON" and tokens:
@@ -127,7 +127,7 @@ def merge_recognized(
             and confidence < (COMMON_NOUN_NAME_CONFIDENCE if common_nouns_only else NAME_CONFIDENCE)
         ):
             continue
-        title = _title_after(body, end) if kind == "PS" else None
+        title = (_title_after(body, end) or _title_before(body, start)) if kind == "PS" else None
         if kind == "PS" and (
             not _name_shaped(body[start:end]) or confidence < (PERSON_CONFIDENCE if title else BARE_PERSON_CONFIDENCE)
         ):
@@ -200,6 +200,18 @@ def _title_after(body: str, end: int) -> str | None:
     return titled[0] if titled else None
 
 
+_PREVIOUS_WORD = re.compile(r"([^\s,.·()\"'“”‘’]+)\s+$")
+
+
+def _title_before(body: str, start: int) -> str | None:
+    """The title written right before a name (``국무장관 콜린 파월``), or None."""
+    word = _PREVIOUS_WORD.search(body, max(0, start - 30), start)
+    if word is None:
+        return None
+    titled = people.split_title(word.group(1))
+    return titled[0] if titled else None
+
+
 def _recognized_entity(kind: str, text: str) -> tuple[str, str, str | None]:
     """(entity type, canonical name, place code) of a span only the model found."""
     if kind == "PS":
@@ -223,11 +235,14 @@ def _new_entity(entity_type: str, name: str, place_code: str | None) -> dict:
 
 
 def rule_spans(entities: Sequence[dict]) -> list[tuple[int, int, str]]:
-    """The body spans of the rules' entities as (start, end, PS/OG/LC), a person's title cut off: the evidence the
-    recognizer's model weighs (``sinmun.entities.recognizer``)."""
+    """The body spans of the rules' entities as (start, end, kind), a person's title cut off: the evidence the
+    recognizer's model weighs (``sinmun.entities.recognizer``). The kind is PS, OG or LC, and LC? for a place
+    guessed from its ending alone (no place code): weaker evidence than a gazetteer's."""
     out = []
     for entity in entities:
         kind = _KLUE_TYPE[entity["type"]]
+        if kind == "LC" and entity.get("place_code") is None:
+            kind = "LC?"
         for m in entity["mentions"]:
             if m.get("field", "body") != "body":
                 continue

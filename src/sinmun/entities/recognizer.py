@@ -22,7 +22,7 @@ from sinmun.morphology import Token
 
 MODEL_FILE = "entity_model.crfsuite"
 TYPES = ("PS", "OG", "LC")
-# A span the rules found: (start, end, type) with type one of TYPES.
+# A span the rules found: (start, end, type) with type one of TYPES, or LC? for a place guessed from its ending.
 Span = tuple[int, int, str]
 
 _OPENING = frozenset("'\"‘“「『(〈<[《")
