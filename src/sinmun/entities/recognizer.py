@@ -13,7 +13,7 @@ from __future__ import annotations
 import os
 import threading
 from collections.abc import Sequence
-from functools import cache
+from functools import cache, lru_cache
 from importlib import resources
 from typing import NamedTuple
 
@@ -63,45 +63,64 @@ def _shape(form: str) -> str:
     return "P"
 
 
-def token_features(tokens: Sequence[Token], text: str, rule_spans: Sequence[Span]) -> list[list[str]]:
-    """One feature list per morpheme."""
+@lru_cache(maxsize=200_000)
+def _morpheme_features(form: str, tag: str) -> tuple[str, ...]:
+    """What a morpheme says by itself (the same form and tag recur across texts: computed once)."""
     sets = _lexicon_sets()
-    titles = _titles()
+    f = ["w=" + form, "t=" + tag, "shape=" + _shape(form) + str(min(len(form), 5)), "suf=" + form[-1], "pre=" + form[0]]
+    if len(form) >= 2:
+        f.append("suf2=" + form[-2:])
     surnames = lexicon.surnames()
+    if form[0] in surnames:
+        f.append("surname1")
+    if form in surnames:
+        f.append("surname")
+    if form in _titles():
+        f.append("title")
+    if lexicon.org_ending(form):
+        f.append("orgend")
+    f.extend("in_" + key for key, found in sets.items() if form in found)
+    return tuple(f)
+
+
+@lru_cache(maxsize=100_000)
+def _context_strings(value: str) -> tuple[str, ...]:
+    """A tag or form as its neighbours' features name it: t-1, t+1, t-2, t+2, w-1, w+1, j+1."""
+    return tuple(prefix + value for prefix in ("t-1=", "t+1=", "t-2=", "t+2=", "w-1=", "w+1=", "j+1="))
+
+
+def token_features(tokens: Sequence[Token], text: str, rule_spans: Sequence[Span]) -> list[list[str]]:
+    """One feature list per morpheme: its own (``_morpheme_features``) and its context's."""
+    titles = _titles()
     n = len(tokens)
     forms = [t[3] for t in tokens]
     tags = [t[2] for t in tokens]
     rule_label = _rule_labels(tokens, rule_spans)
-    runs = _lexicon_runs(tokens, sets)
+    runs = _lexicon_runs(tokens)
+    # the neighbours' features as "prefix=value" strings, built once per tag or form
+    tag_as = [_context_strings(t) for t in tags]
+    form_as = [_context_strings(w) for w in forms]
     out: list[list[str]] = []
     for i, (start, end, tag, form) in enumerate(tokens):
         prev_tag = tags[i - 1] if i else "^"
         next_tag = tags[i + 1] if i + 1 < n else "$"
-        spaced_before = i == 0 or tokens[i - 1][1] < start
-        spaced_after = i + 1 == n or tokens[i + 1][0] > end
         f = [
-            "w=" + form,
-            "t=" + tag,
-            "t-1=" + prev_tag,
-            "t+1=" + next_tag,
-            "t-2=" + (tags[i - 2] if i > 1 else "^"),
-            "t+2=" + (tags[i + 2] if i + 2 < n else "$"),
-            "w-1=" + (forms[i - 1] if i else "^"),
-            "w+1=" + (forms[i + 1] if i + 1 < n else "$"),
+            *_morpheme_features(form, tag),
+            tag_as[i - 1][0] if i else "t-1=^",
+            tag_as[i + 1][1] if i + 1 < n else "t+1=$",
+            tag_as[i - 2][2] if i > 1 else "t-2=^",
+            tag_as[i + 2][3] if i + 2 < n else "t+2=$",
+            form_as[i - 1][4] if i else "w-1=^",
+            form_as[i + 1][5] if i + 1 < n else "w+1=$",
             "tt=" + prev_tag + "|" + tag + "|" + next_tag,
-            "shape=" + _shape(form) + str(min(len(form), 5)),
-            "suf=" + form[-1],
-            "pre=" + form[0],
             "rule=" + rule_label[i],
         ]
-        if spaced_before:
+        if i == 0 or tokens[i - 1][1] < start:
             f.append("sp<")
-        if spaced_after:
+        if i + 1 == n or tokens[i + 1][0] > end:
             f.append("sp>")
-        if len(form) >= 2:
-            f.append("suf2=" + form[-2:])
-        if next_tag.startswith("J"):
-            f.append("j+1=" + forms[i + 1])
+        if next_tag[0] == "J":
+            f.append(form_as[i + 1][6])
         # listed with a common noun (농번기와 성어기, 도비와 시·군비): a list holds things of one kind
         if (i > 1 and prev_tag in _LIST_JOINS and tags[i - 2] == "NNG") or (
             i + 2 < n and next_tag in _LIST_JOINS and tags[i + 2] == "NNG"
@@ -111,22 +130,12 @@ def token_features(tokens: Sequence[Token], text: str, rule_spans: Sequence[Span
             f.append("open<")
         if end < len(text) and text[end] in _CLOSING:
             f.append("close>")
-        if form[0] in surnames:
-            f.append("surname1")
-        if form in surnames:
-            f.append("surname")
-        if form in titles:
-            f.append("title")
         if i + 1 < n and forms[i + 1] in titles:
             f.append("title+1")
         if i + 2 < n and forms[i + 2] in titles:
             f.append("title+2")
-        if lexicon.org_ending(form):
-            f.append("orgend")
-        for key, found in sets.items():
-            if form in found:
-                f.append("in_" + key)
-        f.extend(runs[i])
+        if runs[i]:
+            f.extend(runs[i])
         out.append(f)
     return out
 
@@ -146,8 +155,9 @@ def _rule_labels(tokens: Sequence[Token], spans: Sequence[Span]) -> list[str]:
     return labels
 
 
-def _lexicon_runs(tokens: Sequence[Token], sets: dict[str, frozenset[str]]) -> list[list[str]]:
+def _lexicon_runs(tokens: Sequence[Token]) -> list[list[str]]:
     """Runs of 2..4 glued morphemes whose joined form is in a lexicon: ``runB_place`` / ``runI_place``."""
+    lists_of = _lists_of_form()
     runs: list[list[str]] = [[] for _ in tokens]
     n = len(tokens)
     for i in range(n):
@@ -156,12 +166,21 @@ def _lexicon_runs(tokens: Sequence[Token], sets: dict[str, frozenset[str]]) -> l
             if tokens[j][0] != tokens[j - 1][1]:
                 break
             joined += tokens[j][3]
-            for key, found in sets.items():
-                if joined in found:
-                    runs[i].append("runB_" + key)
-                    for k in range(i + 1, j + 1):
-                        runs[k].append("runI_" + key)
+            for key in lists_of.get(joined, ()):
+                runs[i].append("runB_" + key)
+                for k in range(i + 1, j + 1):
+                    runs[k].append("runI_" + key)
     return runs
+
+
+@cache
+def _lists_of_form() -> dict[str, tuple[str, ...]]:
+    """Every form in a lexicon -> the lexicons that hold it (in ``_lexicon_sets`` order)."""
+    out: dict[str, tuple[str, ...]] = {}
+    for key, found in _lexicon_sets().items():
+        for form in found:
+            out[form] = (*out.get(form, ()), key)
+    return out
 
 
 # A name is nouns, foreign words, hanja and numbers (with their joining marks): a run holding a verb or adjective
