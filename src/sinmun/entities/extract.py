@@ -96,8 +96,9 @@ def merge_recognized(
     - a person the rules found is kept (its title and affiliation are the rules'), unless Kiwi reads the name as a
       verb form (``지명한 추기경``); an organization the rules found is kept;
     - a place the rules found in the gazetteer is kept; one they guessed from its ending alone (no place code) is
-      kept only where the model also sees a name there: verb forms and common words that end like a place
-      (알려지면, 배터리) are not;
+      kept where the model also sees a name there, or where Kiwi reads it as a compound of nouns with a proper
+      noun or a second noun in it (목포문학관, 하당동): verb forms and single common words that end like a place
+      (알려지면, 그러면, 배터리, 목소리) are not;
     - a span only the model found becomes an entity of its own: a person; a place (with its place code when the
       gazetteer knows it); or an organization, unless the gazetteer knows it as a place (countries and cities are
       places in sinmun, whatever role they play)."""
@@ -110,7 +111,11 @@ def merge_recognized(
                 continue
             entity = {**entity, "mentions": mentions}
         if entity["type"] == "LOCATION" and entity.get("place_code") is None:
-            mentions = [m for m in entity["mentions"] if _overlaps(m["start"], m["end"], model_spans)]
+            mentions = [
+                m
+                for m in entity["mentions"]
+                if _overlaps(m["start"], m["end"], model_spans) or _compound_name(m["start"], m["end"], tokens)
+            ]
             if not mentions:
                 continue
             entity = {**entity, "mentions": mentions}
@@ -161,6 +166,14 @@ def _later_bare_mentions(body: str, recognized: list[dict], taken: list[tuple[in
                     continue
                 entity["mentions"].append(_mention(form, start, end))
         entity["mentions"].sort(key=lambda m: m["start"])
+
+
+def _compound_name(start: int, end: int, tokens: Sequence[Token]) -> bool:
+    """Kiwi reads ``text[start:end]`` as nouns only, a proper noun among them or more than one noun."""
+    inside = [t for t in tokens if start <= t[0] and t[1] <= end]
+    if not inside or any(not t[2].startswith(("NN", "SL", "SH", "SN", "XSN")) for t in inside):
+        return False
+    return len(inside) > 1 or inside[0][2] == "NNP"
 
 
 def _not_a_name(mention: dict, tokens: Sequence[Token]) -> bool:
