@@ -142,6 +142,15 @@ def test_sentence_entities(sentence_entities, name, present, absent) -> None:
     assert not {e["name"] for e in sentence_entities[name]} & {n for _, n in absent}
 
 
+def test_generic_institutions_are_marked(sentence_entities) -> None:
+    from sinmun.entities.extract import merge_recognized
+
+    found = [{"type": "ORG", "name": "검찰", "title": None, "affiliation": None, "aliases": [],
+              "mentions": [{"text": "검찰", "start": 0, "end": 2}]}]  # fmt: skip
+    merged = merge_recognized(found, [RS(6, 8, "OG", 0.5, True)], "검찰과 그 경찰이 왔다.")
+    assert [(e["name"], e.get("generic")) for e in merged] == [("검찰", True), ("경찰", True)]
+
+
 def test_titles_stay_with_their_people(sentence_entities) -> None:
     people = {e["name"]: e["title"] for e in sentence_entities["rules-keep-their-title"] if e["type"] == "PERSON"}
     assert people == {"김하람": "광주시장"}

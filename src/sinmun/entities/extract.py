@@ -119,6 +119,8 @@ def merge_recognized(
             if not mentions:
                 continue
             entity = {**entity, "mentions": mentions}
+        if entity["type"] == "ORG" and entity["name"] in lexicon.generic_institutions():
+            entity = {**entity, "generic": True}
         out.append(entity)
     taken = [(m["start"], m["end"]) for e in out for m in e["mentions"] if m.get("field", "body") == "body"]
     by_key: dict[tuple[str, str], dict] = {}
