@@ -5,7 +5,7 @@ PYTHON ?= python3
 VENV := .venv
 BIN := $(VENV)/bin
 
-.PHONY: run test lint setup clean browser
+.PHONY: run test lint setup clean browser model
 
 setup: $(VENV)/.installed
 
@@ -25,6 +25,11 @@ run: setup
 		echo "  \$$ sinmun sql -f sql/examples/$$q.sql"; \
 		$(BIN)/sinmun sql -f sql/examples/$$q.sql || exit 1; \
 	done
+
+# The entity recognizer's model, rebuilt from its training data (deterministic: the same file byte for byte).
+KLUE_DEV ?= ../shared/data/klue_news_dev.tsv
+model: setup
+	$(BIN)/python -m sinmun.entities.train --data $(KLUE_DEV)
 
 lint: setup
 	$(BIN)/ruff check .

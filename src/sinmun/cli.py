@@ -85,6 +85,15 @@ def build_parser() -> argparse.ArgumentParser:
         help="refuse page files larger than this, before reading them whole (default 2, as ingest)",
     )
     parse.set_defaults(func=cmd_parse)
+    entities = commands.add_parser(
+        "entities",
+        help="find people, organizations, places, dates and amounts in texts (JSON Lines in and out)",
+        description='Read JSON Lines {"id", "text"} (or, with --text, one plain text per line) and write one JSON '
+        'line per text: {"id", "entities", "dates", "amounts"} in the shape of `sinmun parse`, offsets into text.',
+    )
+    entities.add_argument("file", nargs="?", default="-", help="input file (default: - for standard input)")
+    entities.add_argument("--text", action="store_true", help="one plain text per line; its line number is its id")
+    entities.set_defaults(func=cmd_entities)
     ingest = commands.add_parser("ingest", help="load a folder of page files into the warehouse (a Prefect flow)")
     ingest.add_argument("inbox", type=Path, help="folder of page files (manifest.csv, <pub>/<date>/<page>.txt, ...)")
     _warehouse_option(ingest)
@@ -288,6 +297,26 @@ def cmd_parse(args: argparse.Namespace) -> int:
             file=sys.stderr,
         )
     return 2 if failures else 0
+
+
+def cmd_entities(args: argparse.Namespace) -> int:
+    from sinmun.entities.lines import BadRecord, extract_records
+
+    try:
+        source = sys.stdin if args.file == "-" else open(args.file, encoding="utf-8")  # noqa: SIM115
+    except OSError as err:
+        return _report(f"{args.file}: unreadable ({err.strerror or err})")
+    refused = 0
+    with source:
+        try:
+            for answer in extract_records(source, plain_text=args.text):
+                if isinstance(answer, BadRecord):
+                    refused += _report(f"{args.file}: {answer}")
+                    continue
+                sys.stdout.write(json.dumps(answer, ensure_ascii=False) + "\n")
+        except UnicodeDecodeError as err:
+            return _report(f"{args.file}: not UTF-8 (byte {err.start} of a block: {err.reason})")
+    return 2 if refused else 0
 
 
 def cmd_ingest(args: argparse.Namespace) -> int:

@@ -12,7 +12,7 @@ from functools import cache, lru_cache
 from importlib import resources
 
 
-def _data_lines(name: str) -> list[str]:
+def data_lines(name: str) -> list[str]:
     text = resources.files("sinmun.data").joinpath(name).read_text(encoding="utf-8")
     return [line.strip() for line in text.splitlines() if line.strip() and not line.startswith("#")]
 
@@ -24,13 +24,19 @@ def data_rows(name: str) -> list[dict[str, str]]:
 
 @cache
 def surnames() -> frozenset[str]:
-    return frozenset(_data_lines("surnames.txt"))
+    return frozenset(data_lines("surnames.txt"))
+
+
+@cache
+def generic_institutions() -> frozenset[str]:
+    """Organizations named by what they are (경찰, 검찰, 정부): ORG entities marked generic."""
+    return frozenset(data_lines("generic_institutions.txt"))
 
 
 @cache
 def titles() -> tuple[str, ...]:
     """Titles, longest first, so that the longest ending wins (상근부회장 before 부회장 before 회장)."""
-    return tuple(sorted(set(_data_lines("titles.txt")), key=len, reverse=True))
+    return tuple(sorted(set(data_lines("titles.txt")), key=len, reverse=True))
 
 
 # Case particles and endings that follow a noun in running text, longest first.

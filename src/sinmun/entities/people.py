@@ -449,7 +449,7 @@ def _known_people(text, words, add) -> None:
 def _repeated_names(text: str, people: dict[str, Person]) -> None:
     for person in list(people.values()):
         whole_word = " " not in person.name and len(person.name) >= 2
-        for start, end in _occurrences(text, person.name, whole_word=whole_word):
+        for start, end in name_occurrences(text, person.name, whole_word=whole_word):
             if not any(x.start <= start < x.end for x in person.mentions):
                 person.mentions.append(PersonMention(text[start:end], start, end, None))
         person.mentions.sort(key=lambda x: x.start)
@@ -459,7 +459,7 @@ def _repeated_names(text: str, people: dict[str, Person]) -> None:
 _AFTER_NAME = re.compile(rf"$|[^가-힣]|{lexicon.PARTICLE_RE}(?![가-힣])")
 
 
-def _occurrences(text: str, name: str, *, whole_word: bool) -> list[tuple[int, int]]:
+def name_occurrences(text: str, name: str, *, whole_word: bool) -> list[tuple[int, int]]:
     """Non-overlapping spans of ``name`` in ``text``; with ``whole_word``, not inside a longer Hangul word
     (``정우진`` in ``정우진은``, not in ``김정우진``). One precompiled pattern for every name: no per-name regex."""
     spans, start = [], text.find(name)

@@ -281,6 +281,15 @@ def place_by_name(name: str) -> Place | None:
     return _gazetteer().by_name.get(name)
 
 
+def place_of_form(form: str) -> Place | None:
+    """The place a written form names when the gazetteer knows it and it names one place only (``광주``,
+    ``나주시``, ``미국``); None for unknown or ambiguous forms (``북구``)."""
+    surface = _gazetteer().surfaces.get(form)
+    if surface is None or len(surface.places) != 1:
+        return None
+    return surface.places[0]
+
+
 def all_places() -> tuple[Place, ...]:
     return tuple(_gazetteer().by_code.values())
 

@@ -1,0 +1,203 @@
+"""The trained recognizer: its shipped model is what the training script builds, and its decisions on sentences the
+project wrote (real Kiwi, the shipped model)."""
+
+from __future__ import annotations
+
+import hashlib
+import json
+from importlib import resources
+from pathlib import Path
+
+import pytest
+
+from sinmun.entities import recognizer
+from sinmun.entities.extract import extract_batch
+from sinmun.entities.train import read_klue, token_labels, train
+from tests.conftest import SHARED
+
+MANIFEST = json.loads(resources.files("sinmun.data").joinpath("entity_model.json").read_text(encoding="utf-8"))
+MODEL = Path(str(resources.files("sinmun.data").joinpath(recognizer.MODEL_FILE)))
+TRAINING_DATA = SHARED / "data" / MANIFEST["training_data"]
+
+
+def _sha256(path: Path) -> str:
+    return hashlib.sha256(path.read_bytes()).hexdigest()
+
+
+def test_shipped_model_is_the_one_the_manifest_records() -> None:
+    assert _sha256(MODEL) == MANIFEST["model_sha256"]
+
+
+@pytest.fixture(scope="module")
+def training_data() -> Path:
+    if not TRAINING_DATA.exists():
+        pytest.skip(f"training data not found at {TRAINING_DATA}")
+    return TRAINING_DATA
+
+
+def test_training_data_is_the_one_the_manifest_records(training_data: Path) -> None:
+    assert _sha256(training_data) == MANIFEST["training_data_sha256"]
+    assert len(read_klue(training_data)) == MANIFEST["training_sentences"]
+
+
+def test_training_script_rebuilds_the_shipped_model_byte_for_byte(training_data: Path, tmp_path: Path) -> None:
+    rebuilt = tmp_path / "model.crfsuite"
+    train(read_klue(training_data), rebuilt)
+    assert _sha256(rebuilt) == _sha256(MODEL)
+
+
+KLUE_BLOCK = "## klue-ner-test_1-wikitree\t박하늘 씨가 목포에 왔다.\n" + "".join(
+    f"{ch}\t{tag}\n"
+    for ch, tag in zip(
+        "박하늘 씨가 목포에 왔다.", ["B-PS", "I-PS", "I-PS"] + ["O"] * 4 + ["B-LC", "I-LC"] + ["O"] * 5, strict=True
+    )
+)
+
+
+def test_klue_reader_and_morpheme_labels(tmp_path: Path) -> None:
+    path = tmp_path / "tiny.tsv"
+    path.write_text("## 주석 : ##\n" + KLUE_BLOCK + "\n", encoding="utf-8")
+    (sentence,) = read_klue(path)
+    assert sentence.text == "박하늘 씨가 목포에 왔다."
+    assert sentence.spans == ((0, 3, "PS"), (7, 9, "LC"))
+    tokens = [
+        (0, 1, "NNP", "박"),
+        (1, 3, "NNP", "하늘"),
+        (4, 5, "NNB", "씨"),
+        (7, 9, "NNP", "목포"),
+        (9, 10, "JKB", "에"),
+    ]
+    assert token_labels(tokens, sentence.spans) == ["B-PS", "I-PS", "O", "B-LC", "O"]
+
+
+SPAN_CASES = [
+    # (name, tokens, labels, spans kept)
+    (
+        "name-run",
+        [(0, 1, "NNP", "박"), (1, 3, "NNP", "하늘"), (4, 6, "NNG", "교수")],
+        ["B-PS", "I-PS", "O"],
+        [(0, 3, "PS")],
+    ),
+    (
+        "verb-form-is-no-name",
+        [(0, 3, "VV", "알려지"), (3, 4, "EC", "면")],
+        ["B-LC", "I-LC"],
+        [],
+    ),
+    (
+        "listed-with-a-common-noun",
+        [(0, 3, "NNG", "농사철"), (3, 4, "JC", "와"), (5, 8, "NNP", "고기철")],
+        ["O", "O", "B-PS"],
+        [],
+    ),
+    (
+        "two-types-side-by-side",
+        [(0, 2, "NNP", "서울"), (3, 6, "NNP", "한빛사")],
+        ["B-LC", "B-OG"],
+        [(0, 2, "LC"), (3, 6, "OG")],
+    ),
+]
+
+
+@pytest.mark.parametrize(("tokens", "labels", "spans"), [c[1:] for c in SPAN_CASES], ids=[c[0] for c in SPAN_CASES])
+def test_spans_from_labels(tokens, labels, spans) -> None:
+    assert [(s.start, s.end, s.kind) for s in recognizer.spans_from_labels(tokens, labels)] == spans
+
+
+# Sentences the project wrote: (name, text, entities that must be there, (type, name) pairs that must not).
+SENTENCE_CASES = [
+    ("verb-form-before-particle", "이 소식이 알려지면 주민들이 반발할 것이다.", [], [("LOCATION", "알려지면")]),
+    ("battery", "그러면 배터리 수명이 짧아진다.", [], [("LOCATION", "배터리"), ("LOCATION", "그러면")]),
+    ("club-long-distance", "장거리 운전을 하는 동아리가 늘었다.", [], [("LOCATION", "장거리"), ("LOCATION", "동아리")]),
+    ("prime-minister-voice", "국무총리는 목소리를 높였다.", [], [("LOCATION", "국무총리"), ("LOCATION", "목소리")]),
+    (
+        "verb-ending-myeon",
+        "규제가 확대되면 부담이 커지면서 시장이 흔들린다.",
+        [],
+        [("LOCATION", "확대되면"), ("LOCATION", "커지면")],
+    ),
+    ("verb-before-title", "교황이 지명한 추기경은 로마로 갔다.", [("LOCATION", "로마")], [("PERSON", "지명한")]),
+    ("titled-name", "한지우 감독은 선수들을 칭찬했다.", [("PERSON", "한지우")], []),
+    ("rules-keep-their-title", "김하람 광주시장은 말했다.", [("PERSON", "김하람"), ("LOCATION", "광주광역시")], []),
+    ("unknown-company", "가나다전자는 새 공장을 지었다.", [("ORG", "가나다전자")], []),
+]
+
+
+@pytest.fixture(scope="module")
+def sentence_entities() -> dict[str, list[dict]]:
+    articles = [{"kind": "news", "body": text} for _, text, _, _ in SENTENCE_CASES]
+    extract_batch(articles, [None] * len(articles))
+    return {name: a["entities"] for (name, *_), a in zip(SENTENCE_CASES, articles, strict=True)}
+
+
+@pytest.mark.parametrize(
+    ("name", "present", "absent"), [(c[0], c[2], c[3]) for c in SENTENCE_CASES], ids=[c[0] for c in SENTENCE_CASES]
+)
+def test_sentence_entities(sentence_entities, name, present, absent) -> None:
+    found = {(e["type"], e["name"]) for e in sentence_entities[name]}
+    for entity in present:
+        assert entity in found, found
+    for entity in absent:
+        assert entity not in found, found
+    assert not {e["name"] for e in sentence_entities[name]} & {n for _, n in absent}
+
+
+def test_generic_institutions_are_marked(sentence_entities) -> None:
+    from sinmun.entities.extract import merge_recognized
+
+    found = [{"type": "ORG", "name": "검찰", "title": None, "affiliation": None, "aliases": [],
+              "mentions": [{"text": "검찰", "start": 0, "end": 2}]}]  # fmt: skip
+    merged = merge_recognized(found, [RS(6, 8, "OG", 0.5, True)], "검찰과 그 경찰이 왔다.")
+    assert [(e["name"], e.get("generic")) for e in merged] == [("검찰", True), ("경찰", True)]
+
+
+def test_titles_stay_with_their_people(sentence_entities) -> None:
+    people = {e["name"]: e["title"] for e in sentence_entities["rules-keep-their-title"] if e["type"] == "PERSON"}
+    assert people == {"김하람": "광주시장"}
+    places = [e for e in sentence_entities["rules-keep-their-title"] if e["type"] == "LOCATION"]
+    assert [p["place_code"] for p in places] == ["KR-29"]
+    titled = [e for e in sentence_entities["titled-name"] if e["type"] == "PERSON"]
+    assert [e["title"] for e in titled] == ["감독"]
+
+
+RS = recognizer.RecognizedSpan
+MERGE_CASES = [
+    # (name, body, the model's spans, expected (type, name, title, mention starts))
+    (
+        "later-bare-mentions-of-a-titled-name",
+        "소피아 렌츠 감독은 웃었다. 경기 뒤 소피아 렌츠는 인터뷰를 했다. 렌츠의 팀이 이겼다.",
+        [RS(0, 6, "PS", 0.7)],
+        [("PERSON", "소피아 렌츠", "감독", [0, 21])],
+    ),
+    (
+        "a-name-in-a-longer-word-is-not-a-mention",
+        "도민혁 위원장이 왔다. 유도민혁신안이 나왔다. 도민혁은 웃었다.",
+        [RS(0, 3, "PS", 0.95)],
+        [("PERSON", "도민혁", "위원장", [0, 26])],
+    ),
+    (
+        "title-written-before-the-name",
+        "국무장관 마르타 벨로는 웃었다.",
+        [RS(5, 11, "PS", 0.5)],
+        [("PERSON", "마르타 벨로", "국무장관", [5])],
+    ),
+    ("bare-name-below-the-bar", "한새벽은 웃었다.", [RS(0, 3, "PS", 0.5)], []),
+    ("one-letter-is-no-name", "A씨가 다쳤다.", [RS(0, 1, "PS", 0.99)], []),
+    (
+        "a-country-as-a-party-is-a-place",
+        "일본은 반발했다.",
+        [RS(0, 2, "OG", 0.9)],
+        [("LOCATION", "일본", None, [0])],
+    ),
+]
+
+
+@pytest.mark.parametrize(("body", "spans", "expected"), [c[1:] for c in MERGE_CASES], ids=[c[0] for c in MERGE_CASES])
+def test_merge_of_the_models_spans(body, spans, expected) -> None:
+    from sinmun.entities.extract import merge_recognized
+
+    merged = merge_recognized([], spans, body)
+    assert [(e["type"], e["name"], e["title"], [m["start"] for m in e["mentions"]]) for e in merged] == expected
+    for e in merged:
+        for m in e["mentions"]:
+            assert body[m["start"] : m["end"]] == m["text"]
