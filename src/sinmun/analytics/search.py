@@ -8,7 +8,7 @@ through the guarded read-only runner; filters are bound parameters.
 from __future__ import annotations
 
 from collections.abc import Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from datetime import date
 from pathlib import Path
 
@@ -60,10 +60,22 @@ def search(
     """The query's terms and the best ``limit`` articles; QueryRefused when the query has no searchable word."""
     if filters.kind is not None and filters.kind not in KINDS:
         raise QueryRefused(f"unknown kind {filters.kind!r}; one of {', '.join(KINDS)}")
+    if filters.publication is not None:
+        filters = replace(filters, publication=publication_code(warehouse_path, filters.publication))
     wanted = query_terms(query, tokenizer)
     if not wanted:
         raise QueryRefused(f"no searchable word in {query!r} (particles and endings alone are not indexed)")
     return wanted, ranked(warehouse_path, wanted, filters, limit=limit, time_limit_seconds=time_limit_seconds)
+
+
+def publication_code(warehouse_path: Path, publication: str) -> str:
+    """The code of the publication whose code or name is ``publication``; QueryRefused naming those there are."""
+    _, rows = run_query(warehouse_path, sql("search/publication"), {"publication": publication})
+    found = [code for code, _name, wanted in rows if wanted]
+    if not found:
+        known = ", ".join(f"{code} ({name})" for code, name, _ in rows) or "none loaded"
+        raise QueryRefused(f"unknown publication {publication!r}; the warehouse has {known}")
+    return found[0]
 
 
 def ranked(
