@@ -63,7 +63,7 @@ def runs(published: Path, sinmun_bin: Path, tmp_path_factory) -> dict:
             "json",
             *wh,
             cwd=Path(__file__).resolve().parents[2],
-        ),  # fmt: skip
+        ),
         "weekly_table": sinmun(sinmun_bin, "sql", "--analysis", "top_entities", "--param", "top=1", *wh),
         "wrong_case": sinmun(sinmun_bin, "sql", "--analysis", "top_entities", "--param", "entity_type=person", *wh),
         "unknown_param": sinmun(sinmun_bin, "sql", "--analysis", "top_entities", "--param", "kind=news", *wh),
