@@ -206,7 +206,8 @@ def _charts(data: dict) -> list[tuple[str, str, str]]:
         (
             "chart-articles",
             f"{korean} 기사 수 · Articles per {english} by kind",
-            "Stacked by kind (news, photo, column, ...); every period from the first dated article to the last.",
+            "Stacked by kind (news, photo, column, ...); from the first dated article to the last, a long run of "
+            "periods without articles shown as one dashed break (⋯) saying how many.",
         ),
         (
             "chart-entities",
@@ -227,7 +228,8 @@ def _charts(data: dict) -> list[tuple[str, str, str]]:
         (
             "chart-regions",
             "지역별 언급 · Mentions by region",
-            "Place mentions by province (시도) and city/county/district (시군구); area is the number of mentions.",
+            "Place mentions by province (시도) and city/county/district (시군구), named places counted in their "
+            "district; area is the number of mentions. The same numbers as `sinmun sql --analysis mentions_by_region`.",
         ),
     ]
 

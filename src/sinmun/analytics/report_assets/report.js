@@ -162,12 +162,14 @@
 
   var GRAIN_KO = { day: "일", week: "주", month: "개월" };
 
-  function drawBreak(svg, x, y1, y2, column, grain) {
+  // A dashed line from y1 to y2 where periods without articles were left out, labelled at labelY (under the line
+  // when not given) with how many.
+  function drawBreak(svg, x, y1, y2, column, grain, labelY) {
     var group = el("g", { class: "axis-break" }, svg);
     el("line", { x1: round(x), x2: round(x), y1: round(y1), y2: round(y2), stroke: "#9aa5b1",
       "stroke-dasharray": "3 3" }, group);
-    label(group, x, y2 + 16, "⋯", { "text-anchor": "middle", class: "tick-label" });
-    label(group, x, y2 + 30, column.gap + GRAIN_KO[grain || "day"], { "text-anchor": "middle", class: "tick-label" });
+    var text = "⋯ " + column.gap + GRAIN_KO[grain || "day"];
+    label(group, x, labelY === undefined ? y2 + 16 : labelY, text, { "text-anchor": "middle", class: "tick-label" });
     tooltip(group, column.gap + " " + (grain || "day") + (column.gap === 1 ? "" : "s") + " without articles");
     return group;
   }
@@ -285,7 +287,7 @@
     var labelEvery = Math.ceil(axis.length / Math.max(1, Math.floor((cellW * axis.length) / 40)));
     axis.forEach(function (column, i) {
       if (column.gap) {
-        drawBreak(svg, left + i * cellW + cellW / 2, top - 4, height - 44, column, grain);
+        drawBreak(svg, left + i * cellW + cellW / 2, top - 4, height - 30, column, grain, top - 10);
         return;
       }
       if (i % labelEvery) return;
@@ -717,7 +719,10 @@
               11, white) || fitText(map, cell.x + 3, cell.y + Math.min(12, cell.h - 2), cell.w - 4, name, 9, white);
           }
           if (!named) {
-            keyed.push({ number: keyed.length + 1, name: c.name, province: p.name, value: c.value });
+            keyed.push({
+              number: keyed.length + 1, name: c.name, value: c.value,
+              label: c.name.indexOf(p.name) === 0 ? c.name : p.name + " " + c.name
+            });
             fitText(map, cell.x + cell.w / 2, cell.y + cell.h / 2 + 3, cell.w, String(keyed.length), 9,
               { style: "fill:#ffffff", "pointer-events": "none", "text-anchor": "middle", class: "tile-number" });
           }
@@ -733,7 +738,7 @@
       keyed.forEach(function (k, i) {
         var item = document.createElement("span");
         item.setAttribute("data-name", k.name);
-        item.textContent = (i ? " · " : "") + k.number + " " + k.name + " " + fmt(k.value);
+        item.textContent = (i ? " · " : "") + k.number + " " + k.label + " " + fmt(k.value);
         key.appendChild(item);
       });
       container.appendChild(key);
