@@ -164,6 +164,10 @@ def build_parser() -> argparse.ArgumentParser:
     search.add_argument("--entity", help="only articles that mention this person, organization or place")
     search.add_argument("--limit", type=_page_number, default=10, help="how many articles (default 10)")
     search.add_argument("--format", choices=("text", "json"), default="text")
+    search.add_argument(
+        "--no-cache", action="store_true",
+        help="analyse the query with Kiwi even when its analysis is cached (the results are the same)",
+    )  # fmt: skip
     _warehouse_option(search)
     search.set_defaults(func=cmd_search)
 
@@ -406,7 +410,9 @@ def cmd_search(args: argparse.Namespace) -> int:
     filters = SearchFilters(date_from=args.date_from, date_to=args.date_to, publication=args.publication,
                             kind=args.kind, entity=args.entity)  # fmt: skip
     try:
-        terms, hits = search(_analyst_warehouse(args), args.query, filters, limit=args.limit)
+        terms, hits = search(
+            _analyst_warehouse(args), args.query, filters, limit=args.limit, use_cache=not args.no_cache
+        )
     except QueryRefused as err:
         print(f"sinmun search: {err}", file=sys.stderr)
         return 2
