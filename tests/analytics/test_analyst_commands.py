@@ -173,3 +173,34 @@ def test_search_publication_takes_the_code_or_the_name_and_refuses_unknown_ones(
     assert "unknown publication '없는신문'; the warehouse has bitgoeul (빛고을신문)" in one_line_error(
         runs["search_unknown_paper"]
     )
+
+
+def test_on_a_terminal_a_table_cuts_wide_cells_by_default(published: Path, sinmun_bin: Path):
+    import os
+    import pty
+
+    main, terminal = pty.openpty()
+    try:
+        run = subprocess.run(
+            [str(sinmun_bin), "sql", VALUES_QUERY, "--warehouse", str(published)],
+            stdout=terminal, stderr=subprocess.PIPE, timeout=120,
+        )  # fmt: skip
+        os.close(terminal)
+        output = b""
+        while chunk := _read_or_empty(main):
+            output += chunk
+    finally:
+        os.close(main)
+    assert run.returncode == 0, run.stderr
+    row = output.decode("utf-8").splitlines()[2]
+    long_text = row.split(" | ")[4].strip()
+    assert long_text.endswith("…") and display_width(long_text) <= 40 < display_width("가나다" * 10)
+
+
+def _read_or_empty(fd: int) -> bytes:
+    import os
+
+    try:
+        return os.read(fd, 65536)
+    except OSError:  # the terminal's other end is closed: all read
+        return b""
