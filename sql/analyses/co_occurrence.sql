@@ -1,6 +1,7 @@
 -- Who is mentioned with whom: pairs of entities named in the same article, with the number of such articles.
--- Parameters: $entity_type   PERSON | ORG | LOCATION | ANY (pairs of any types)
---             $min_articles  keep pairs seen in at least this many articles (e.g. 1)
+-- Parameters:
+--   $entity_type   one of PERSON | ORG | LOCATION | ANY, default PERSON: the entities paired (ANY: pairs of any types)
+--   $min_articles  integer, default 1: keep pairs seen in at least this many articles
 with entity_in_article as materialized (
     select distinct
         mention.article_key,

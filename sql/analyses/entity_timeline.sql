@@ -1,5 +1,6 @@
 -- One entity's timeline: on which days it was mentioned, how often, and the titles written beside it.
--- Parameters: $name  the canonical name (e.g. 강기정)
+-- Parameters:
+--   $name  text: the entity's canonical name (e.g. 강기정)
 select
     calendar.calendar_date as day,
     count(*) as mentions,

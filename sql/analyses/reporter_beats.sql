@@ -1,5 +1,6 @@
 -- Reporters' output and beats: how many articles each wrote, and the entities and places they cover most.
--- Parameters: $top  how many entities to list per reporter (e.g. 5)
+-- Parameters:
+--   $top  integer, default 5: how many entities to list per reporter
 with reporter_article as (
     select bridge.reporter_key, bridge.article_key
     from bridge_article_reporter as bridge

@@ -1,11 +1,12 @@
 -- Top entities by period: which people, organizations or places are mentioned most, week by week or month by month.
--- Parameters: $entity_type  PERSON | ORG | LOCATION
---             $grain        week | month
---             $top          how many per period (e.g. 10)
+-- Parameters:
+--   $entity_type  one of PERSON | ORG | LOCATION, default PERSON: the kind of entity
+--   $grain        one of week | month, default week: the period
+--   $top          integer, default 10: how many per period
 with mention as (
     select
         entity.canonical_name,
-        date_trunc($grain, calendar.calendar_date) as period_start,
+        cast(date_trunc($grain, calendar.calendar_date) as date) as period_start,
         fct_entity_mention.article_key
     from fct_entity_mention
     join dim_entity as entity on entity.entity_key = fct_entity_mention.entity_key

@@ -1,31 +1,24 @@
--- What it answers: how many articles of each kind (news, photo, column, ...) the papers printed in each day or
--- week, with every period between the first and the last dated article listed (a period with none has one row
--- with kind null and 0 articles).
--- Parameters: $grain  day | week | month
-with dated_article as (
-    select calendar.calendar_date, article.kind
+-- What it answers: how many articles of each kind (news, photo, column, ...) the papers printed in each day, week
+-- or month that has dated articles (the report lays out the date axis, collapsing long runs without any).
+-- Parameters: $grain      day | week | month
+--             $date_from  first publication date, inclusive, or null for no bound
+--             $date_to    last publication date, inclusive, or null for no bound
+with article_in_range as (
+    select article.*, calendar.calendar_date
     from fct_article as article
-    join dim_date as calendar on calendar.date_key = article.date_key
-    where calendar.calendar_date is not null
+    left join dim_date as calendar on calendar.date_key = article.date_key
+    where ($date_from is null or calendar.calendar_date >= cast($date_from as date))
+        and ($date_to is null or calendar.calendar_date <= cast($date_to as date))
 ),
-span as (
-    select min(calendar_date) as first_day, max(calendar_date) as last_day
-    from dated_article
+dated_article as (
+    select calendar_date, kind
+    from article_in_range
+    where calendar_date is not null
 ),
-period as (
-    select distinct cast(date_trunc($grain, calendar.calendar_date) as date) as period_start
-    from dim_date as calendar
-    join span on calendar.calendar_date between span.first_day and span.last_day
-),
-counted as (
+final as (
     select cast(date_trunc($grain, calendar_date) as date) as period_start, kind, count(*) as articles
     from dated_article
     group by all
 )
-select
-    period.period_start,
-    counted.kind,
-    coalesce(counted.articles, 0) as articles
-from period
-left join counted on counted.period_start = period.period_start
-order by period.period_start, counted.kind;
+select * from final
+order by period_start, kind;

@@ -2,7 +2,16 @@
 -- articles (the nodes), each with its edges: the other top entities named in the same articles, and how many.
 -- Each edge is listed once, on the node whose entity_key sorts first.
 -- Parameters: $top  how many people and how many organizations (e.g. 10)
-with total as (
+--             $date_from  first publication date, inclusive, or null for no bound
+--             $date_to    last publication date, inclusive, or null for no bound
+with article_in_range as (
+    select article.*, calendar.calendar_date
+    from fct_article as article
+    left join dim_date as calendar on calendar.date_key = article.date_key
+    where ($date_from is null or calendar.calendar_date >= cast($date_from as date))
+        and ($date_to is null or calendar.calendar_date <= cast($date_to as date))
+),
+total as (
     select
         entity.entity_key,
         entity.entity_type,
@@ -12,6 +21,7 @@ with total as (
     from fct_entity_mention as mention
     join dim_entity as entity on entity.entity_key = mention.entity_key
     where entity.entity_type in ('PERSON', 'ORG')
+        and mention.article_key in (select article_key from article_in_range)
     group by all
 ),
 ranked as (

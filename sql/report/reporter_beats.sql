@@ -3,10 +3,19 @@
 -- A reporter is one dim_reporter row: a byline with an e-mail address and the same name without one are two.
 -- Parameters: $reporters  how many reporters (e.g. 20)
 --             $top        how many entities and places to list per reporter (e.g. 5)
-with reporter_article as (
+--             $date_from  first publication date, inclusive, or null for no bound
+--             $date_to    last publication date, inclusive, or null for no bound
+with article_in_range as (
+    select article.*, calendar.calendar_date
+    from fct_article as article
+    left join dim_date as calendar on calendar.date_key = article.date_key
+    where ($date_from is null or calendar.calendar_date >= cast($date_from as date))
+        and ($date_to is null or calendar.calendar_date <= cast($date_to as date))
+),
+reporter_article as (
     select bridge.reporter_key, article.article_key, article.kind, publication.publication_name
     from bridge_article_reporter as bridge
-    join fct_article as article on article.article_key = bridge.article_key
+    join article_in_range as article on article.article_key = bridge.article_key
     join dim_publication as publication on publication.publication_key = article.publication_key
 ),
 output as (

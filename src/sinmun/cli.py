@@ -5,10 +5,15 @@ from __future__ import annotations
 import argparse
 import json
 import sys
+from dataclasses import replace
 from datetime import date
 from pathlib import Path
 
 from sinmun import __version__
+
+# A table's cells on a terminal are cut to this many display columns (a Hangul syllable takes two) unless
+# --max-width says otherwise.
+DEFAULT_TERMINAL_CELL_WIDTH = 40
 
 
 def _iso_date(text: str) -> date:
@@ -198,11 +203,15 @@ def build_parser() -> argparse.ArgumentParser:
     search.add_argument("query", help="words to look for, e.g. '광주시 인공지능'")
     search.add_argument("--from", dest="date_from", type=_iso_date, help="published on or after YYYY-MM-DD")
     search.add_argument("--to", dest="date_to", type=_iso_date, help="published on or before YYYY-MM-DD")
-    search.add_argument("--publication", help="publication code, e.g. bitgoeul")
+    search.add_argument("--publication", help="publication code or the paper's name, e.g. bitgoeul or 빛고을신문")
     search.add_argument("--kind", help="news, photo, column, editorial, notice, continuation or ad")
     search.add_argument("--entity", help="only articles that mention this person, organization or place")
     search.add_argument("--limit", type=_page_number, default=10, help="how many articles (default 10)")
     search.add_argument("--format", choices=("text", "json"), default="text")
+    search.add_argument(
+        "--no-cache", action="store_true",
+        help="analyse the query with Kiwi even when its analysis is cached (the results are the same)",
+    )  # fmt: skip
     _warehouse_option(search)
     search.set_defaults(func=cmd_search)
 
@@ -210,9 +219,20 @@ def build_parser() -> argparse.ArgumentParser:
     sql.add_argument("query", nargs="?", help="a SELECT statement")
     sql.add_argument("-f", "--file", type=Path, help="a .sql file instead of QUERY")
     sql.add_argument(
+        "--analysis", metavar="NAME", help="a saved analysis of sql/analyses/ by name (`sinmun analyses` lists them)"
+    )
+    sql.add_argument(
         "--param", action="append", default=[], metavar="KEY=VALUE", help="bind $KEY in the query to VALUE (repeatable)"
     )
-    sql.add_argument("--format", choices=("table", "csv", "json", "parquet"), default="table")
+    sql.add_argument(
+        "--format", choices=("table", "csv", "json", "parquet"), default=None,
+        help="output format (default: from --out's extension .csv, .json or .parquet, else table)",
+    )  # fmt: skip
+    sql.add_argument("--bom", action="store_true", help="start CSV with a UTF-8 byte-order mark (for Excel)")
+    sql.add_argument(
+        "--max-width", type=int, default=None, metavar="N",
+        help="cut a table's cells to N display columns (default: 40 on a terminal, else never; 0: never)",
+    )  # fmt: skip
     sql.add_argument("--out", type=Path, help="write the result to this file (required for --format parquet)")
     sql.add_argument("--force", action="store_true", help="let --out replace a file that exists (never a DuckDB file)")
     sql.add_argument(
@@ -234,6 +254,11 @@ def build_parser() -> argparse.ArgumentParser:
     _warehouse_option(sql)
     sql.set_defaults(func=cmd_sql)
 
+    analyses = commands.add_parser(
+        "analyses", help="list the saved analyses (sql/analyses/) with their parameters and defaults"
+    )
+    analyses.set_defaults(func=cmd_analyses)
+
     report = commands.add_parser(
         "report",
         help="write an HTML report of charts about the published warehouse",
@@ -245,6 +270,8 @@ def build_parser() -> argparse.ArgumentParser:
     report.add_argument(
         "--top", type=int, default=10, metavar="N", help="how many people, organizations and places (default 10)"
     )
+    report.add_argument("--from", dest="date_from", type=_iso_date, help="articles published on or after YYYY-MM-DD")
+    report.add_argument("--to", dest="date_to", type=_iso_date, help="articles published on or before YYYY-MM-DD")
     _warehouse_option(report)
     report.set_defaults(func=cmd_report)
     return parser
@@ -257,6 +284,13 @@ def _warehouse_option(command: argparse.ArgumentParser) -> None:
         default=None,
         help="the warehouse's DuckDB file (default: warehouse/sinmun.duckdb, or $SINMUN_WAREHOUSE)",
     )
+
+
+def _analyst_warehouse(args: argparse.Namespace) -> Path:
+    """The warehouse an analyst's command reads: --warehouse may name the loader's file or its published copy."""
+    from sinmun.store.warehouse import default_warehouse, loader_path
+
+    return loader_path(args.warehouse or default_warehouse())
 
 
 def cmd_parse(args: argparse.Namespace) -> int:
@@ -413,11 +447,11 @@ def cmd_backfill(args: argparse.Namespace) -> int:
 def cmd_quarantine_list(args: argparse.Namespace) -> int:
     from sinmun.analytics.sql_output import format_rows
     from sinmun.analytics.sql_runner import QueryRefused, run_query
-    from sinmun.store.warehouse import default_warehouse, sql
+    from sinmun.store.warehouse import sql
 
     params = {"include_resolved": args.all, "reason": args.reason, "run_id": args.run}
     try:
-        columns, rows = run_query(args.warehouse or default_warehouse(), sql("queries/quarantine_list"), params)
+        columns, rows = run_query(_analyst_warehouse(args), sql("queries/quarantine_list"), params)
     except QueryRefused as err:
         print(f"sinmun quarantine: {err}", file=sys.stderr)
         return 2
@@ -455,12 +489,13 @@ def cmd_search(args: argparse.Namespace) -> int:
     from sinmun.analytics.search import SearchFilters, search
     from sinmun.analytics.search_terms import highlight
     from sinmun.analytics.sql_runner import QueryRefused
-    from sinmun.store.warehouse import default_warehouse
 
     filters = SearchFilters(date_from=args.date_from, date_to=args.date_to, publication=args.publication,
                             kind=args.kind, entity=args.entity)  # fmt: skip
     try:
-        terms, hits = search(args.warehouse or default_warehouse(), args.query, filters, limit=args.limit)
+        terms, hits = search(
+            _analyst_warehouse(args), args.query, filters, limit=args.limit, use_cache=not args.no_cache
+        )
     except QueryRefused as err:
         print(f"sinmun search: {err}", file=sys.stderr)
         return 2
@@ -490,37 +525,56 @@ def cmd_search(args: argparse.Namespace) -> int:
 
 
 def cmd_sql(args: argparse.Namespace) -> int:
-    from sinmun.analytics.sql_output import OutputRefused, ResultWriter, check_out_path, output_file
+    from sinmun.analytics.analyses import ParameterError, bind_query_parameters, load_analysis
+    from sinmun.analytics.sql_output import OutputRefused, ResultWriter, check_out_path, format_for, output_file
     from sinmun.analytics.sql_runner import Limits, QueryRefused, stream_query
-    from sinmun.store.warehouse import default_warehouse
 
-    if bool(args.query) == bool(args.file):
-        print("sinmun sql: give a query or -f FILE (one of them)", file=sys.stderr)
+    if sum(map(bool, (args.query, args.file, args.analysis))) != 1:
+        print("sinmun sql: give a query, -f FILE or --analysis NAME (one of them)", file=sys.stderr)
         return 2
-    try:
-        text = args.file.read_text(encoding="utf-8") if args.file else args.query
-    except (OSError, UnicodeDecodeError) as err:
-        print(f"sinmun sql: cannot read {args.file}: {_one_line(err)}", file=sys.stderr)
-        return 2
-    params = {}
+    given = {}
     for item in args.param:
         key, sep, value = item.partition("=")
         if not sep or not key.isidentifier():
             print(f"sinmun sql: --param wants KEY=VALUE, got {item!r}", file=sys.stderr)
             return 2
-        params[key] = value
-    if args.format == "parquet" and not args.out:
+        given[key] = value
+    try:
+        if args.analysis:
+            analysis = load_analysis(args.analysis)
+            text, params = analysis.text, analysis.bind(given)
+        else:
+            text = args.file.read_text(encoding="utf-8") if args.file else args.query
+            params = bind_query_parameters(text, given, source=args.file)
+    except (OSError, UnicodeDecodeError) as err:
+        print(f"sinmun sql: cannot read {args.file}: {_one_line(err)}", file=sys.stderr)
+        return 2
+    except ParameterError as err:
+        print(f"sinmun sql: {err}", file=sys.stderr)
+        return 2
+    fmt = args.format or format_for(args.out)
+    if fmt == "parquet" and not args.out:
         print("sinmun sql: --format parquet needs --out FILE", file=sys.stderr)
         return 2
-    warehouse = args.warehouse or default_warehouse()
+    if args.bom and fmt != "csv":
+        print(f"sinmun sql: --bom is for CSV output, not {fmt}", file=sys.stderr)
+        return 2
+    max_width = args.max_width
+    if max_width is None and args.out is None and sys.stdout.isatty():
+        max_width = DEFAULT_TERMINAL_CELL_WIDTH
+    if max_width is not None and (max_width < 0 or 0 < max_width < 4):
+        print(f"sinmun sql: --max-width wants 0 (never cut) or at least 4, got {max_width}", file=sys.stderr)
+        return 2
+    writer = ResultWriter(fmt, None, args.max_rows, max_width or None, args.bom)
+    warehouse = _analyst_warehouse(args)
     try:
         limits = Limits(args.time_limit, args.memory_limit, args.spill_limit)
         if args.out is None:
-            stream_query(warehouse, text, params, ResultWriter(args.format, None, args.max_rows), limits)
+            stream_query(warehouse, text, params, writer, limits)
             return 0
         check_out_path(args.out, warehouse, force=args.force)
         with output_file(args.out, force=args.force) as part:
-            stream_query(warehouse, text, params, ResultWriter(args.format, part, args.max_rows), limits)
+            stream_query(warehouse, text, params, replace(writer, path=part), limits)
     except (QueryRefused, OutputRefused) as err:
         print(f"sinmun sql: refused: {err}", file=sys.stderr)
         return 2
@@ -530,21 +584,42 @@ def cmd_sql(args: argparse.Namespace) -> int:
     return 0
 
 
+def cmd_analyses(args: argparse.Namespace) -> int:
+    from sinmun.analytics.analyses import ParameterError, analysis_names, load_analysis
+
+    for name in analysis_names():
+        try:
+            analysis = load_analysis(name)
+        except ParameterError as err:
+            print(f"sinmun analyses: {err}", file=sys.stderr)
+            return 2
+        print(f"{name}: {analysis.answers}")
+        for parameter in analysis.parameters:
+            print(f"    {parameter.describe()}")
+        if not analysis.parameters:
+            print("    (no parameters)")
+    print("\nrun one: sinmun sql --analysis NAME [--param KEY=VALUE ...]")
+    return 0
+
+
 def cmd_report(args: argparse.Namespace) -> int:
     from sinmun.analytics.report import gather_report_data, render_report
     from sinmun.analytics.sql_runner import QueryRefused
-    from sinmun.store.warehouse import default_warehouse, published_path
+    from sinmun.store.warehouse import published_path
 
     if args.top < 1:
         print(f"sinmun report: --top wants a positive number, got {args.top}", file=sys.stderr)
         return 2
-    warehouse = args.warehouse or default_warehouse()
+    if args.date_from and args.date_to and args.date_to < args.date_from:
+        print("sinmun report: --to is before --from", file=sys.stderr)
+        return 2
+    warehouse = _analyst_warehouse(args)
     if not published_path(warehouse).exists():
         print(f"sinmun report: no published warehouse at {published_path(warehouse)}: run `sinmun ingest` first",
               file=sys.stderr)  # fmt: skip
         return 2
     try:
-        data = gather_report_data(warehouse, top=args.top)
+        data = gather_report_data(warehouse, top=args.top, date_from=args.date_from, date_to=args.date_to)
     except QueryRefused as err:
         print(f"sinmun report: {err}", file=sys.stderr)
         return 2

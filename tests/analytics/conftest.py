@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import os
 import shutil
 from pathlib import Path
 
@@ -37,3 +38,11 @@ def samples_warehouse(tmp_path_factory) -> Path:
     db = root / "wh" / "sinmun.duckdb"
     ingest_flow(inbox=str(inbox), warehouse_path=str(db))
     return db
+
+
+@pytest.fixture(scope="session", autouse=True)
+def search_cache_folder(tmp_path_factory) -> Path:
+    """`sinmun search` remembers Kiwi's analyses of queries in a cache folder: the tests' own, never the user's."""
+    folder = tmp_path_factory.mktemp("sinmun_cache")
+    os.environ["SINMUN_CACHE_DIR"] = str(folder)
+    return folder

@@ -9,13 +9,13 @@ import os
 import re
 import struct
 import subprocess
-from datetime import date
+from datetime import date, timedelta
 from html.parser import HTMLParser
 from pathlib import Path
 
 import pytest
 
-from sinmun.analytics.report import choose_grain, render_report
+from sinmun.analytics.report import choose_grain, date_axis, render_report
 from sinmun.analytics.sql_runner import run_query
 from sinmun.cli import main
 from tests.conftest import ROOT
@@ -182,10 +182,40 @@ def test_dates_in_the_data_become_iso_text():
     assert embedded_data(render_report(data))["overview"]["first_day"] == "2024-03-04"
 
 
-def test_daily_up_to_three_months_then_weekly():
-    assert choose_grain(date(2024, 3, 1), date(2024, 5, 31)) == "day"
-    assert choose_grain(date(2024, 1, 1), date(2024, 12, 31)) == "week"
-    assert choose_grain(None, None) == "day"
+def days(first: date, last: date, every: int = 1) -> list[date]:
+    return [first + timedelta(days=n) for n in range(0, (last - first).days + 1, every)]
+
+
+def test_the_finest_grain_whose_axis_fits():
+    assert choose_grain(days(date(2024, 3, 1), date(2024, 4, 30))) == "day"
+    assert choose_grain(days(date(2024, 1, 1), date(2024, 12, 31))) == "week"
+    assert choose_grain(days(date(2020, 1, 1), date(2024, 12, 31), every=3)) == "month"
+    assert choose_grain([]) == "day"
+    # two clusters of days a year apart: the axis spans the data, so days still fit
+    assert choose_grain(days(date(2023, 5, 22), date(2023, 5, 23)) + days(date(2024, 3, 4), date(2024, 3, 15))) == "day"
+
+
+AXIS_CASES = [
+    # (grain, periods with data, columns, breaks)
+    ("day", ["2024-03-04", "2024-03-05"], ["2024-03-04", "2024-03-05"], []),
+    ("day", ["2024-03-08", "2024-03-11"], ["2024-03-08", "2024-03-09", "2024-03-10", "2024-03-11"], []),
+    ("day", ["2024-03-01", "2024-03-06"], ["2024-03-01", "2024-03-06"], [{"before": "2024-03-06", "periods": 4}]),
+    (
+        "week",
+        ["2023-05-22", "2024-03-04", "2024-03-11"],
+        ["2023-05-22", "2024-03-04", "2024-03-11"],
+        [{"before": "2024-03-04", "periods": 40}],
+    ),
+    ("month", ["2024-01-01", "2024-03-01"], ["2024-01-01", "2024-02-01", "2024-03-01"], []),
+    ("month", ["2023-01-01", "2024-03-01"], ["2023-01-01", "2024-03-01"], [{"before": "2024-03-01", "periods": 13}]),
+]
+
+
+@pytest.mark.parametrize(("grain", "with_data", "columns", "breaks"), AXIS_CASES)
+def test_date_axis_collapses_long_empty_runs(grain, with_data, columns, breaks):
+    found_columns, found_breaks = date_axis([date.fromisoformat(d) for d in with_data], grain)
+    assert [d.isoformat() for d in found_columns] == columns
+    assert [{**b, "before": b["before"].isoformat()} for b in found_breaks] == breaks
 
 
 def test_every_report_query_says_what_it_answers_and_its_parameters():
@@ -389,3 +419,87 @@ def test_the_offline_page_notices_a_request_off_the_file(chromium, tmp_path: Pat
         assert page.requests_off_file == ["http://example.invalid/pixel.png"]
     finally:
         page.close()
+
+
+# ---- the date range, the date axis, readable panels, labelled tiles, numbers shared with the saved analyses -----
+
+
+@pytest.fixture(scope="module")
+def ranged_report(warehouse: Path, sinmun_bin: Path) -> dict:
+    """The report of 11 to 12 March only, and the saved analysis of regions over the same dates, both by the CLI."""
+    out = warehouse.parent.parent / "out" / "ranged.html"
+    result = subprocess.run(
+        [str(sinmun_bin), "report", "--out", str(out), "--warehouse", str(warehouse), "--from", "2024-03-11",
+         "--to", "2024-03-12"],
+        capture_output=True, text=True, timeout=120,
+    )  # fmt: skip
+    assert result.returncode == 0, result.stderr
+    return {"path": out, "data": embedded_data(out.read_text(encoding="utf-8"))}
+
+
+def saved_analysis(sinmun_bin: Path, warehouse: Path, name: str, *params: str) -> list[dict]:
+    args = [str(sinmun_bin), "sql", "--analysis", name, "--format", "json", "--warehouse", str(warehouse)]
+    result = subprocess.run(args + [f"--param={p}" for p in params], capture_output=True, text=True, timeout=120)
+    assert result.returncode == 0, result.stderr
+    return json.loads(result.stdout)
+
+
+def test_report_regions_are_the_saved_analysis(report_file: Path, ranged_report: dict, warehouse, sinmun_bin):
+    data = embedded_data(report_file.read_text(encoding="utf-8"))
+    assert data["regions"] == saved_analysis(sinmun_bin, warehouse, "mentions_by_region") != []
+    ranged = saved_analysis(sinmun_bin, warehouse, "mentions_by_region", "date_from=2024-03-11", "date_to=2024-03-12")
+    assert ranged_report["data"]["regions"] == ranged != []
+    assert sum(r["mentions"] for r in ranged) < sum(r["mentions"] for r in data["regions"])
+
+
+def test_report_from_to_keeps_to_the_dates(ranged_report: dict, warehouse: Path):
+    data = ranged_report["data"]
+    _, [(articles,)] = run_query(
+        warehouse,
+        "select count(*) from fct_article join dim_date using (date_key) "
+        "where calendar_date between date '2024-03-11' and date '2024-03-12'",
+    )
+    assert data["overview"]["articles"] == articles > 0
+    assert (data["overview"]["first_day"], data["overview"]["last_day"]) == ("2024-03-11", "2024-03-12")
+    assert data["periods"] == ["2024-03-11", "2024-03-12"] and data["grain"] == "day"
+    assert {row["period_start"] for row in data["articles_by_period"] + data["top_entities"]} <= set(data["periods"])
+
+
+def test_date_axis_spans_the_data(report_file: Path, opened_report: OfflinePage):
+    data = embedded_data(report_file.read_text(encoding="utf-8"))
+    with_articles = {row["period_start"] for row in data["articles_by_period"] if row["articles"]}
+    empty_run = longest = 0
+    for period in data["periods"]:
+        empty_run = 0 if period in with_articles else empty_run + 1
+        longest = max(longest, empty_run)
+    assert longest <= 3, "long runs of periods without articles are collapsed into a break"
+    assert len(data["periods"]) <= 2 * len(with_articles) + 3
+    assert opened_report.count("#chart-articles g.axis-break") == len(data["gaps"])
+    assert opened_report.count("#chart-entities g.axis-break") == len(data["gaps"])
+
+
+def test_heat_map_cells_are_readable_and_each_panel_has_its_own_scale(report_file: Path, opened_report: OfflinePage):
+    data = embedded_data(report_file.read_text(encoding="utf-8"))
+    page = opened_report.page
+    widths = page.eval_on_selector_all("#chart-entities svg rect[rx]", "cells => cells.map(c => c.getBBox().width)")
+    assert widths and min(widths) >= 26
+    nonzero = [row for row in data["top_entities"] if row["mentions"]]
+    values = opened_report.page.locator("#chart-entities text.cell-value").all_text_contents()
+    assert sorted(values) == sorted(str(row["mentions"]) for row in nonzero)
+    scales = opened_report.page.locator("#chart-entities text.panel-scale").all_text_contents()
+    for entity_type, scale in zip(("PERSON", "ORG", "LOCATION"), scales, strict=True):
+        rows = [row for row in data["top_entities"] if row["entity_type"] == entity_type]
+        assert f"darkest = {max(r['mentions'] for r in rows)}" in scale
+        assert f"longest bar = {max(r['total_mentions'] for r in rows)}" in scale
+
+
+def test_every_treemap_tile_is_labelled(opened_report: OfflinePage, report_file: Path):
+    data = embedded_data(report_file.read_text(encoding="utf-8"))
+    page = opened_report.page
+    tiles = page.eval_on_selector_all("#chart-regions rect.tile", "r => r.map(t => t.getAttribute('data-name'))")
+    inside = page.eval_on_selector_all("#chart-regions text.tile-label", "r => r.map(t => t.getAttribute('data-name'))")
+    keyed = page.eval_on_selector_all(
+        "#chart-regions .treemap-key span", "r => r.map(t => t.getAttribute('data-name'))"
+    )
+    assert sorted(tiles) == sorted(row["city_county_district"] for row in data["regions"])
+    assert set(tiles) == set(inside) | set(keyed)

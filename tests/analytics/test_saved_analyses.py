@@ -7,6 +7,7 @@ from pathlib import Path
 
 import pytest
 
+from sinmun.analytics.analyses import load_analysis
 from sinmun.analytics.sql_runner import run_query
 from tests.analytics.conftest import warehouse_of_pages
 from tests.conftest import ROOT
@@ -52,8 +53,8 @@ def warehouse(tmp_path_factory) -> Path:
 
 
 def analysis(warehouse: Path, analysis_name: str, **params) -> list[dict]:
-    text = (ROOT / "sql" / "analyses" / f"{analysis_name}.sql").read_text(encoding="utf-8")
-    columns, rows = run_query(warehouse, text, {k: str(v) for k, v in params.items()})
+    saved = load_analysis(analysis_name)
+    columns, rows = run_query(warehouse, saved.text, saved.bind({k: str(v) for k, v in params.items()}))
     return [dict(zip(columns, row, strict=True)) for row in rows]
 
 
@@ -70,7 +71,7 @@ def test_top_people_by_week(warehouse: Path):
     rows = analysis(warehouse, "top_entities", entity_type="PERSON", grain="week", top=5)
     by_week = {}
     for r in rows:
-        by_week.setdefault(r["period_start"].date(), []).append((r["canonical_name"], r["mentions"], r["articles"]))
+        by_week.setdefault(r["period_start"], []).append((r["canonical_name"], r["mentions"], r["articles"]))
     assert by_week[date(2024, 3, 4)] == [("강기정", 3, 2), ("김영록", 1, 1)]
     assert by_week[date(2024, 3, 11)] == [("김영록", 1, 1)]
 
@@ -99,7 +100,8 @@ def test_mentions_by_region(warehouse: Path):
     rows = {
         (r["province"], r["city_county_district"]): r["mentions"] for r in analysis(warehouse, "mentions_by_region")
     }
-    assert rows[("광주광역시", "광주광역시 북구")] == 1
+    # 북구 itself and 중외공원, a park in 북구: named places count in the district they lie in
+    assert rows[("광주광역시", "광주광역시 북구")] == 2
     assert rows[("광주광역시", "(시도 전체)")] >= 2
 
 

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import json
 import subprocess
+import sys
 from collections import Counter
 from datetime import date
 from pathlib import Path
@@ -240,3 +241,65 @@ def test_cli_search(samples_warehouse, sinmun_bin):
         [str(sinmun_bin), "search", "!!", "--warehouse", str(samples_warehouse)], capture_output=True, text=True
     )
     assert refused.returncode == 2 and "no searchable word" in refused.stderr
+
+
+# ---- a query analysed before needs no Kiwi, with the same results ------------------------------------------------
+
+# Runs a command and prints its peak resident memory (KiB) last on stderr: a fresh parent per command, so the
+# largest child it has seen is that command.
+PEAK_MEMORY_WRAPPER = (
+    "import resource, subprocess, sys; result = subprocess.run(sys.argv[1:]); "
+    "print(resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss, file=sys.stderr); sys.exit(result.returncode)"
+)
+SAME_RESULT_QUERIES = ["천일염", "광주시 인공지능", "여객선", "전남 지역 지원", "목포"]
+
+
+def cli_search(sinmun_bin: Path, warehouse: Path, *args: str) -> tuple[dict, int]:
+    """The JSON answer of one `sinmun search` process and its peak resident memory in bytes."""
+    result = subprocess.run(
+        [sys.executable, "-c", PEAK_MEMORY_WRAPPER, str(sinmun_bin), "search", *args, "--warehouse", str(warehouse),
+         "--format", "json"],
+        capture_output=True, text=True, timeout=120,
+    )  # fmt: skip
+    assert result.returncode == 0, result.stderr
+    return json.loads(result.stdout), int(result.stderr.strip().splitlines()[-1]) * 1024
+
+
+@pytest.fixture(scope="module")
+def cached_and_uncached(samples_warehouse, sinmun_bin, search_cache_folder):
+    """Each query with Kiwi (--no-cache), then twice by default: the first fills the cache, the second reads it."""
+    for cached in search_cache_folder.glob("*.sqlite"):
+        cached.unlink()
+    uncached = {q: cli_search(sinmun_bin, samples_warehouse, q, "--no-cache") for q in SAME_RESULT_QUERIES}
+    first = {q: cli_search(sinmun_bin, samples_warehouse, q) for q in SAME_RESULT_QUERIES}
+    again = {q: cli_search(sinmun_bin, samples_warehouse, q) for q in SAME_RESULT_QUERIES}
+    return uncached, first, again
+
+
+def test_a_query_analysed_before_gives_the_same_results_without_loading_kiwi(cached_and_uncached):
+    uncached, first, again = cached_and_uncached
+    for query in SAME_RESULT_QUERIES:
+        assert again[query][0] == first[query][0] == uncached[query][0], query
+        assert again[query][0]["hits"], query
+    # Kiwi alone takes about 500 MB: every search that loads it is above 400 MB, every one answered from the cache
+    # (a query seen before) stays below 250 MB
+    assert min(peak for _, peak in uncached.values()) > 400 * 2**20
+    assert max(peak for _, peak in again.values()) < 250 * 2**20
+
+
+def test_every_cached_analysis_is_kiwis_analysis_of_that_text(cached_and_uncached, samples_warehouse):
+    """The cache holds the queries searched and every term of the warehouse (a one-word search needs no Kiwi);
+    each entry equals the full model's analysis of its text, now, over thousands of texts."""
+    import sqlite3
+
+    from sinmun.analytics.query_cache import cache_path
+    from sinmun.analytics.search import analyse_queries
+    from sinmun.analytics.sql_runner import run_query
+
+    with sqlite3.connect(cache_path()) as con:
+        cached = {query: json.loads(terms) for query, terms in con.execute("select query, terms from query_terms")}
+    _, rows = run_query(samples_warehouse, "select distinct term from fct_article_term")
+    assert {term for (term,) in rows} | set(SAME_RESULT_QUERIES) == set(cached)
+    assert len(cached) > 1000
+    queries = sorted(cached)
+    assert dict(zip(queries, analyse_queries(queries), strict=True)) == cached

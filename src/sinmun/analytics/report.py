@@ -22,31 +22,104 @@ from sinmun.store.warehouse import published_path, sql
 DEFAULT_TOP = 10
 REPORTERS_SHOWN = 20
 ENTITIES_PER_REPORTER = 5
-# Daily bars and heat-map cells stay readable up to about three months; a longer span is charted by week.
-MAX_DAILY_SPAN_DAYS = 92
+GRAINS = ("day", "week", "month")
+# Bars and heat-map cells stay readable up to this many columns on the date axis: the finest grain that fits is used.
+MAX_AXIS_COLUMNS = 62
+# A run of up to this many periods without articles is drawn as empty columns (a weekend, a holiday); a longer run
+# is collapsed into one break on the axis, so the axis spans the data and not the calendar between its clusters.
+EMPTY_PERIODS_SHOWN = 3
 
 
-def gather_report_data(warehouse_path: Path, *, top: int = DEFAULT_TOP, generated_at: datetime | None = None) -> dict:
-    """Every dataset of the report, as JSON-ready values, read from the published copy of ``warehouse_path``."""
+def gather_report_data(
+    warehouse_path: Path,
+    *,
+    top: int = DEFAULT_TOP,
+    date_from: date | None = None,
+    date_to: date | None = None,
+    generated_at: datetime | None = None,
+) -> dict:
+    """Every dataset of the report, as JSON-ready values, read from the published copy of ``warehouse_path``,
+    over the articles published from ``date_from`` to ``date_to`` (each inclusive; None: no bound)."""
     warehouse_path = Path(warehouse_path)
-    overview = _rows(warehouse_path, "overview")[0]
-    grain = choose_grain(overview["first_day"], overview["last_day"])
-    period_rows = _rows(warehouse_path, "articles_by_period_and_kind", grain=grain)
+    dates = {"date_from": date_from, "date_to": date_to}
+    overview = _rows(warehouse_path, "report/overview", **dates)[0]
+    days = [row["calendar_date"] for row in _rows(warehouse_path, "report/article_days", **dates)]
+    grain = choose_grain(days)
+    periods, gaps = date_axis(sorted({period_start(day, grain) for day in days}), grain)
     return _jsonable(
         {
             "warehouse": str(published_path(warehouse_path)),
             "generated_at": (generated_at or datetime.now(UTC)).isoformat(timespec="seconds"),
             "top": top,
+            "date_from": date_from,
+            "date_to": date_to,
             "grain": grain,
             "overview": overview,
-            "periods": sorted({row["period_start"] for row in period_rows}),
-            "articles_by_period": [row for row in period_rows if row["kind"] is not None],
-            "top_entities": _rows(warehouse_path, "top_entities_by_period", grain=grain, top=top),
-            "network": _network(_rows(warehouse_path, "co_occurrence_network", top=top)),
-            "reporters": _rows(warehouse_path, "reporter_beats", reporters=REPORTERS_SHOWN, top=ENTITIES_PER_REPORTER),
-            "regions": _rows(warehouse_path, "mentions_by_region"),
+            "periods": periods,
+            "gaps": gaps,
+            "articles_by_period": _rows(warehouse_path, "report/articles_by_period_and_kind", grain=grain, **dates),
+            "top_entities": _rows(warehouse_path, "report/top_entities_by_period", grain=grain, top=top, **dates),
+            "network": _network(_rows(warehouse_path, "report/co_occurrence_network", top=top, **dates)),
+            "reporters": _rows(
+                warehouse_path, "report/reporter_beats", reporters=REPORTERS_SHOWN, top=ENTITIES_PER_REPORTER, **dates
+            ),
+            # the saved analysis itself, so that the treemap and `sinmun sql --analysis mentions_by_region` agree
+            "regions": _rows(warehouse_path, "analyses/mentions_by_region", **dates),
         }
     )
+
+
+def period_start(day: date, grain: str) -> date:
+    """The first day of ``day``'s period, as DuckDB's ``date_trunc`` gives it (weeks start on Monday)."""
+    if grain == "week":
+        return day - timedelta(days=day.weekday())
+    if grain == "month":
+        return day.replace(day=1)
+    return day
+
+
+def _next_period(start: date, grain: str) -> date:
+    if grain == "week":
+        return start + timedelta(days=7)
+    if grain == "month":
+        return (start.replace(day=28) + timedelta(days=4)).replace(day=1)
+    return start + timedelta(days=1)
+
+
+def date_axis(periods_with_data: list[date], grain: str) -> tuple[list[date], list[dict]]:
+    """The columns of the date axis and its breaks: every period with data, the empty periods of runs of up to
+    ``EMPTY_PERIODS_SHOWN`` between them, and, for each longer run, a break ``{"before": period, "periods": n}``."""
+    columns: list[date] = []
+    gaps: list[dict] = []
+    for start in periods_with_data:
+        if columns:
+            empty = []
+            cursor = _next_period(columns[-1], grain)
+            while cursor < start and len(empty) <= EMPTY_PERIODS_SHOWN:
+                empty.append(cursor)
+                cursor = _next_period(cursor, grain)
+            if len(empty) <= EMPTY_PERIODS_SHOWN:
+                columns += empty
+            else:
+                gaps.append({"before": start, "periods": _periods_between(columns[-1], start, grain)})
+        columns.append(start)
+    return columns, gaps
+
+
+def _periods_between(first: date, last: date, grain: str) -> int:
+    """How many periods lie strictly between the periods starting on ``first`` and ``last``."""
+    if grain == "month":
+        return (last.year - first.year) * 12 + last.month - first.month - 1
+    return (last - first).days // (7 if grain == "week" else 1) - 1
+
+
+def choose_grain(days: list[date]) -> str:
+    """The finest grain whose date axis over ``days`` (with long empty runs collapsed) fits ``MAX_AXIS_COLUMNS``."""
+    for grain in GRAINS:
+        columns, gaps = date_axis(sorted({period_start(day, grain) for day in days}), grain)
+        if len(columns) + len(gaps) <= MAX_AXIS_COLUMNS:
+            return grain
+    return GRAINS[-1]
 
 
 def _network(rows: list[dict]) -> dict:
@@ -59,13 +132,6 @@ def _network(rows: list[dict]) -> dict:
     ]
     edges.sort(key=lambda e: (-e["articles"], e["entity_a"], e["entity_b"]))
     return {"nodes": nodes, "edges": edges}
-
-
-def choose_grain(first_day: date | None, last_day: date | None) -> str:
-    """``day`` for a span of up to about three months (or no dates at all), else ``week``."""
-    if first_day is None or last_day is None:
-        return "day"
-    return "day" if last_day - first_day <= timedelta(days=MAX_DAILY_SPAN_DAYS) else "week"
 
 
 def render_report(data: dict) -> str:
@@ -140,7 +206,8 @@ def _charts(data: dict) -> list[tuple[str, str, str]]:
         (
             "chart-articles",
             f"{korean} 기사 수 · Articles per {english} by kind",
-            "Stacked by kind (news, photo, column, ...); every period from the first dated article to the last.",
+            "Stacked by kind (news, photo, column, ...); from the first dated article to the last, a long run of "
+            "periods without articles shown as one dashed break (⋯) saying how many.",
         ),
         (
             "chart-entities",
@@ -161,13 +228,14 @@ def _charts(data: dict) -> list[tuple[str, str, str]]:
         (
             "chart-regions",
             "지역별 언급 · Mentions by region",
-            "Place mentions by province (시도) and city/county/district (시군구); area is the number of mentions.",
+            "Place mentions by province (시도) and city/county/district (시군구), named places counted in their "
+            "district; area is the number of mentions. The same numbers as `sinmun sql --analysis mentions_by_region`.",
         ),
     ]
 
 
 def _rows(warehouse_path: Path, name: str, **params: object) -> list[dict[str, Any]]:
-    columns, rows = run_query(warehouse_path, sql(f"report/{name}"), {k: str(v) for k, v in params.items()})
+    columns, rows = run_query(warehouse_path, sql(name), params)
     return [dict(zip(columns, row, strict=True)) for row in rows]
 
 

@@ -1,22 +1,26 @@
 """``sinmun search``: articles ranked by BM25 over Kiwi morphemes, on the published warehouse.
 
 The query is read by the same analysis as the articles were at load time (``search_terms.terms``), so
-``광주시`` finds ``광주시는``, ``광주시가`` and ``광주시의``. Ranking runs in DuckDB (``sql/search/bm25.sql``)
-through the guarded read-only runner; filters are bound parameters.
+``광주시`` finds ``광주시는``, ``광주시가`` and ``광주시의``. Kiwi's analysis of a query text it has seen before,
+and of every term of the warehouse, comes from ``query_cache`` without loading Kiwi. Ranking runs in DuckDB
+(``sql/search/bm25.sql``) through the guarded read-only runner; filters are bound parameters.
 """
 
 from __future__ import annotations
 
-from collections.abc import Sequence
-from dataclasses import dataclass
+from collections.abc import Callable, Iterable, Sequence
+from dataclasses import dataclass, replace
 from datetime import date
 from pathlib import Path
 
+from sinmun.analytics import query_cache
 from sinmun.analytics.search_terms import Snippet, snippet, terms
 from sinmun.analytics.sql_runner import QueryRefused, run_query
-from sinmun.entities.extract import Tokenizer, kiwi_tokenizer
+from sinmun.morphology import Token
 from sinmun.pages.reader import KINDS
 from sinmun.store.warehouse import sql
+
+Tokenizer = Callable[[Sequence[str]], Iterable[list[Token]]]
 
 
 @dataclass(frozen=True)
@@ -42,10 +46,33 @@ class SearchHit:
     snippet: Snippet
 
 
-def query_terms(query: str, tokenizer: Tokenizer = kiwi_tokenizer) -> list[str]:
-    """The search terms of a query, in order, without repeats."""
-    tokens = next(iter(tokenizer([query])), [])
-    return list(dict.fromkeys(terms(tokens)))
+def query_terms(query: str, tokenizer: Tokenizer | None = None) -> list[str]:
+    """The search terms of a query, in order, without repeats (by Kiwi unless another ``tokenizer`` is given)."""
+    return analyse_queries([query], tokenizer)[0]
+
+
+def analyse_queries(queries: Sequence[str], tokenizer: Tokenizer | None = None) -> list[list[str]]:
+    """The search terms of each query, in one batched call of the tokenizer (Kiwi's full model by default)."""
+    if tokenizer is None:
+        from sinmun.entities.extract import kiwi_tokenizer
+
+        tokenizer = kiwi_tokenizer
+    return [list(dict.fromkeys(terms(tokens))) for tokens in tokenizer(list(queries))] if queries else []
+
+
+def cached_query_terms(warehouse_path: Path, query: str) -> list[str]:
+    """Kiwi's terms of ``query``: from the cache of earlier analyses when it holds this text, else by Kiwi's full
+    model, after which the query and every term of the warehouse not cached yet are remembered."""
+    cached = query_cache.cached_terms(query)
+    if cached is not None:
+        return cached
+    wanted = query_terms(query)
+
+    def warehouse_terms() -> list[str]:
+        return [term for (term,) in run_query(warehouse_path, sql("search/distinct_terms"))[1]]
+
+    query_cache.remember({query: wanted}, warehouse_terms, analyse_queries)
+    return wanted
 
 
 def search(
@@ -54,16 +81,34 @@ def search(
     filters: SearchFilters = SearchFilters(),
     *,
     limit: int = 10,
-    tokenizer: Tokenizer = kiwi_tokenizer,
+    tokenizer: Tokenizer | None = None,
+    use_cache: bool = True,
     time_limit_seconds: float = 30.0,
 ) -> tuple[list[str], list[SearchHit]]:
-    """The query's terms and the best ``limit`` articles; QueryRefused when the query has no searchable word."""
+    """The query's terms and the best ``limit`` articles; QueryRefused when the query has no searchable word.
+
+    With Kiwi (no ``tokenizer`` given) and ``use_cache``, the query's analysis may come from ``query_cache``."""
     if filters.kind is not None and filters.kind not in KINDS:
         raise QueryRefused(f"unknown kind {filters.kind!r}; one of {', '.join(KINDS)}")
-    wanted = query_terms(query, tokenizer)
+    if filters.publication is not None:
+        filters = replace(filters, publication=publication_code(warehouse_path, filters.publication))
+    if tokenizer is None and use_cache:
+        wanted = cached_query_terms(warehouse_path, query)
+    else:
+        wanted = query_terms(query, tokenizer)
     if not wanted:
         raise QueryRefused(f"no searchable word in {query!r} (particles and endings alone are not indexed)")
     return wanted, ranked(warehouse_path, wanted, filters, limit=limit, time_limit_seconds=time_limit_seconds)
+
+
+def publication_code(warehouse_path: Path, publication: str) -> str:
+    """The code of the publication whose code or name is ``publication``; QueryRefused naming those there are."""
+    _, rows = run_query(warehouse_path, sql("search/publication"), {"publication": publication})
+    found = [code for code, _name, wanted in rows if wanted]
+    if not found:
+        known = ", ".join(f"{code} ({name})" for code, name, _ in rows) or "none loaded"
+        raise QueryRefused(f"unknown publication {publication!r}; the warehouse has {known}")
+    return found[0]
 
 
 def ranked(

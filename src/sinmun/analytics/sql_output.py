@@ -1,7 +1,10 @@
 """Write a query's rows as they are fetched (an aligned table, CSV, JSON or Parquet), and only where it is safe.
 
 Each writer takes the rows a chunk at a time and holds one chunk, except the table, which must see its rows to
-align them and so shows at most ``max_rows`` of them, counting the rest. A file is written beside its target
+align them and so shows at most ``max_rows`` of them, counting the rest. Values read the same in every text format:
+lists and structs as JSON (``[null, "할머니"]``, never Python's ``[None, '할머니']``), dates and times in ISO form;
+a table shows NULL as ``NULL`` and cuts cells wider than ``max_width`` display columns (a Hangul syllable takes
+two); CSV can start with a byte-order mark so that Excel reads it as UTF-8. A file is written beside its target
 under a temporary name and renamed into place when the whole result is in it, so a query that fails leaves no
 half file; the target is never a DuckDB database, never one of the warehouse's files, and never a file that
 already exists unless the caller forces it.
@@ -27,6 +30,11 @@ from typing import Any, TextIO
 from sinmun.store.warehouse import published_path
 
 TABLE_MAX_ROWS = 1000
+TABLE_NULL = "NULL"
+CUT_MARK = "…"
+UTF8_BOM = "\ufeff"
+# --format picked from --out's extension when it is not given
+FORMAT_OF_EXTENSION = {".csv": "csv", ".json": "json", ".parquet": "parquet"}
 # Rows per Parquet row group: the sink holds about one group before writing it.
 PARQUET_ROW_GROUP_ROWS = 65_536
 DUCKDB_MAGIC = b"DUCK"  # bytes 8 to 12 of every DuckDB database file
@@ -44,15 +52,27 @@ class Written:
     rows_left_out: int = 0
 
 
+def format_for(out: Path | None) -> str:
+    """The output format ``--out``'s extension names (``.csv``, ``.json``, ``.parquet``), else a table."""
+    return FORMAT_OF_EXTENSION.get(out.suffix.lower(), "table") if out is not None else "table"
+
+
 def write_text(
-    columns: list[str], chunks: Iterable[list[tuple]], fmt: str, stream: TextIO, *, max_rows: int | None
+    columns: list[str],
+    chunks: Iterable[list[tuple]],
+    fmt: str,
+    stream: TextIO,
+    *,
+    max_rows: int | None,
+    max_width: int | None = None,
+    bom: bool = False,
 ) -> Written:
     """Write the rows to ``stream`` as ``fmt`` (table, csv or json) as they come."""
     if fmt == "csv":
-        return _write_csv(columns, chunks, stream)
+        return _write_csv(columns, chunks, stream, bom=bom)
     if fmt == "json":
         return _write_json(columns, chunks, stream)
-    return _write_table(columns, chunks, stream, max_rows)
+    return _write_table(columns, chunks, stream, max_rows, max_width)
 
 
 def format_rows(columns: list[str], rows: list[tuple], fmt: str) -> str:
@@ -62,14 +82,28 @@ def format_rows(columns: list[str], rows: list[tuple], fmt: str) -> str:
     return out.getvalue()
 
 
-def _write_csv(columns: list[str], chunks: Iterable[list[tuple]], stream: TextIO) -> Written:
+def _write_csv(columns: list[str], chunks: Iterable[list[tuple]], stream: TextIO, *, bom: bool = False) -> Written:
+    """CSV: NULL as an empty field, lists and structs as JSON, dates in ISO form."""
+    if bom:
+        stream.write(UTF8_BOM)
     writer = csv.writer(stream)
     writer.writerow(columns)
     count = 0
     for rows in chunks:
-        writer.writerows(rows)
+        writer.writerows([["" if v is None else cell_text(v) for v in row] for row in rows])
         count += len(rows)
     return Written(count)
+
+
+def cell_text(value: Any) -> str:
+    """A value as text: lists and structs as JSON, dates and times in ISO form, the rest as ``str`` gives it."""
+    if isinstance(value, list | tuple | dict):
+        return json.dumps(value, ensure_ascii=False, default=_jsonable)
+    if isinstance(value, datetime):
+        return value.isoformat(sep=" ")
+    if isinstance(value, date | time):
+        return value.isoformat()
+    return str(value)
 
 
 def _write_json(columns: list[str], chunks: Iterable[list[tuple]], stream: TextIO) -> Written:
@@ -100,15 +134,39 @@ def _jsonable(value: Any) -> Any:
 
 def display_width(text: str) -> int:
     """Display width: Hangul and other wide characters take two columns."""
-    return sum(2 if unicodedata.east_asian_width(ch) in "WF" else 1 for ch in text)
+    return sum(_char_width(ch) for ch in text)
 
 
-def _write_table(columns: list[str], chunks: Iterable[list[tuple]], stream: TextIO, max_rows: int | None) -> Written:
+def _char_width(ch: str) -> int:
+    return 2 if unicodedata.east_asian_width(ch) in "WF" else 1
+
+
+def cut_to_width(text: str, max_width: int | None) -> str:
+    """``text`` cut to at most ``max_width`` display columns, ending in … when cut (None: never cut)."""
+    if max_width is None or display_width(text) <= max_width:
+        return text
+    room, kept = max_width - display_width(CUT_MARK), []
+    for ch in text:
+        room -= _char_width(ch)
+        if room < 0:
+            break
+        kept.append(ch)
+    return "".join(kept) + CUT_MARK
+
+
+def _table_cell(value: Any, max_width: int | None) -> str:
+    text = TABLE_NULL if value is None else " ".join(cell_text(value).splitlines())
+    return cut_to_width(text, max_width)
+
+
+def _write_table(
+    columns: list[str], chunks: Iterable[list[tuple]], stream: TextIO, max_rows: int | None, max_width: int | None
+) -> Written:
     cells: list[list[str]] = []
     count = 0
     for rows in chunks:
         room = len(rows) if max_rows is None else max(0, max_rows - len(cells))
-        cells += [[("" if v is None else str(v)).replace("\n", " ") for v in row] for row in rows[:room]]
+        cells += [[_table_cell(v, max_width) for v in row] for row in rows[:room]]
         count += len(rows)
     widths = [max([display_width(c)] + [display_width(r[i]) for r in cells]) for i, c in enumerate(columns)]
 
@@ -210,6 +268,8 @@ class ResultWriter:
     fmt: str
     path: Path | None = None
     max_rows: int | None = TABLE_MAX_ROWS
+    max_width: int | None = None  # a table's cells cut to this many display columns (None: never cut)
+    bom: bool = False  # CSV starts with a UTF-8 byte-order mark (for Excel)
 
     def load(self) -> None:
         if self.fmt == "parquet":
@@ -218,9 +278,10 @@ class ResultWriter:
     def __call__(self, result) -> Written:
         if self.fmt == "parquet":
             return write_parquet(result.columns, result.chunks, result.polars_schema, self.path)
+        options = {"max_rows": self.max_rows, "max_width": self.max_width, "bom": self.bom}
         if self.path is None:
-            written = write_text(result.columns, result.chunks, self.fmt, sys.stdout, max_rows=self.max_rows)
+            written = write_text(result.columns, result.chunks, self.fmt, sys.stdout, **options)
             sys.stdout.flush()
             return written
         with self.path.open("w", encoding="utf-8", newline="") as stream:
-            return write_text(result.columns, result.chunks, self.fmt, stream, max_rows=self.max_rows)
+            return write_text(result.columns, result.chunks, self.fmt, stream, **options)

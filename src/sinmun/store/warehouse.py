@@ -118,8 +118,20 @@ def execute_file(con: duckdb.DuckDBPyConnection, name: str, params: dict | None 
         con.execute(statement, used or None)
 
 
+PUBLISHED_SUFFIX = ".published.duckdb"
+
+
 def published_path(path: Path) -> Path:
-    return path.with_name(path.stem + ".published.duckdb")
+    return path.with_name(path.stem + PUBLISHED_SUFFIX)
+
+
+def loader_path(path: Path) -> Path:
+    """The loader's file a path names for an analyst: itself, or, for the published copy
+    (``sinmun.published.duckdb``), the file it is published from (``sinmun.duckdb``)."""
+    path = Path(path)
+    if path.name.endswith(PUBLISHED_SUFFIX) and len(path.name) > len(PUBLISHED_SUFFIX):
+        return path.with_name(path.name.removesuffix(PUBLISHED_SUFFIX) + ".duckdb")
+    return path
 
 
 def default_warehouse() -> Path:

@@ -42,11 +42,16 @@
     return node;
   }
 
-  function newSvg(container, height, description) {
+  function newSvg(container, height, description, width) {
+    width = width || WIDTH;
     var svg = el("svg", {
-      viewBox: "0 0 " + WIDTH + " " + round(height), width: WIDTH, height: round(height), role: "img",
+      viewBox: "0 0 " + round(width) + " " + round(height), width: round(width), height: round(height), role: "img",
       "aria-label": description
     });
+    if (width > WIDTH) {  // wider than the card: drawn at full size, the card scrolls sideways
+      svg.setAttribute("class", "wide");
+      container.classList.add("scrolls");
+    }
     container.appendChild(svg);
     return svg;
   }
@@ -142,6 +147,33 @@
     return Object.keys(seen).sort();
   }
 
+  // The date axis: the report's periods in order, with a break before a period that follows a long run of periods
+  // without articles ({gap: how many periods, before: the period after the break}).
+  function axisOf(data) {
+    var gaps = {};
+    (data.gaps || []).forEach(function (g) { gaps[g.before] = g.periods; });
+    var columns = [];
+    periodsOf(data).forEach(function (p) {
+      if (gaps[p]) columns.push({ gap: gaps[p], before: p });
+      columns.push({ period: p });
+    });
+    return columns;
+  }
+
+  var GRAIN_KO = { day: "일", week: "주", month: "개월" };
+
+  // A dashed line from y1 to y2 where periods without articles were left out, labelled at labelY (under the line
+  // when not given) with how many.
+  function drawBreak(svg, x, y1, y2, column, grain, labelY) {
+    var group = el("g", { class: "axis-break" }, svg);
+    el("line", { x1: round(x), x2: round(x), y1: round(y1), y2: round(y2), stroke: "#9aa5b1",
+      "stroke-dasharray": "3 3" }, group);
+    var text = "⋯ " + column.gap + GRAIN_KO[grain || "day"];
+    label(group, x, labelY === undefined ? y2 + 16 : labelY, text, { "text-anchor": "middle", class: "tick-label" });
+    tooltip(group, column.gap + " " + (grain || "day") + (column.gap === 1 ? "" : "s") + " without articles");
+    return group;
+  }
+
   // ---- 1. articles per period by kind: stacked bars ------------------------------------------------------------
 
   function renderArticles(container, data) {
@@ -173,12 +205,17 @@
       class: "axis-title", "text-anchor": "middle", transform: "rotate(-90 16 " + round(margin.top + plotH / 2) + ")"
     });
 
-    var step = plotW / periods.length, barW = Math.max(1, step * 0.72);
-    var labelEvery = Math.ceil(periods.length / Math.max(1, Math.floor(plotW / 46)));
+    var axis = axisOf(data);
+    var step = plotW / axis.length, barW = Math.max(1, step * 0.72);
+    var labelEvery = Math.ceil(axis.length / Math.max(1, Math.floor(plotW / 46)));
     var bars = el("g", { class: "bars" }, svg);
     var xAxis = el("g", { class: "axis" }, svg);
-    periods.forEach(function (p, i) {
-      var x = margin.left + i * step + (step - barW) / 2, base = 0;
+    var periodIndex = -1;
+    axis.forEach(function (column, i) {
+      if (column.gap) return drawBreak(svg, margin.left + i * step + step / 2, margin.top, margin.top + plotH, column, grain);
+      var p = column.period;
+      periodIndex += 1;
+      var x = margin.left + i * step + (step - barW) / 2, base = 0, total = totals[periodIndex];
       kinds.forEach(function (k, ki) {
         var n = (counts[p] || {})[k] || 0;
         if (!n) return;
@@ -189,8 +226,8 @@
         tooltip(rect, periodTitle(p, grain) + " · " + kindName(k) + ": " + fmt(n));
         base += n;
       });
-      if (totals[i] && step >= 16) {
-        label(bars, x + barW / 2, y(totals[i]) - 4, fmt(totals[i]), { "text-anchor": "middle", "font-size": 11 });
+      if (total && step >= 16) {
+        label(bars, x + barW / 2, y(total) - 4, fmt(total), { "text-anchor": "middle", "font-size": 11 });
       }
       if (i % labelEvery === 0) {
         label(xAxis, x + barW / 2, margin.top + plotH + 16, periodLabel(p, grain), { "text-anchor": "middle" });
@@ -234,46 +271,63 @@
     var names = Object.values(entities).map(function (e) { return e.name; });
     var labelW = Math.min(230, 16 + Math.max.apply(null, names.map(function (n) { return textWidth(n, 12); })));
     var totalW = 150;
+    var axis = axisOf(data);
+    // A cell is wide enough for its number (MIN_CELL); when the axis needs more room than the card has, the chart
+    // is drawn wider and the card scrolls sideways.
+    var MIN_CELL = 28;
     var left = labelW + 8, gridW = WIDTH - left - totalW - 16;
-    var cellW = Math.min(54, gridW / periods.length);
+    var cellW = Math.max(MIN_CELL, Math.min(54, gridW / axis.length));
+    var chartW = Math.max(WIDTH, left + axis.length * cellW + totalW + 16);
     var height = top + sum(blocks.map(function (b) { return headerH + b.length * rowH + gap; })) + 30;
-    var svg = newSvg(container, height, "Top entities over time");
-    var maxTotal = Math.max.apply(null, Object.values(entities).map(function (e) { return e.total; }));
+    var svg = newSvg(container, height, "Top entities over time", chartW);
+    var columnOf = {};
+    axis.forEach(function (column, i) { if (!column.gap) columnOf[column.period] = i; });
 
     var columns = el("g", { class: "axis" }, svg);
-    var labelEvery = Math.ceil(periods.length / Math.max(1, Math.floor((cellW * periods.length) / 40)));
-    periods.forEach(function (p, i) {
+    var labelEvery = Math.ceil(axis.length / Math.max(1, Math.floor((cellW * axis.length) / 40)));
+    axis.forEach(function (column, i) {
+      if (column.gap) {
+        drawBreak(svg, left + i * cellW + cellW / 2, top - 4, height - 30, column, grain, top - 10);
+        return;
+      }
       if (i % labelEvery) return;
-      label(columns, left + i * cellW + cellW / 2, top - 10, periodLabel(p, grain), { "text-anchor": "middle" });
+      label(columns, left + i * cellW + cellW / 2, top - 10, periodLabel(column.period, grain),
+        { "text-anchor": "middle" });
     });
-    label(svg, left + periods.length * cellW + 14, top - 10, "합계 mentions", { class: "axis-title" });
+    label(svg, left + axis.length * cellW + 14, top - 10, "합계 mentions", { class: "axis-title" });
 
     var cy = top;
     blocks.forEach(function (block, bi) {
       var type = types[bi], color = TYPE_COLOR[type];
+      // Each type is its own panel on its own scale: the darkest cell and the longest bar are this type's largest.
       var maxInType = Math.max.apply(null, block.map(function (e) {
         return Math.max.apply(null, Object.values(e.byPeriod));
       }));
+      var maxTotal = Math.max.apply(null, block.map(function (e) { return e.total; }));
       el("rect", { x: 0, y: cy + 6, width: 4, height: 14, fill: color }, svg);
-      label(svg, 10, cy + 18, TYPE_LABEL[type] || type, { "font-size": 13, "font-weight": 700 });
+      var heading = label(svg, 10, cy + 18, TYPE_LABEL[type] || type, { "font-size": 13, "font-weight": 700 });
+      label(svg, 18 + textWidth(heading.textContent, 13, 700), cy + 18,
+        "가장 진한 칸 darkest = " + fmt(maxInType) + " · 막대 최대 longest bar = " + fmt(maxTotal),
+        { class: "tick-label panel-scale" });
       cy += headerH;
       block.forEach(function (entity) {
         var name = label(svg, labelW, cy + rowH / 2 + 4, entity.name, { "text-anchor": "end", "font-size": 12 });
         tooltip(name, entity.name + ": " + fmt(entity.total) + " mentions in " + fmt(entity.articles) + " articles");
-        periods.forEach(function (p, i) {
-          var n = entity.byPeriod[p] || 0, strength = n / maxInType;
+        periods.forEach(function (p) {
+          var i = columnOf[p], n = entity.byPeriod[p] || 0, strength = n / maxInType;
           var cell = el("rect", {
             x: round(left + i * cellW + 1), y: cy + 1, width: round(Math.max(1, cellW - 2)), height: rowH - 2, rx: 2,
             fill: n ? color : "#eef1f5", "fill-opacity": n ? round(0.18 + 0.82 * strength) : 1
           }, svg);
           tooltip(cell, entity.name + " · " + periodTitle(p, grain) + ": " + fmt(n) + " mentions");
-          if (n && cellW >= 18) {
+          if (n) {
             label(svg, left + i * cellW + cellW / 2, cy + rowH / 2 + 4, fmt(n), {
-              "text-anchor": "middle", "font-size": 10.5, style: "fill:" + (strength > 0.5 ? "#ffffff" : "#1f2933")
+              "text-anchor": "middle", "font-size": 11, class: "cell-value",
+              style: "fill:" + (strength > 0.5 ? "#ffffff" : "#1f2933")
             });
           }
         });
-        var barX = left + periods.length * cellW + 14, barMax = totalW - 40;
+        var barX = left + axis.length * cellW + 14, barMax = totalW - 40;
         var bar = el("rect", {
           x: round(barX), y: cy + 4, width: round(Math.max(1, (entity.total / maxTotal) * barMax)), height: rowH - 8,
           fill: color, "fill-opacity": 0.55
@@ -286,7 +340,7 @@
       cy += gap;
     });
     label(svg, left, height - 8, "칸의 숫자와 진하기: 기간별 언급 수 (cell: mentions in the period; darker = more, " +
-      "relative to the busiest cell of the type)", { class: "axis-title" });
+      "relative to the busiest cell of the type; each type on its own scale)", { class: "axis-title" });
   }
 
   // ---- 3. co-occurrence network: deterministic force layout ----------------------------------------------------
@@ -627,6 +681,7 @@
     var height = legendTop + legendRows * 18 + 4;
     var svg = newSvg(container, height, "Mentions by region");
     var map = el("g", { class: "treemap" }, svg);
+    var keyed = [];
     squarify(list, 0, 0, WIDTH, mapH).forEach(function (block) {
       var p = block.item, headerH = block.h > 48 && block.w > 60 ? 20 : 0;
       var frame = el("rect", {
@@ -651,18 +706,43 @@
           }, map);
           tooltip(rect, c.name + " (" + p.name + "): " + fmt(c.value) + " mentions in " + fmt(c.articles) +
             " articles");
-          var white = { style: "fill:#ffffff", "pointer-events": "none" };
-          if (cell.h >= 36 && fitText(map, cell.x + 6, cell.y + 17, cell.w - 10, name, 12, white)) {
+          rect.setAttribute("class", "tile");
+          rect.setAttribute("data-name", c.name);
+          // Every tile is labelled: its name inside when it fits (down to 9 px), else a number inside and the name
+          // in the key under the map.
+          var white = { style: "fill:#ffffff", "pointer-events": "none", class: "tile-label", "data-name": c.name };
+          var named = null;
+          if (cell.h >= 36 && (named = fitText(map, cell.x + 6, cell.y + 17, cell.w - 10, name, 12, white))) {
             fitText(map, cell.x + 6, cell.y + 32, cell.w - 10, fmt(c.value), 11, white);
-          } else if (cell.h >= 18) {
-            fitText(map, cell.x + 5, cell.y + 14, cell.w - 8, name + " " + fmt(c.value), 11, white) ||
-              fitText(map, cell.x + 4, cell.y + 14, cell.w - 6, fmt(c.value), 11, white);
+          } else if (cell.h >= 13) {
+            named = fitText(map, cell.x + 5, cell.y + Math.min(14, cell.h - 3), cell.w - 8, name + " " + fmt(c.value),
+              11, white) || fitText(map, cell.x + 3, cell.y + Math.min(12, cell.h - 2), cell.w - 4, name, 9, white);
+          }
+          if (!named) {
+            keyed.push({
+              number: keyed.length + 1, name: c.name, value: c.value,
+              label: c.name.indexOf(p.name) === 0 ? c.name : p.name + " " + c.name
+            });
+            fitText(map, cell.x + cell.w / 2, cell.y + cell.h / 2 + 3, cell.w, String(keyed.length), 9,
+              { style: "fill:#ffffff", "pointer-events": "none", "text-anchor": "middle", class: "tile-number" });
           }
         });
     });
     swatchLegend(svg, list.map(function (p) {
       return { label: p.name + " " + fmt(p.value), color: p.color };
     }), 0, legendTop, WIDTH);
+    if (keyed.length) {
+      var key = document.createElement("p");
+      key.className = "note treemap-key";
+      key.appendChild(document.createTextNode("작은 칸 small tiles: "));
+      keyed.forEach(function (k, i) {
+        var item = document.createElement("span");
+        item.setAttribute("data-name", k.name);
+        item.textContent = (i ? " · " : "") + k.number + " " + k.label + " " + fmt(k.value);
+        key.appendChild(item);
+      });
+      container.appendChild(key);
+    }
   }
 
   // ---- draw every chart ----------------------------------------------------------------------------------------
