@@ -307,8 +307,7 @@ def _undo_unchecked_loads(
     failed = ", ".join(f"{name} ({len(rows)} row(s), e.g. {rows[0]})" for name, rows in failure.failures.items())
     with warehouse.connect(path, read_only=True) as con:
         loaded = warehouse.pages_of_loads(con, summary.loads)
-    earlier_refusals = warehouse.unpublished_refusals(path)
-    restored = warehouse.restore_published(path)
+    restored, earlier_refusals = warehouse.restore_published(path)
     logger.error("data checks failed: %s; the warehouse is back at %s", failed,
                  "its published state" if restored else "an empty warehouse (nothing was ever published)")  # fmt: skip
     detail = f"loaded by run {summary.run_id}, whose data checks failed and whose loads were undone: {failed}"

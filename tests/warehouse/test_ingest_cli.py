@@ -193,8 +193,9 @@ def test_backfill_through_the_cli_loads_each_date_with_one_server_and_one_kiwi(t
     )  # fmt: skip
     helpers: dict[int, str] = {}
     while proc.poll() is None:
-        for child in _children(proc.pid) - helpers.keys():
-            helpers[child] = _command_line(child)
+        # A child is read again while it lives: between fork and exec it still shows its parent's command line.
+        for child in _children(proc.pid):
+            helpers[child] = _command_line(child) or helpers.get(child, "")
         time.sleep(0.05)
     out = proc.stdout.read()
     assert proc.returncode == 0

@@ -332,11 +332,8 @@ def _verify_rows(con: duckdb.DuckDBPyConnection, load_id: str, staged_counts: di
 
 def quarantined_files(con: duckdb.DuckDBPyConnection, *, reason: str = "", run_id: str = "") -> list[dict]:
     """The latest refusal of each quarantined path not loaded since (``sql/queries/quarantine_list.sql``)."""
-    cursor = con.execute(
-        sql("queries/quarantine_list"), {"include_resolved": False, "reason": reason, "run_id": run_id}
-    )
-    columns = [d[0] for d in cursor.description]
-    return [dict(zip(columns, row, strict=True)) for row in cursor.fetchall()]
+    params = {"include_resolved": False, "reason": reason, "run_id": run_id}
+    return _rows(con.execute(sql("queries/quarantine_list"), params))
 
 
 def record_run(con: duckdb.DuckDBPyConnection, summary: dict, *, inbox: str, started_at: datetime) -> None:
@@ -369,39 +366,34 @@ def run_checks(con: duckdb.DuckDBPyConnection) -> dict[str, int]:
 
 def pages_of_loads(con: duckdb.DuckDBPyConnection, load_ids: list[str]) -> list[dict]:
     """``source_path``, ``sha256`` and ``page_id`` of every page version these loads loaded."""
-    cursor = con.execute(sql("queries/pages_of_loads"), {"load_ids": list(load_ids)})
-    columns = [d[0] for d in cursor.description]
-    return [dict(zip(columns, row, strict=True)) for row in cursor.fetchall()]
+    return _rows(con.execute(sql("queries/pages_of_loads"), {"load_ids": list(load_ids)}))
 
 
-def unpublished_refusals(path: Path) -> list[dict]:
-    """The quarantine rows of the loader's loads that its published copy does not hold (all of them when there is
-    no published copy): what a restore of the published copy would drop."""
-    published_loads: list[str] = []
-    if published_path(path).exists():
-        with connect(published_path(path), read_only=True) as con:
-            published_loads = [load_id for (load_id,) in con.execute(sql("queries/load_ids")).fetchall()]
-    with connect(path, read_only=True) as con:
-        cursor = con.execute(sql("queries/refusals_of_loads"), {"published_load_ids": published_loads})
-        columns = [d[0] for d in cursor.description]
-        return [dict(zip(columns, row, strict=True)) for row in cursor.fetchall()]
-
-
-def restore_published(path: Path) -> bool:
+def restore_published(path: Path) -> tuple[bool, list[dict]]:
     """Put the loader's file back at the published copy's state, the last one that passed the data checks (the
     loader must be closed; hold the writer lock). With no published copy, the loader's file is removed (the next
-    open creates an empty warehouse). Returns whether a published copy was restored.
+    open creates an empty warehouse). Returns whether a published copy was restored, and the quarantine rows the
+    restore dropped: those of loads the restored state does not hold, whose files were moved already.
 
-    The loader's write-ahead log goes first (a log replayed onto another file would corrupt it); then the copy is
-    written beside the loader's file and renamed over it, so a kill at any moment leaves the old file or the
-    restored one."""
+    The published copy is only copied, never opened (an analyst may hold it open). The loader's write-ahead log
+    goes first (a log replayed onto another file would corrupt it); then the copy is written beside the loader's
+    file and renamed over it, so a kill at any moment leaves the old file or the restored one."""
+    with connect(path, read_only=True) as con:
+        refusals = _rows(con.execute(sql("queries/quarantine_rows")))
     Path(f"{path}.wal").unlink(missing_ok=True)
     source = published_path(path)
     if not source.exists():
         path.unlink(missing_ok=True)
-        return False
+        return False, refusals
     _copy_over(source, path)
-    return True
+    with connect(path, read_only=True) as con:
+        kept = {load_id for (load_id,) in con.execute(sql("queries/load_ids")).fetchall()}
+    return True, [row for row in refusals if row["load_id"] not in kept]
+
+
+def _rows(cursor: duckdb.DuckDBPyConnection) -> list[dict]:
+    columns = [d[0] for d in cursor.description]
+    return [dict(zip(columns, row, strict=True)) for row in cursor.fetchall()]
 
 
 def loads_committed_since(path: Path, since: datetime) -> tuple[int, int, int]:
