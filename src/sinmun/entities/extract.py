@@ -18,6 +18,7 @@ from datetime import date
 from sinmun.analytics.search_terms import ArticleTerms, Token, article_terms
 from sinmun.entities import amounts, dates, lexicon, organizations, people, places, recognizer, suffix_places
 from sinmun.entities.lexicon import org_ending, strip_particle
+from sinmun.morphology import text_pieces
 
 # Kiwi tags of tokens that are ordinary words (a candidate name spanning exactly one of these is no name).
 COMMON_TAGS = frozenset({"NNG", "NNB", "NP", "NR", "MM", "MAG", "MAJ", "VV", "VA", "VX", "IC", "XR"})
@@ -38,27 +39,91 @@ def extract_batch(
     """Fill entities, dates and amounts of each article dict (the ``sinmun parse`` contract) in place.
 
     Returns each article's search terms, from the same Kiwi pass: one call tokenizes every body and
-    headline of the batch."""
+    headline of the batch. A body longer than ``ENTITY_WINDOW_PIECES`` of Kiwi's pieces is read for entities a
+    window at a time (``body_windows``), so the rules and the recognizer work on one window while Kiwi's threads
+    tokenize the next; its tokens and search terms are those of the whole body."""
     bodies = [a.get("body") or "" for a in articles]
     headlines = [_headline_text(a) for a in articles]
     with_body = [i for i, body in enumerate(bodies) if body]
     with_headline = [i for i, headline in enumerate(headlines) if headline]
+    windows = {i: body_windows(bodies[i]) for i in with_body}
     # Kiwi's threads tokenize ahead while the rules run over each body as soon as its tokens arrive.
-    token_lists = iter(tokenizer([bodies[i] for i in with_body] + [headlines[i] for i in with_headline]))
+    token_lists = iter(
+        tokenizer([text for i in with_body for _, text in windows[i]] + [headlines[i] for i in with_headline])
+    )
+    read = [i for i in with_body if articles[i].get("kind") != "ad"]
+    for i in read:  # dates and amounts need no tokens: found while Kiwi's threads are at work
+        articles[i]["dates"] = [d.to_dict() for d in dates.find_dates(bodies[i], published[i])]
+        articles[i]["amounts"] = [a.to_dict() for a in amounts.find_amounts(bodies[i])]
     body_tokens: dict[int, list[Token]] = {}
     for i in with_body:
-        tokens = body_tokens[i] = next(token_lists)
-        article = articles[i]
-        if article.get("kind") == "ad":
-            continue
-        common = {(s, e) for s, e, tag, _form in tokens if tag in COMMON_TAGS}
-        article["entities"] = article_entities(article, tokens, is_common_word=lambda s, e, c=common: (s, e) in c)
-        article["dates"] = [d.to_dict() for d in dates.find_dates(bodies[i], published[i])]
-        article["amounts"] = [a.to_dict() for a in amounts.find_amounts(bodies[i])]
+        window_tokens = [(offset, text, next(token_lists)) for offset, text in windows[i]]
+        if len(window_tokens) == 1:
+            body_tokens[i] = window_tokens[0][2]
+        else:
+            body_tokens[i] = [
+                (s + offset, e + offset, tag, form) for offset, _, ts in window_tokens for s, e, tag, form in ts
+            ]
+        if i in read:
+            article = articles[i]
+            found = [(offset, _tokenized_entities({**article, "body": text}, ts)) for offset, text, ts in window_tokens]
+            article["entities"] = found[0][1] if len(found) == 1 else joined_windows(found)
     headline_tokens = {i: next(token_lists) for i in with_headline}
     if next(token_lists, None) is not None:
         raise ValueError("the tokenizer returned more token lists than texts")
     return [article_terms(body_tokens.get(i, ()), headline_tokens.get(i, ())) for i in range(len(articles))]
+
+
+def _tokenized_entities(article: dict, tokens: list[Token]) -> list[dict]:
+    common = {(s, e) for s, e, tag, _form in tokens if tag in COMMON_TAGS}
+    return article_entities(article, tokens, is_common_word=lambda s, e: (s, e) in common)
+
+
+# A body of more than this many of Kiwi's pieces (``sinmun.morphology.text_pieces``, 4,000 characters at most, cut
+# after a sentence end) is read for entities in windows of this many pieces: no article is that long (20,000
+# characters; the longest of the project's golds has 1,534), so only a page without paragraph breaks, read as one
+# body, is: its entities are the windows' together.
+ENTITY_WINDOW_PIECES = 5
+
+
+def body_windows(body: str) -> list[tuple[int, str]]:
+    """(offset, text) of the windows a body is read in for entities: the whole body, or for a body of more than
+    ``ENTITY_WINDOW_PIECES`` pieces, runs of that many pieces. A window starts where a piece starts, so Kiwi cuts
+    it into the same pieces as the whole body, and its tokens are the whole body's."""
+    pieces = text_pieces(body)
+    if len(pieces) <= ENTITY_WINDOW_PIECES:
+        return [(0, body)]
+    runs = [pieces[k : k + ENTITY_WINDOW_PIECES] for k in range(0, len(pieces), ENTITY_WINDOW_PIECES)]
+    return [(run[0][0], body[run[0][0] : run[-1][0] + len(run[-1][1])]) for run in runs]
+
+
+def joined_windows(windows: Sequence[tuple[int, list[dict]]]) -> list[dict]:
+    """The entities of a body read in windows (``body_windows``): the windows' entities of one type and name (and
+    place code) as one entity, in order of first appearance, body mentions at their offsets in the whole body;
+    the first title and affiliation found; aliases of every window; generic when any window says so.
+    A mention outside the body (a headline's) is the same in every window and is kept once."""
+    joined: dict[tuple, dict] = {}
+    for offset, entities in windows:
+        for entity in entities:
+            mentions = [
+                {**m, "start": m["start"] + offset, "end": m["end"] + offset} if m.get("field", "body") == "body" else m
+                for m in entity["mentions"]
+            ]
+            key = (entity["type"], entity["name"], entity.get("place_code"))
+            entry = joined.get(key)
+            if entry is None:
+                joined[key] = {**entity, "mentions": mentions}
+                continue
+            for name in ("title", "affiliation"):
+                entry[name] = entry[name] or entity[name]
+            if "aliases" in entry:
+                entry["aliases"] = list(dict.fromkeys([*entry["aliases"], *entity["aliases"]]))
+            if entity.get("generic"):
+                entry["generic"] = True
+            entry["mentions"].extend(
+                m for m in mentions if m.get("field", "body") == "body" or m not in entry["mentions"]
+            )
+    return list(joined.values())
 
 
 def _headline_text(article: dict) -> str:
