@@ -95,3 +95,21 @@ def test_a_long_text_reaches_kiwi_in_pieces_and_its_tokens_come_back_whole() -> 
     assert numbers == [str(n) for n in range(400)]  # offsets in the whole text, in order
     nouns = {form for start, end, tag, form in long_tokens if tag.startswith("NN") and LONG_TEXT[start:end] == form}
     assert {"시민", "광장", "하천", "정비", "계획"} <= nouns
+
+
+REPEATS = [TEXTS[0], TEXTS[1], TEXTS[0], LONG_TEXT, TEXTS[1], LONG_TEXT, TEXTS[0]]
+
+
+def test_a_repeated_text_reaches_kiwi_once_and_every_text_gets_its_answers() -> None:
+    # Kiwi answers a text the same way every time: a repeat (a window the reader scores twice, a brief on two
+    # pages) is analysed once per call, and each occurrence still gets its own answer.
+    with morphology.recording() as calls:
+        scores = morphology.analysis_scores(REPEATS)
+        tokens = list(morphology.tokenize(REPEATS))
+    for call, sent in calls:
+        assert len(sent) == len(set(sent)), call
+    assert len(calls[0][1]) == 3 and len(tokens) == len(scores) == len(REPEATS)
+    alone = {text: (morphology.analysis_scores([text])[0], next(morphology.tokenize([text]))) for text in REPEATS}
+    assert [(s, t) for s, t in zip(scores, tokens, strict=True)] == [alone[text] for text in REPEATS]
+    tokens[0].clear()  # a caller may change its list: a repeat's list is a list of its own
+    assert tokens[2] == tokens[6] == alone[TEXTS[0]][1]

@@ -170,7 +170,9 @@ def build_parser() -> argparse.ArgumentParser:
     _warehouse_option(backfill)
     backfill.set_defaults(func=cmd_backfill)
 
-    quarantine = commands.add_parser("quarantine", help="list refused files, or put them back and ingest them again")
+    quarantine = commands.add_parser(
+        "quarantine", help="list refused files, put them back and ingest them again, or dismiss their refusals"
+    )
     quarantine_commands = quarantine.add_subparsers(dest="quarantine_command", required=True, metavar="ACTION")
     listing = quarantine_commands.add_parser("list", help="quarantined files not loaded since, newest first")
     listing.add_argument("--all", action="store_true", help="every refusal, resolved ones and earlier ones too")
@@ -193,6 +195,18 @@ def build_parser() -> argparse.ArgumentParser:
     retry.add_argument("--quarantine-dir", type=Path, default=None, help="where files refused again go (as for ingest)")
     _warehouse_option(retry)
     retry.set_defaults(func=cmd_quarantine_retry)
+    dismiss = quarantine_commands.add_parser(
+        "dismiss",
+        help="end refusals that need no retry",
+        description="Mark open refusals as dismissed: `quarantine list` no longer shows them, and a file left in "
+        "the inbox (a bad-manifest row) that is refused again for the same reason is not recorded again. The files "
+        "stay where they are.",
+    )
+    dismiss.add_argument("paths", nargs="*", metavar="PATH", help="source paths as `quarantine list` shows them")
+    dismiss.add_argument("--reason", default="", help="only refusals for reasons starting with this")
+    dismiss.add_argument("--run", default="", metavar="RUN_ID", help="only refusals by this run")
+    _warehouse_option(dismiss)
+    dismiss.set_defaults(func=cmd_quarantine_dismiss)
 
     search = commands.add_parser(
         "search",
@@ -389,17 +403,23 @@ def cmd_ingest(args: argparse.Namespace) -> int:
     print(
         f"sinmun ingest: {summary['pages_seen']} pages seen, {summary['pages_loaded']} loaded, "
         f"{summary['pages_skipped_duplicate']} skipped as duplicates, {summary['pages_quarantined']} quarantined"
-        + (
-            f", {summary['pages_deferred']} left for the next run (still being written)"
-            if summary["pages_deferred"]
-            else ""
-        )
+        + _deferred_note(summary)
         + f"; {summary['articles']} articles, {summary['mentions']} entity mentions; {summary['seconds']} s"
     )
     for decision in summary.get("page_decisions", []):
         print(f"same page twice: {decision}")
     print(f"warehouse: {summary['warehouse']} (published for analysts: {summary['published']})")
     return 0
+
+
+def _deferred_note(summary: dict) -> str:
+    """The summary's files left for a later run: still being written, and held back by a refusal recorded before."""
+    held = len(summary.get("held_back", []))
+    writing = summary["pages_deferred"] - held
+    notes = [f"{writing} still being written" if held else "still being written"] if writing else []
+    if held:
+        notes.append(f"{held} refused before, waiting in the inbox: see sinmun quarantine list")
+    return f", {summary['pages_deferred']} left for the next run ({'; '.join(notes)})" if notes else ""
 
 
 def cmd_serve(args: argparse.Namespace) -> int:
@@ -457,9 +477,38 @@ def cmd_quarantine_list(args: argparse.Namespace) -> int:
         return 2
     where = columns.index("quarantine_path")
     columns.append("file")
-    rows = [(*row, "in quarantine" if row[where] and Path(row[where]).exists() else "-") for row in rows]
+    rows = [(*row, _file_state(row[where])) for row in rows]
     sys.stdout.write(format_rows(columns, rows, args.format))
     return 0
+
+
+def _file_state(quarantine_path: str | None) -> str:
+    if not quarantine_path:
+        return "left in place"
+    return "in quarantine" if Path(quarantine_path).exists() else "-"
+
+
+def cmd_quarantine_dismiss(args: argparse.Namespace) -> int:
+    from sinmun.ingest.lock import IngestBusy
+    from sinmun.ingest.run import dismiss_quarantined
+
+    if not (args.paths or args.reason or args.run):
+        print("sinmun quarantine: dismiss what? name the files (paths as `quarantine list` shows them), or give "
+              "--reason or --run", file=sys.stderr)  # fmt: skip
+        return 2
+    try:
+        dismissed = dismiss_quarantined(
+            [str(p) for p in args.paths], warehouse_path=args.warehouse, reason=args.reason, run_id=args.run
+        )
+    except (IngestBusy, FileNotFoundError) as err:
+        print(f"sinmun quarantine: {err}", file=sys.stderr)
+        return 3 if isinstance(err, IngestBusy) else 2
+    unknown = sorted(set(args.paths) - set(dismissed))
+    print(f"sinmun quarantine: dismissed {len(dismissed)} refusal{'s' if len(dismissed) != 1 else ''}"
+          + "".join(f"\n  {path}" for path in dismissed))  # fmt: skip
+    for path in unknown:
+        print(f"  no open refusal of {path}", file=sys.stderr)
+    return 1 if unknown else 0
 
 
 def cmd_quarantine_retry(args: argparse.Namespace) -> int:

@@ -20,6 +20,7 @@ import re
 import subprocess
 import sys
 import threading
+from collections import Counter
 from collections.abc import Iterator, Sequence
 from contextlib import contextmanager, suppress
 from multiprocessing.connection import Connection
@@ -89,25 +90,50 @@ def analysis_scores(texts: Sequence[str]) -> list[float]:
     """Log-probability of Kiwi's best analysis of each text (one batched call)."""
     if not texts:
         return []
-    batch = list(texts)
+    batch, which = _distinct(texts)
     _record("analyze", batch)
-    if _process is not None:
-        return _process.analysis_scores(batch)
-    return _scores(kiwi(), batch)
+    scores = _process.analysis_scores(batch) if _process is not None else _scores(kiwi(), batch)
+    return [scores[k] for k in which]
 
 
 def tokenize(texts: Sequence[str]) -> Iterator[list[Token]]:
     """Kiwi's tokens of each text, as they are ready (one batched call; an iterator of token lists). A text
     longer than ``MAX_PIECE_CHARS`` goes to Kiwi in pieces (``text_pieces``); its tokens come back whole."""
     pieces = [text_pieces(text) for text in texts]
-    batch = [piece for text in pieces for _, piece in text]
+    batch, which = _distinct([piece for text in pieces for _, piece in text])
     if not batch:
         return iter(())
     _record("tokenize", batch)
     tokens = _process.tokenize(batch) if _process is not None else _tokens(kiwi(), batch)
-    if len(batch) == len(pieces):
+    if len(batch) < len(which):
+        tokens = _repeated(tokens, which)
+    if len(which) == len(pieces):
         return tokens
     return _joined(tokens, [[offset for offset, _ in text] for text in pieces])
+
+
+def _distinct(texts: Sequence[str]) -> tuple[list[str], list[int]]:
+    """The texts without repeats, in the order they first occur, and for each text its place in that list: Kiwi's
+    answer for a text is the same every time, so a text that occurs again (a window the reader scores twice, a
+    brief printed on two pages) is analysed once."""
+    places: dict[str, int] = {}
+    which = [places.setdefault(text, len(places)) for text in texts]
+    return list(places), which
+
+
+def _repeated(answers: Iterator[list[Token]], which: list[int]) -> Iterator[list[Token]]:
+    """Each text's tokens from the distinct texts' (``_distinct``), in the texts' order, as they are ready; a
+    repeat's list is kept only until its last repeat is given out."""
+    repeats_left = Counter(which)
+    kept: dict[int, tuple[Token, ...]] = {}
+    for k in which:
+        tokens = list(kept[k]) if k in kept else next(answers)  # a first occurrence: the next distinct text's
+        repeats_left[k] -= 1
+        if repeats_left[k]:
+            kept[k] = tuple(tokens)
+        else:
+            kept.pop(k, None)
+        yield tokens
 
 
 def text_pieces(text: str) -> list[tuple[int, str]]:

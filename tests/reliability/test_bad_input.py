@@ -330,7 +330,7 @@ def run_cli(sinmun_bin: Path, *args: str, prefix: list[str] | None = None, env: 
 
 SUMMARY = re.compile(
     r"sinmun ingest: (\d+) pages seen, (\d+) loaded, (\d+) skipped as duplicates, (\d+) quarantined"
-    r"(?:, (\d+) left for the next run \(still being written\))?; (\d+) articles"
+    r"(?:, (\d+) left for the next run \([^)]*\))?; (\d+) articles"
 )
 
 

@@ -11,12 +11,14 @@ from __future__ import annotations
 
 import os
 import re
+from bisect import bisect_left, bisect_right
 from collections.abc import Callable, Iterable, Sequence
 from datetime import date
 
 from sinmun.analytics.search_terms import ArticleTerms, Token, article_terms
 from sinmun.entities import amounts, dates, lexicon, organizations, people, places, recognizer, suffix_places
 from sinmun.entities.lexicon import org_ending, strip_particle
+from sinmun.morphology import text_pieces
 
 # Kiwi tags of tokens that are ordinary words (a candidate name spanning exactly one of these is no name).
 COMMON_TAGS = frozenset({"NNG", "NNB", "NP", "NR", "MM", "MAG", "MAJ", "VV", "VA", "VX", "IC", "XR"})
@@ -37,27 +39,91 @@ def extract_batch(
     """Fill entities, dates and amounts of each article dict (the ``sinmun parse`` contract) in place.
 
     Returns each article's search terms, from the same Kiwi pass: one call tokenizes every body and
-    headline of the batch."""
+    headline of the batch. A body longer than ``ENTITY_WINDOW_PIECES`` of Kiwi's pieces is read for entities a
+    window at a time (``body_windows``), so the rules and the recognizer work on one window while Kiwi's threads
+    tokenize the next; its tokens and search terms are those of the whole body."""
     bodies = [a.get("body") or "" for a in articles]
     headlines = [_headline_text(a) for a in articles]
     with_body = [i for i, body in enumerate(bodies) if body]
     with_headline = [i for i, headline in enumerate(headlines) if headline]
+    windows = {i: body_windows(bodies[i]) for i in with_body}
     # Kiwi's threads tokenize ahead while the rules run over each body as soon as its tokens arrive.
-    token_lists = iter(tokenizer([bodies[i] for i in with_body] + [headlines[i] for i in with_headline]))
+    token_lists = iter(
+        tokenizer([text for i in with_body for _, text in windows[i]] + [headlines[i] for i in with_headline])
+    )
+    read = [i for i in with_body if articles[i].get("kind") != "ad"]
+    for i in read:  # dates and amounts need no tokens: found while Kiwi's threads are at work
+        articles[i]["dates"] = [d.to_dict() for d in dates.find_dates(bodies[i], published[i])]
+        articles[i]["amounts"] = [a.to_dict() for a in amounts.find_amounts(bodies[i])]
     body_tokens: dict[int, list[Token]] = {}
     for i in with_body:
-        tokens = body_tokens[i] = next(token_lists)
-        article = articles[i]
-        if article.get("kind") == "ad":
-            continue
-        common = {(s, e) for s, e, tag, _form in tokens if tag in COMMON_TAGS}
-        article["entities"] = article_entities(article, tokens, is_common_word=lambda s, e, c=common: (s, e) in c)
-        article["dates"] = [d.to_dict() for d in dates.find_dates(bodies[i], published[i])]
-        article["amounts"] = [a.to_dict() for a in amounts.find_amounts(bodies[i])]
+        window_tokens = [(offset, text, next(token_lists)) for offset, text in windows[i]]
+        if len(window_tokens) == 1:
+            body_tokens[i] = window_tokens[0][2]
+        else:
+            body_tokens[i] = [
+                (s + offset, e + offset, tag, form) for offset, _, ts in window_tokens for s, e, tag, form in ts
+            ]
+        if i in read:
+            article = articles[i]
+            found = [(offset, _tokenized_entities({**article, "body": text}, ts)) for offset, text, ts in window_tokens]
+            article["entities"] = found[0][1] if len(found) == 1 else joined_windows(found)
     headline_tokens = {i: next(token_lists) for i in with_headline}
     if next(token_lists, None) is not None:
         raise ValueError("the tokenizer returned more token lists than texts")
     return [article_terms(body_tokens.get(i, ()), headline_tokens.get(i, ())) for i in range(len(articles))]
+
+
+def _tokenized_entities(article: dict, tokens: list[Token]) -> list[dict]:
+    common = {(s, e) for s, e, tag, _form in tokens if tag in COMMON_TAGS}
+    return article_entities(article, tokens, is_common_word=lambda s, e: (s, e) in common)
+
+
+# A body of more than this many of Kiwi's pieces (``sinmun.morphology.text_pieces``, 4,000 characters at most, cut
+# after a sentence end) is read for entities in windows of this many pieces: no article is that long (20,000
+# characters; the longest of the project's golds has 1,534), so only a page without paragraph breaks, read as one
+# body, is: its entities are the windows' together.
+ENTITY_WINDOW_PIECES = 5
+
+
+def body_windows(body: str) -> list[tuple[int, str]]:
+    """(offset, text) of the windows a body is read in for entities: the whole body, or for a body of more than
+    ``ENTITY_WINDOW_PIECES`` pieces, runs of that many pieces. A window starts where a piece starts, so Kiwi cuts
+    it into the same pieces as the whole body, and its tokens are the whole body's."""
+    pieces = text_pieces(body)
+    if len(pieces) <= ENTITY_WINDOW_PIECES:
+        return [(0, body)]
+    runs = [pieces[k : k + ENTITY_WINDOW_PIECES] for k in range(0, len(pieces), ENTITY_WINDOW_PIECES)]
+    return [(run[0][0], body[run[0][0] : run[-1][0] + len(run[-1][1])]) for run in runs]
+
+
+def joined_windows(windows: Sequence[tuple[int, list[dict]]]) -> list[dict]:
+    """The entities of a body read in windows (``body_windows``): the windows' entities of one type and name (and
+    place code) as one entity, in order of first appearance, body mentions at their offsets in the whole body;
+    the first title and affiliation found; aliases of every window; generic when any window says so.
+    A mention outside the body (a headline's) is the same in every window and is kept once."""
+    joined: dict[tuple, dict] = {}
+    for offset, entities in windows:
+        for entity in entities:
+            mentions = [
+                {**m, "start": m["start"] + offset, "end": m["end"] + offset} if m.get("field", "body") == "body" else m
+                for m in entity["mentions"]
+            ]
+            key = (entity["type"], entity["name"], entity.get("place_code"))
+            entry = joined.get(key)
+            if entry is None:
+                joined[key] = {**entity, "mentions": mentions}
+                continue
+            for name in ("title", "affiliation"):
+                entry[name] = entry[name] or entity[name]
+            if "aliases" in entry:
+                entry["aliases"] = list(dict.fromkeys([*entry["aliases"], *entity["aliases"]]))
+            if entity.get("generic"):
+                entry["generic"] = True
+            entry["mentions"].extend(
+                m for m in mentions if m.get("field", "body") == "body" or m not in entry["mentions"]
+            )
+    return list(joined.values())
 
 
 def _headline_text(article: dict) -> str:
@@ -103,10 +169,11 @@ def merge_recognized(
       gazetteer knows it); or an organization, unless the gazetteer knows it as a place (countries and cities are
       places in sinmun, whatever role they play)."""
     model_spans = [(r.start, r.end) for r in recognized if r.kind != "PS"]
+    body_tokens = TokensByStart(tokens)
     out: list[dict] = []
     for entity in found:
         if entity["type"] == "PERSON" and tokens:
-            mentions = [m for m in entity["mentions"] if not _not_a_name(m, tokens)]
+            mentions = [m for m in entity["mentions"] if not _not_a_name(m, body_tokens)]
             if not mentions:
                 continue
             entity = {**entity, "mentions": mentions}
@@ -114,7 +181,7 @@ def merge_recognized(
             mentions = [
                 m
                 for m in entity["mentions"]
-                if _overlaps(m["start"], m["end"], model_spans) or _compound_name(m["start"], m["end"], tokens)
+                if _overlaps(m["start"], m["end"], model_spans) or _compound_name(m["start"], m["end"], body_tokens)
             ]
             if not mentions:
                 continue
@@ -170,15 +237,30 @@ def _later_bare_mentions(body: str, recognized: list[dict], taken: list[tuple[in
         entity["mentions"].sort(key=lambda m: m["start"])
 
 
-def _compound_name(start: int, end: int, tokens: Sequence[Token]) -> bool:
+class TokensByStart:
+    """A text's tokens ordered by where they start, to find those inside a span without reading them all (a
+    mention's check costs the log of the text's length, not its length: a 2 MB page has ~10^6 tokens)."""
+
+    def __init__(self, tokens: Sequence[Token]) -> None:
+        self._tokens = sorted(tokens, key=lambda t: t[0])
+        self._starts = [t[0] for t in self._tokens]
+
+    def within(self, start: int, end: int) -> list[Token]:
+        """The tokens that start at ``start`` or later and end at ``end`` or earlier, in order."""
+        first = bisect_left(self._starts, start)
+        last = bisect_right(self._starts, end, first)
+        return [t for t in self._tokens[first:last] if t[1] <= end]
+
+
+def _compound_name(start: int, end: int, tokens: TokensByStart) -> bool:
     """Kiwi reads ``text[start:end]`` as nouns only, a proper noun among them or more than one noun."""
-    inside = [t for t in tokens if start <= t[0] and t[1] <= end]
+    inside = tokens.within(start, end)
     if not inside or any(not t[2].startswith(("NN", "SL", "SH", "SN", "XSN")) for t in inside):
         return False
     return len(inside) > 1 or inside[0][2] == "NNP"
 
 
-def _not_a_name(mention: dict, tokens: Sequence[Token]) -> bool:
+def _not_a_name(mention: dict, tokens: TokensByStart) -> bool:
     """A body mention whose name part Kiwi reads as a verb form (``지명한`` in ``지명한 추기경``)."""
     if mention.get("field", "body") != "body":
         return False
@@ -187,7 +269,7 @@ def _not_a_name(mention: dict, tokens: Sequence[Token]) -> bool:
     title = mention.get("title")
     if title and mention["text"].endswith(title) and len(mention["text"]) > len(title):
         end = start + len(mention["text"][: -len(title)].rstrip())
-    return any(start <= t[0] and t[1] <= end and t[2].startswith(recognizer.VERBAL_TAG_PREFIXES) for t in tokens)
+    return any(t[2].startswith(recognizer.VERBAL_TAG_PREFIXES) for t in tokens.within(start, end))
 
 
 _HANGUL = re.compile(r"[가-힣]")

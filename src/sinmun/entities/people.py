@@ -26,9 +26,11 @@ keeps its own title as written.
 from __future__ import annotations
 
 import re
+from bisect import bisect_right
 from collections.abc import Callable
 from dataclasses import dataclass, field
 from functools import cache, lru_cache
+from itertools import accumulate
 from typing import NamedTuple
 
 from sinmun.entities import lexicon
@@ -449,10 +451,26 @@ def _known_people(text, words, add) -> None:
 def _repeated_names(text: str, people: dict[str, Person]) -> None:
     for person in list(people.values()):
         whole_word = " " not in person.name and len(person.name) >= 2
+        # the occurrences do not overlap one another, so only the mentions found before can cover one
+        covered = _Coverage([(x.start, x.end) for x in person.mentions])
         for start, end in name_occurrences(text, person.name, whole_word=whole_word):
-            if not any(x.start <= start < x.end for x in person.mentions):
+            if not covered.covers(start):
                 person.mentions.append(PersonMention(text[start:end], start, end, None))
         person.mentions.sort(key=lambda x: x.start)
+
+
+class _Coverage:
+    """Which offsets a set of spans covers, answered by bisection (a long text has thousands of mentions)."""
+
+    def __init__(self, spans: list[tuple[int, int]]) -> None:
+        spans = sorted(spans)
+        self._starts = [start for start, _ in spans]
+        self._furthest_end = list(accumulate((end for _, end in spans), max))
+
+    def covers(self, offset: int) -> bool:
+        """Some span has ``start <= offset < end``."""
+        i = bisect_right(self._starts, offset)
+        return i > 0 and self._furthest_end[i - 1] > offset
 
 
 # What may follow a name written as a word of its own: the end, a non-Hangul character, or a particle ending the word.

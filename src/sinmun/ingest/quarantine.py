@@ -4,6 +4,11 @@ A refused file is recorded (``quarantine`` table) in the same transaction as its
 moved to ``<quarantine dir>/<run id>/<path in the inbox>``: a crash in between leaves it in the inbox, where the
 next run refuses it again; nothing is lost either way. Only files that lie inside the inbox are ever moved (a
 manifest entry pointing outside it is recorded, never touched); a symlink is moved as the link itself.
+
+A file refused for its manifest row (``bad-manifest``) is not at fault: it stays in the inbox, recorded, and loads
+in the first run after the row is fixed. A refusal of a file that stays where it is is recorded once: a later run
+that refuses it again for the same reason and detail adds no row (``held_back``) while that row is open or
+dismissed.
 """
 
 from __future__ import annotations
@@ -41,11 +46,34 @@ def inbox_file(inbox: Path, source_path: str) -> Path | None:
     return path if path.is_symlink() or (path.exists() and not path.is_dir()) else None
 
 
+# Refusals whose file is left in the inbox: nothing is wrong with the file itself.
+LEFT_IN_PLACE = frozenset({"bad-manifest"})
+
+
+def stays_in_place(inbox: Path, source_path: str, reason: str) -> bool:
+    """A file refused for this reason is not moved out of the inbox (its refusal's quarantine path is None)."""
+    return reason in LEFT_IN_PLACE or inbox_file(inbox, source_path) is None
+
+
+def held_back(inbox: Path, refusals: list[dict], recorded: set[tuple[str, str, str]]) -> tuple[list[dict], list[str]]:
+    """The refusals to record, and the paths of those recorded before: a file that stays where it is, refused for
+    the same reason and detail as a standing (open or dismissed) row (``warehouse.refusals_in_place``)."""
+    new, held = [], []
+    for row in refusals:
+        key = (row["source_path"], row["reason"], row.get("detail") or "")
+        if key in recorded and stays_in_place(inbox, row["source_path"], row["reason"]):
+            held.append(row["source_path"])
+        else:
+            new.append(row)
+    return new, held
+
+
 def plan_moves(inbox: Path, quarantine_dir: Path, run_id: str, rows: list[dict]) -> list[dict]:
-    """The rows with ``quarantine_path`` set for each file that can be moved (left None for the others)."""
+    """The rows with ``quarantine_path`` set for each file that can be moved (left None for the others and for
+    those left in place: ``LEFT_IN_PLACE``)."""
     planned = []
     for row in rows:
-        source = inbox_file(inbox, row["source_path"])
+        source = None if row["reason"] in LEFT_IN_PLACE else inbox_file(inbox, row["source_path"])
         target = quarantine_dir / run_id / row["source_path"] if source is not None else None
         planned.append({**row, "quarantine_path": str(target) if target else None})
     return planned

@@ -218,6 +218,25 @@ def retry_quarantined(
     return restored, problems
 
 
+def dismiss_quarantined(
+    source_paths: list[str], *, warehouse_path: Path | None = None, reason: str = "", run_id: str = ""
+) -> list[str]:
+    """End open refusals that need no retry (holding the writer lock), then publish, so that analysts' listing
+    shows it. Returns the paths dismissed."""
+    from sinmun.store import warehouse
+
+    path = warehouse.loader_path(warehouse_path or default_warehouse()).resolve()
+    if not path.exists():
+        raise FileNotFoundError(f"no warehouse at {path}")
+    with writer_lock(path, wait=False):
+        with warehouse.connect(path) as con:
+            warehouse.ensure_schema(con)
+            dismissed = warehouse.dismiss_refusals(con, source_paths=source_paths, reason=reason, run_id=run_id)
+        if dismissed:
+            warehouse.publish(path)
+    return dismissed
+
+
 def run_backfill(inbox: Path, date_from: date, date_to: date, *, warehouse_path: Path | None = None) -> list:
     """One flow run per date that has a partition (``<publication>/<YYYY-MM-DD>/``) in the inbox.
 

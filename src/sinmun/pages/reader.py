@@ -258,7 +258,8 @@ def _page_steps(text: str, with_tags: bool, with_tags_at: bool) -> PageSteps:
 
     cut_idx = _cut_candidates(body_lines)
     fragment_idx = _fragment_candidates(body_lines) if with_tags else []
-    open_idx = [i for i in fragment_idx if i in set(cut_idx)]
+    cut_lines = set(cut_idx)
+    open_idx = [i for i in fragment_idx if i in cut_lines]
     cut_windows = window_texts([(body_lines[i], body_lines[i + 1]) for i in cut_idx])
     open_texts = continuation_texts([(body_lines[i], body_lines[i + 1]) for i in open_idx])
     caption_ends = {}

@@ -336,6 +336,21 @@ def quarantined_files(con: duckdb.DuckDBPyConnection, *, reason: str = "", run_i
     return _rows(con.execute(sql("queries/quarantine_list"), params))
 
 
+def refusals_in_place(con: duckdb.DuckDBPyConnection) -> set[tuple[str, str, str]]:
+    """(source path, reason, detail) of the standing refusals of files never moved: open or dismissed
+    (``sql/queries/refusals_in_place.sql``)."""
+    return {tuple(row) for row in con.execute(sql("queries/refusals_in_place")).fetchall()}
+
+
+def dismiss_refusals(
+    con: duckdb.DuckDBPyConnection, *, source_paths: list[str], reason: str = "", run_id: str = ""
+) -> list[str]:
+    """End the open refusals of these paths (all paths when empty) with this reason prefix and run: they need no
+    retry. Returns the paths dismissed."""
+    params = {"source_paths": source_paths, "reason": reason, "run_id": run_id, "dismissed_at": _utcnow()}
+    return sorted({path for (path,) in con.execute(sql("load/dismiss_quarantine"), params).fetchall()})
+
+
 def record_run(con: duckdb.DuckDBPyConnection, summary: dict, *, inbox: str, started_at: datetime) -> None:
     """The run's accounting of every file it saw, in the warehouse beside its loads."""
     execute_file(
