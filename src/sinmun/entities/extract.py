@@ -71,7 +71,7 @@ def article_entities(
     Kiwi tokens are given (``merge_recognized``); the rules alone without them."""
     found = rule_entities(article, is_common_word=is_common_word)
     if tokens is None:
-        return found
+        return [e for e in found if not e.get("anonymous")]
     body = article.get("body") or ""
     return merge_recognized(found, recognizer.recognize(tokens, body, rule_spans(found)), body, tokens)
 
@@ -134,11 +134,13 @@ def merge_recognized(
             and confidence < (COMMON_NOUN_NAME_CONFIDENCE if common_nouns_only else NAME_CONFIDENCE)
         ):
             continue
-        title = (_title_after(body, end) or _title_before(body, start)) if kind == "PS" else None
-        if kind == "PS" and (
-            not _name_shaped(body[start:end]) or confidence < (PERSON_CONFIDENCE if title else BARE_PERSON_CONFIDENCE)
-        ):
-            continue
+        title = None
+        if kind == "PS":
+            text, title_in_span = _trailing_title(body[start:end])
+            end = start + len(text)
+            title = title_in_span or _title_after(body, end) or _title_before(body, start)
+            if not _name_shaped(text) or confidence < (PERSON_CONFIDENCE if title else BARE_PERSON_CONFIDENCE):
+                continue
         text = body[start:end]
         entity_type, name, place_code = _recognized_entity(kind, text)
         entry = by_key.get((entity_type, name))
@@ -151,6 +153,25 @@ def merge_recognized(
             entry["generic"] = True
         entry["mentions"].append(_mention(text, start, end, title=title if title != "씨" else None))
     _later_bare_mentions(body, list(by_key.values()), taken)
+    return _resolve_short_forms(out)
+
+
+def _resolve_short_forms(entities: list[dict]) -> list[dict]:
+    """``윤 해설위원`` the rules could not resolve (no 윤 among their people) is a mention of the person the model
+    found with that surname: the one whose title ends with that title, or the only one of that surname; unresolved,
+    it is dropped (a surname alone makes no person)."""
+    named = [e for e in entities if e["type"] == "PERSON" and not e.get("anonymous")]
+    out = []
+    for entity in entities:
+        if entity["type"] == "PERSON" and entity.get("anonymous") and " " in entity["name"]:
+            surname, _, title = entity["name"].partition(" ")
+            same = [e for e in named if e["name"].startswith(surname) and " " not in e["name"]]
+            titled = [e for e in same if e["title"] and people.title_matches(e["title"], title)]
+            target = titled[0] if len(titled) == 1 else same[0] if len(same) == 1 else None
+            if target is not None:
+                target["mentions"] = sorted(target["mentions"] + entity["mentions"], key=lambda m: m["start"])
+            continue  # a surname alone makes no person
+        out.append(entity)
     return out
 
 
@@ -200,31 +221,99 @@ def _name_shaped(text: str) -> bool:
     return len(_HANGUL.findall(text)) >= 2 or len(_LATIN.findall(text)) >= 3
 
 
-_NEXT_WORD = re.compile(r"\s*([^\s,.·()\"'“”‘’]+)")
+# Words written between a name and its title in a news sentence's apposition (``기시다 후미오 일본 외무상``,
+# ``제임스 코미 전 연방수사국(FBI) 국장``, ``캐럴라인 케네디 주일 미국대사``): a qualifier of the office, then up
+# to three words naming the organization, place or country the office belongs to.
+_OFFICE_QUALIFIERS = frozenset("전 현 前 現 신임 초대 전직 현직 차기 당시".split())
+_AFFILIATION_WORDS_BEFORE_TITLE = 3
+_OPENING_MARKS = "'\"‘“「『"
+_CLOSING_MARKS = "'\"’”」』"
+_WORD_AFTER = re.compile(r"\S+")
+_BOUNDARY_MARKS = ",.;:!?…·"
+
+
+def _affiliation_word(word: str) -> bool:
+    """An affiliation word (``people.affiliation_word``) or any organization or place the lexicons know: after a
+    name the model found, where the rules' caution about long lists of names (빅토리아 is a place too) is not needed."""
+    return people.affiliation_word(word) or word in recognizer.organization_or_place_forms()
 
 
 def _title_after(body: str, end: int) -> str | None:
-    """The title written right after a name (``교수가`` -> ``교수``; ``씨는`` -> ``씨``), or None."""
-    word = _NEXT_WORD.match(body, end)
-    if word is None:
+    """The title written after a name, as written (``교수가`` -> ``교수``; ``씨는`` -> ``씨``; ``이스라엘 총리는``
+    -> ``이스라엘 총리``; ``전 국가안보보좌관`` -> itself), or None: a qualifier and up to three affiliation words
+    may stand between the name and the title word, a closing quotation mark right after the name (``'안호상'
+    교수``)."""
+    position = end
+    while position < len(body) and body[position] in _CLOSING_MARKS:
+        position += 1
+    phrase_start = None
+    affiliations = 0
+    for word in _WORD_AFTER.finditer(body, position, min(len(body), position + 80)):
+        raw = word.group()
+        stripped = raw.rstrip(_BOUNDARY_MARKS + _CLOSING_MARKS)
+        core, particle = strip_particle(stripped)
+        if not core:
+            return None
+        glued = word.start() == end
+        if glued and not (core.startswith("씨") or split_title_or_none(core)):
+            return None
+        if core == "씨" or (glued and core.startswith("씨")):
+            return "씨" if phrase_start is None else None
+        if phrase_start is None:
+            phrase_start = word.start()
+        if split_title_or_none(core):
+            return body[phrase_start : word.start() + len(core)]
+        if particle or stripped != raw:
+            return None
+        if core in _OFFICE_QUALIFIERS and affiliations == 0:
+            continue
+        if affiliations < _AFFILIATION_WORDS_BEFORE_TITLE and _affiliation_word(core):
+            affiliations += 1
+            continue
         return None
-    core, _particle = strip_particle(word.group(1))
-    if core == "씨" or (word.start(1) == end and core.startswith("씨")):
-        return "씨"
-    titled = people.split_title(core)
+    return None
+
+
+def split_title_or_none(word: str) -> str | None:
+    """The title word itself when ``word`` is one (``광주시장``), else None."""
+    titled = people.split_title(word)
     return titled[0] if titled else None
 
 
 _PREVIOUS_WORD = re.compile(r"([^\s,.·()\"'“”‘’]+)\s+$")
+# A title in apposition before a name, joined by the copula: 환경부장관인 유영숙은, 대표였던 아무개는, 위원장이자.
+_APPOSITIVE_COPULA = ("이었던", "였던", "이던", "이자", "인")
 
 
 def _title_before(body: str, start: int) -> str | None:
-    """The title written right before a name (``국무장관 콜린 파월``), or None."""
+    """The title written right before a name (``국무장관 콜린 파월``; ``환경부장관인 유영숙``), or None."""
     word = _PREVIOUS_WORD.search(body, max(0, start - 30), start)
     if word is None:
         return None
-    titled = people.split_title(word.group(1))
-    return titled[0] if titled else None
+    written = word.group(1)
+    title = split_title_or_none(written)
+    if title:
+        return title
+    for ending in _APPOSITIVE_COPULA:
+        if written.endswith(ending) and len(written) > len(ending):
+            title = split_title_or_none(written[: -len(ending)])
+            if title:
+                return title
+    return None
+
+
+def _trailing_title(text: str) -> tuple[str, str | None]:
+    """A person span the model drew over the title or affiliation after the name (``아베 총리``, ``제라드 쿠슈너
+    백악관``): the name alone, and the title cut off (None for an affiliation word)."""
+    title = None
+    while " " in text:
+        head, _, last = text.rpartition(" ")
+        if split_title_or_none(last):
+            title = last
+        elif not _affiliation_word(last):
+            break
+        text = head.rstrip()
+    return text, title
 
 
 def _recognized_entity(kind: str, text: str) -> tuple[str, str, str | None]:
@@ -295,6 +384,7 @@ def rule_entities(article: dict, *, is_common_word: people.CommonWordCheck | Non
                 "affiliation": p.affiliation,
                 "mentions": [_mention(m.text, m.start, m.end, title=m.title, field=m.field) for m in p.mentions],
             }
+            | ({"anonymous": True} if p.anonymous else {})
         )
     for org in orgs:
         mentions = [m for m in org.mentions if not _overlaps(m.start, m.end, person_spans)]

@@ -72,6 +72,8 @@ class Person:
     title: str | None = None
     affiliation: str | None = None
     mentions: list[PersonMention] = field(default_factory=list)
+    # a surname and a title (김 의원) with no person of that surname among those the rules found
+    anonymous: bool = False
 
 
 class _Word(NamedTuple):  # a tuple: a body has thousands of words, and a frozen dataclass is slow to build
@@ -125,7 +127,7 @@ def split_title(word: str) -> tuple[str, str | None] | None:
     """``광주시장`` -> (``광주시장``, ``광주시``); ``상근부회장`` -> (``상근부회장``, None); not a title -> None."""
     ending = _title_suffix(word)
     if ending is None:
-        if word.endswith("장") and len(word) >= 3 and _affiliation_like(word[:-1]):
+        if word.endswith("장") and len(word) >= 3 and affiliation_like(word[:-1]):
             return word, word[:-1]
         return None
     prefix = word[: len(word) - len(ending)]
@@ -135,9 +137,9 @@ def split_title(word: str) -> tuple[str, str | None] | None:
     for cut in range(len(word) - 1, 0, -1):
         head = word[:cut]
         rest = word[cut:]
-        if _affiliation_like(head) and (rest == "장" or rest in _title_set()[0]):
+        if affiliation_like(head) and (rest == "장" or rest in _title_set()[0]):
             return word, head
-    if _affiliation_like(prefix):
+    if affiliation_like(prefix):
         return word, prefix
     if prefix in _QUALIFIERS:  # 상근부회장, 명예회장
         return word, None
@@ -190,12 +192,31 @@ def _organization_names() -> frozenset[str]:
     return frozenset(known_forms())
 
 
-def _affiliation_like(word: str) -> bool:
+def affiliation_like(word: str) -> bool:
     return (
         bool(org_ending(word))
         or word in _place_names()
         or word in _organization_names()
         or word.endswith(("시", "도", "군", "구", "청"))
+    )
+
+
+# 미 국방장관, 중 외교부, 주일 대사, 쿠바 주재 대사: one-syllable country names and the envoy's "stationed in".
+_COUNTRY_ABBREVIATIONS = frozenset("미 중 일 북 남 러 영 독 불 한 유엔 UN".split())
+_ENVOY_POST = re.compile(r"주[한미중일러영독불]|주재")
+_ACRONYM = re.compile(r"[A-Z][A-Za-z&]{1,9}")
+_BRACKETED_ACRONYM = re.compile(r"[가-힣]{2,12}\([A-Za-z]{2,10}\)")
+
+
+def affiliation_word(word: str) -> bool:
+    """A word naming the organization, place or country of an office, written between a name and its title
+    (``바이든 미국 대통령``, ``케네디 주일 미국대사``, ``코미 연방수사국(FBI) 국장``, ``UNFCCC 사무총장``)."""
+    return (
+        word in _COUNTRY_ABBREVIATIONS
+        or _ENVOY_POST.fullmatch(word) is not None
+        or _ACRONYM.fullmatch(word) is not None
+        or _BRACKETED_ACRONYM.fullmatch(word) is not None
+        or affiliation_like(word)
     )
 
 
@@ -236,6 +257,7 @@ def find_people(text: str, *, is_common_word: CommonWordCheck | None = None) -> 
     _known_people(text, words, add)
     _repeated_names(text, people)
     _short_references(text, words, people)
+    _unresolved_short_references(text, words, people)
     return sorted(people.values(), key=lambda p: min(m.start for m in p.mentions))
 
 
@@ -248,7 +270,7 @@ def _name_before_title(text, words, i, titled, add, is_common_word) -> None:
         if (
             w.particle
             or w.trail
-            or not _affiliation_like(w.text)
+            or not affiliation_word(w.text)
             or (
                 is_korean_name(w.text)
                 and j > 0
@@ -493,9 +515,47 @@ def _short_references(text: str, words: list[_Word], people: dict[str, Person]) 
             person.mentions.sort(key=lambda x: x.start)
 
 
+# One-syllable words written before a title that are not surnames there: 전 대통령 (former), 현 의원 (current),
+# 양 정상 (both), 각 부처 (each), 주 대사 (the envoy), 총 책임자 (chief), 당 대표 (the party's).
+_NOT_SURNAMES_BEFORE_TITLE = frozenset(
+    "전 현 양 각 주 총 부 대 매 본 당 동 해 차 구 시 도 군 반 원 국 공 제 신 고 故".split()
+)
+
+
+def _unresolved_short_references(text: str, words: list[_Word], people: dict[str, Person]) -> None:
+    """``김 의원`` when no person the rules found carries that surname: a person marked ``anonymous`` for now,
+    whom the caller resolves to a person the model found (``extract``) or drops (sinmun makes no person of a
+    surname alone)."""
+    taken = [(m.start, m.end) for p in people.values() for m in p.mentions if m.field == "body"]
+
+    def free(start: int, end: int) -> bool:
+        return not any(s < end and start < e for s, e in taken)
+
+    for i in range(len(words) - 1):
+        surname, title_word = words[i], words[i + 1]
+        if (
+            surname.particle
+            or surname.trail
+            or surname.lead
+            or surname.text not in lexicon.surnames()
+            or surname.text in _NOT_SURNAMES_BEFORE_TITLE
+            or text[surname.end : title_word.start] != " "
+            or not free(surname.start, title_word.end)
+        ):
+            continue
+        titled = split_title(title_word.text)
+        if not titled or titled[1] or any(p.name.startswith(surname.text) and not p.anonymous for p in people.values()):
+            continue
+        name = f"{surname.text} {title_word.text}"
+        person = people.setdefault(name, Person(name=name, title=title_word.text, anonymous=True))
+        person.mentions.append(
+            PersonMention(text[surname.start : title_word.end], surname.start, title_word.end, title_word.text)
+        )
+
+
 def _resolve_short(surname: str, title: str, people: dict[str, Person]) -> Person | None:
     same_surname = [p for p in people.values() if p.name.startswith(surname) and " " not in p.name]
-    titled = [p for p in same_surname if p.title and _title_matches(p.title, title)]
+    titled = [p for p in same_surname if p.title and title_matches(p.title, title)]
     if len(titled) == 1:
         return titled[0]
     if not titled and len(same_surname) == 1 and same_surname[0].title is None:
@@ -509,7 +569,7 @@ def _resolve_short(surname: str, title: str, people: dict[str, Person]) -> Perso
     return None
 
 
-def _title_matches(full_title: str, short: str) -> bool:
+def title_matches(full_title: str, short: str) -> bool:
     """``광주시장`` carries ``시장``; ``전라남도지사`` carries ``지사``; ``국회의원`` carries ``의원``."""
     last = full_title.split()[-1]
     return last.endswith(short) or (short == "지사" and last.endswith("도지사"))

@@ -46,6 +46,13 @@ def _lexicon_sets() -> dict[str, frozenset[str]]:
 
 
 @cache
+def organization_or_place_forms() -> frozenset[str]:
+    """Every form the lexicons and the gazetteer know as an organization or a place."""
+    sets = _lexicon_sets()
+    return sets["place"] | sets["org"] | sets["gaz"] | sets["known_org"]
+
+
+@cache
 def _titles() -> frozenset[str]:
     return frozenset(lexicon.titles())
 

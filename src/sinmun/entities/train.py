@@ -139,8 +139,11 @@ def write_manifest(data: Path, model: Path, sentences: int) -> Path:
     return manifest
 
 
-def cross_validate(sentences: list[Sentence], folds: int, scorer_path: Path, params: dict | None = None) -> dict:
-    """Figures on each fold from a model that never saw it, summed over the folds."""
+def cross_validate(
+    sentences: list[Sentence], folds: int, scorer_path: Path, params: dict | None = None, errors: Path | None = None
+) -> dict:
+    """Figures on each fold from a model that never saw it, summed over the folds (and, with ``errors``, the
+    scorer's error samples of those held-out predictions written there)."""
     import importlib.util
 
     from sinmun.entities.extract import extract_batch
@@ -167,6 +170,9 @@ def cross_validate(sentences: list[Sentence], folds: int, scorer_path: Path, par
     os.environ.pop("SINMUN_ENTITY_MODEL", None)
     recognizer.forget_model()
     types = scorer.NAME_TYPES
+    if errors is not None:
+        header = f"# {folds}-fold cross-validation errors (predictions on folds the model never saw)"
+        scorer.write_errors(errors, scorer.errors(scored, types), 40, 20240601, header)
     return {
         "lenient": scorer.score(scored, types, lenient=True),
         "strict": scorer.score(scored, types, lenient=False),
@@ -190,6 +196,7 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--data", type=Path, default=DEFAULT_DATA, help=f"KLUE-NER tsv (default {DEFAULT_DATA})")
     parser.add_argument("--out", type=Path, default=DEFAULT_OUT, help="the model file to write")
     parser.add_argument("--cross-validate", type=int, default=0, metavar="K", help="K-fold figures instead")
+    parser.add_argument("--errors", type=Path, help="with --cross-validate: write the held-out error samples here")
     parser.add_argument("--scorer", type=Path, default=Path("../shared/tools/ner_score.py"))
     parser.add_argument(
         "--param", action="append", default=[], metavar="NAME=VALUE", help="override a training parameter (c1, c2)"
@@ -203,7 +210,7 @@ def main(argv: list[str] | None = None) -> int:
         print(f"{args.cross_validate}-fold cross-validation on {len(sentences)} sentences of {args.data.name}")
         params = TRAINING_PARAMS | {k: float(v) for k, v in (p.split("=", 1) for p in args.param)}
         print(f"parameters {params}")
-        print_figures(cross_validate(sentences, args.cross_validate, args.scorer, params))
+        print_figures(cross_validate(sentences, args.cross_validate, args.scorer, params, args.errors))
         return 0
     train(sentences, args.out)
     manifest = write_manifest(args.data, args.out, len(sentences))
