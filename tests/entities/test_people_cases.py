@@ -38,6 +38,11 @@ CASES = [
     ("government-of", "윤석열 정부 국정 과제이자 핵심사업이다.", {"윤석열": None}),
     ("office-title-with-any-prefix", "김태곤 광주시 교통국장은 말했다.", {"김태곤": "광주시 교통국장"}),
     ("glued-county-head", "공영석 고흥군수는 말했다.", {"공영석": "고흥군수"}),
+    # an envoy's post and an acronym are affiliation words between a name and its title
+    ("envoy-post-before-title", "벤틀리 주일 미국대사는 말했다.", {"벤틀리": "주일 미국대사"}),
+    ("acronym-before-title", "도하윤 UNFCCC 사무총장이 연설했다.", {"도하윤": "UNFCCC 사무총장"}),
+    ("japanese-minister", "모리타 외무상은 말했다.", {"모리타": "외무상"}),
+    ("commentator", "MBC 한도윤 해설위원은 말했다.", {"한도윤": "해설위원"}),
     ("title-then-bracket", "박경원 국회의원(광주 서구을)이 말했다.", {"박경원": "국회의원"}),
     ("unknown-company-between", "정인호 빛고을정밀 대표이사는 말했다.", {"정인호": "빛고을정밀 대표이사"}),
     ("name-with-age-and-school", "윤하랑(16·광주체고)이 우승했다.", {"윤하랑": None}),

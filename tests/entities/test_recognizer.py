@@ -181,6 +181,43 @@ MERGE_CASES = [
         [RS(5, 11, "PS", 0.5)],
         [("PERSON", "마르타 벨로", "국무장관", [5])],
     ),
+    (
+        "title-after-a-country",
+        "라헬 도브린 이스라엘 총리는 말했다.",
+        [RS(0, 6, "PS", 0.5)],
+        [("PERSON", "라헬 도브린", "이스라엘 총리", [0])],
+    ),
+    (
+        "title-after-a-qualifier-and-a-bracketed-acronym",
+        "토마스 벨린 전 연방수사국(FBI) 국장이 증언했다.",
+        [RS(0, 6, "PS", 0.5)],
+        [("PERSON", "토마스 벨린", "전 연방수사국(FBI) 국장", [0])],
+    ),
+    (
+        "title-after-an-envoy-post",
+        "엘렌 모로 주일 프랑스대사는 웃었다.",
+        [RS(0, 5, "PS", 0.5)],
+        [("PERSON", "엘렌 모로", "주일 프랑스대사", [0])],
+    ),
+    (
+        "title-after-a-closing-quote",
+        "'한가람' 교수는 웃었다.",
+        [RS(1, 4, "PS", 0.5)],
+        [("PERSON", "한가람", "교수", [1])],
+    ),
+    (
+        "title-in-apposition-before",
+        "하마스의 지도자인 야히르 벤다는 말했다.",
+        [RS(10, 16, "PS", 0.5)],
+        [("PERSON", "야히르 벤다", "지도자", [10])],
+    ),
+    (
+        "title-drawn-into-the-span-is-cut",
+        "타니아 볼트 총리는 웃었다.",
+        [RS(0, 9, "PS", 0.5)],
+        [("PERSON", "타니아 볼트", "총리", [0])],
+    ),
+    ("a-word-between-name-and-title-that-is-no-affiliation", "라헬 도브린 어제 총리는", [RS(0, 6, "PS", 0.5)], []),
     ("bare-name-below-the-bar", "한새벽은 웃었다.", [RS(0, 3, "PS", 0.5)], []),
     ("one-letter-is-no-name", "A씨가 다쳤다.", [RS(0, 1, "PS", 0.99)], []),
     (
@@ -201,3 +238,29 @@ def test_merge_of_the_models_spans(body, spans, expected) -> None:
     for e in merged:
         for m in e["mentions"]:
             assert body[m["start"] : m["end"]] == m["text"]
+
+
+SHORT_FORM_CASES = [
+    # (name, body, the model's spans, expected (name, title, mention texts) of the people)
+    (
+        "surname-and-title-resolve-to-the-person-the-model-found",
+        "환경부장관인 노은서는 말했다. 노 장관은 웃었다.",
+        [RS(7, 10, "PS", 0.5)],
+        [("노은서", "환경부장관", ["노은서", "노 장관"])],
+    ),
+    ("surname-and-title-alone-make-no-person", "노 장관은 웃었다.", [], []),
+    ("former-is-no-surname", "전 장관은 웃었다.", [], []),
+]
+
+
+@pytest.mark.parametrize(
+    ("body", "spans", "expected"), [c[1:] for c in SHORT_FORM_CASES], ids=[c[0] for c in SHORT_FORM_CASES]
+)
+def test_short_forms_resolve_to_a_person_or_go(body, spans, expected) -> None:
+    from sinmun.entities.extract import article_entities, merge_recognized, rule_entities
+
+    merged = merge_recognized(rule_entities({"body": body}), spans, body)
+    people = [(e["name"], e["title"], [m["text"] for m in e["mentions"]]) for e in merged if e["type"] == "PERSON"]
+    assert people == expected
+    assert not any(e.get("anonymous") for e in merged)
+    assert not any(e.get("anonymous") for e in article_entities({"body": body}))

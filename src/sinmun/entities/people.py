@@ -211,12 +211,16 @@ _BRACKETED_ACRONYM = re.compile(r"[가-힣]{2,12}\([A-Za-z]{2,10}\)")
 def affiliation_word(word: str) -> bool:
     """A word naming the organization, place or country of an office, written between a name and its title
     (``바이든 미국 대통령``, ``케네디 주일 미국대사``, ``코미 연방수사국(FBI) 국장``, ``UNFCCC 사무총장``)."""
+    return _office_word(word) or affiliation_like(word)
+
+
+def _office_word(word: str) -> bool:
+    """A country abbreviation, an envoy's post or an acronym: never a name, though 주일 looks like one."""
     return (
         word in _COUNTRY_ABBREVIATIONS
         or _ENVOY_POST.fullmatch(word) is not None
         or _ACRONYM.fullmatch(word) is not None
         or _BRACKETED_ACRONYM.fullmatch(word) is not None
-        or affiliation_like(word)
     )
 
 
@@ -272,7 +276,8 @@ def _name_before_title(text, words, i, titled, add, is_common_word) -> None:
             or w.trail
             or not affiliation_word(w.text)
             or (
-                is_korean_name(w.text)
+                not _office_word(w.text)
+                and is_korean_name(w.text)
                 and j > 0
                 and not org_ending(w.text)
                 and w.text not in _place_names()
