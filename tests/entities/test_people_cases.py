@@ -43,6 +43,18 @@ CASES = [
     ("acronym-before-title", "도하윤 UNFCCC 사무총장이 연설했다.", {"도하윤": "UNFCCC 사무총장"}),
     ("japanese-minister", "모리타 외무상은 말했다.", {"모리타": "외무상"}),
     ("commentator", "MBC 한도윤 해설위원은 말했다.", {"한도윤": "해설위원"}),
+    # a one-word foreign name before any title when its organization or country stands between them
+    (
+        "foreign-name-with-affiliation",
+        "그는 웃었고, 라우렌토 칠레 외교부 대변인은 말했다.",
+        {"라우렌토": "칠레 외교부 대변인"},
+    ),
+    # a two-word foreign name after a list joined by 와/과; a chamber of a legislature before the office
+    (
+        "foreign-two-words-after-and",
+        "위원장과 마리아나 엘스트룀 민주당 상원의원이 왔다.",
+        {"마리아나 엘스트룀": "민주당 상원의원"},
+    ),
     ("title-then-bracket", "박경원 국회의원(광주 서구을)이 말했다.", {"박경원": "국회의원"}),
     ("unknown-company-between", "정인호 빛고을정밀 대표이사는 말했다.", {"정인호": "빛고을정밀 대표이사"}),
     ("name-with-age-and-school", "윤하랑(16·광주체고)이 우승했다.", {"윤하랑": None}),

@@ -240,7 +240,7 @@ def test_merge_of_the_models_spans(body, spans, expected) -> None:
             assert body[m["start"] : m["end"]] == m["text"]
 
 
-SHORT_FORM_CASES = [
+RULES_AND_MODEL_CASES = [
     # (name, body, the model's spans, expected (name, title, mention texts) of the people)
     (
         "surname-and-title-resolve-to-the-person-the-model-found",
@@ -249,18 +249,36 @@ SHORT_FORM_CASES = [
         [("노은서", "환경부장관", ["노은서", "노 장관"])],
     ),
     ("surname-and-title-alone-make-no-person", "노 장관은 웃었다.", [], []),
+    (
+        "a-name-ending-like-a-place-is-the-persons",
+        "또 오가와 세쓰노리 방위상은 웃었다.",
+        [RS(2, 10, "PS", 0.6)],
+        [("오가와 세쓰노리", "방위상", ["오가와 세쓰노리"])],
+    ),
+    (
+        "a-person-the-rules-found-takes-the-title-beside-a-mention",
+        "윤석열 정부는 말했다. 윤석열 전 대통령은 웃었다.",
+        [],
+        [("윤석열", "전 대통령", ["윤석열", "윤석열"])],
+    ),
     ("former-is-no-surname", "전 장관은 웃었다.", [], []),
 ]
 
 
 @pytest.mark.parametrize(
-    ("body", "spans", "expected"), [c[1:] for c in SHORT_FORM_CASES], ids=[c[0] for c in SHORT_FORM_CASES]
+    ("body", "spans", "expected"), [c[1:] for c in RULES_AND_MODEL_CASES], ids=[c[0] for c in RULES_AND_MODEL_CASES]
 )
-def test_short_forms_resolve_to_a_person_or_go(body, spans, expected) -> None:
+def test_people_of_the_rules_and_the_model_together(body, spans, expected) -> None:
     from sinmun.entities.extract import article_entities, merge_recognized, rule_entities
+    from sinmun.morphology import tokenize
 
-    merged = merge_recognized(rule_entities({"body": body}), spans, body)
+    tokens = next(iter(tokenize([body])))
+    merged = merge_recognized(rule_entities({"body": body}), spans, body, tokens)
     people = [(e["name"], e["title"], [m["text"] for m in e["mentions"]]) for e in merged if e["type"] == "PERSON"]
     assert people == expected
     assert not any(e.get("anonymous") for e in merged)
+    person_spans = [(m["start"], m["end"]) for e in merged if e["type"] == "PERSON" for m in e["mentions"]]
+    for e in merged:
+        if e["type"] == "LOCATION":
+            assert not any(s < m["end"] and m["start"] < t for m in e["mentions"] for s, t in person_spans), e
     assert not any(e.get("anonymous") for e in article_entities({"body": body}))

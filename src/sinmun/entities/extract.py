@@ -98,11 +98,15 @@ def merge_recognized(
     - a place the rules found in the gazetteer is kept; one they guessed from its ending alone (no place code) is
       kept where the model also sees a name there, or where Kiwi reads it as a compound of nouns with a proper
       noun or a second noun in it (목포문학관, 하당동): verb forms and single common words that end like a place
-      (알려지면, 그러면, 배터리, 목소리) are not;
+      (알려지면, 그러면, 배터리, 목소리) are not, nor the part of a person's name the model is sure of (이쓰노리
+      in 오노데라 이쓰노리 방위상: a name ending like a place);
+    - a person the rules found without a title takes the title written beside one of its mentions (``이명박 전
+      대통령``, ``제임스 코미 연방수사국(FBI) 국장``);
     - a span only the model found becomes an entity of its own: a person; a place (with its place code when the
       gazetteer knows it); or an organization, unless the gazetteer knows it as a place (countries and cities are
       places in sinmun, whatever role they play)."""
     model_spans = [(r.start, r.end) for r in recognized if r.kind != "PS"]
+    model_people = [(r.start, r.end) for r in recognized if r.kind == "PS" and r.confidence >= PERSON_CONFIDENCE]
     out: list[dict] = []
     for entity in found:
         if entity["type"] == "PERSON" and tokens:
@@ -110,11 +114,14 @@ def merge_recognized(
             if not mentions:
                 continue
             entity = {**entity, "mentions": mentions}
+        if entity["type"] == "PERSON" and not entity["title"] and not entity.get("anonymous"):
+            entity = {**entity, "title": _title_beside(body, entity["mentions"])}
         if entity["type"] == "LOCATION" and entity.get("place_code") is None:
             mentions = [
                 m
                 for m in entity["mentions"]
-                if _overlaps(m["start"], m["end"], model_spans) or _compound_name(m["start"], m["end"], tokens)
+                if (_overlaps(m["start"], m["end"], model_spans) or _compound_name(m["start"], m["end"], tokens))
+                and not _overlaps(m["start"], m["end"], model_people)
             ]
             if not mentions:
                 continue
@@ -154,6 +161,17 @@ def merge_recognized(
         entry["mentions"].append(_mention(text, start, end, title=title if title != "씨" else None))
     _later_bare_mentions(body, list(by_key.values()), taken)
     return _resolve_short_forms(out)
+
+
+def _title_beside(body: str, mentions: Sequence[dict]) -> str | None:
+    """The first title written after or before one of a person's body mentions, or None (``씨`` is no title)."""
+    for m in mentions:
+        if m.get("field", "body") != "body":
+            continue
+        title = _title_after(body, m["end"]) or _title_before(body, m["start"])
+        if title and title != "씨":
+            return title
+    return None
 
 
 def _resolve_short_forms(entities: list[dict]) -> list[dict]:

@@ -40,7 +40,9 @@ CommonWordCheck = Callable[[int, int], bool]
 _WORD = re.compile(r"[^\s]+")
 _LEADING_MARKS = "'\"‘“「『(〈<[▲△◇◆■□●○·•-"
 _TRAILING_MARKS = "'\"’”」』)〉>],.;:!?…"
-_LIST_BOUNDARY = re.compile(r"(?:[,、]|\s및|\s또는|^)$")
+# Where a list of people starts or goes on: a comma, 및, 또는, the particle 와/과 ending the word before
+# (``공동의장과 크리스티아나 피게레즈``), the text's start.
+_LIST_BOUNDARY = re.compile(r"(?:[,、]|\s및|\s또는|[가-힣][와과]|^)$")
 # Titles that may stand after a one-word foreign name (바이든 미국 대통령).
 _FOREIGN_NAME_TITLES = (
     "대통령",
@@ -139,7 +141,7 @@ def split_title(word: str) -> tuple[str, str | None] | None:
         rest = word[cut:]
         if affiliation_like(head) and (rest == "장" or rest in _title_set()[0]):
             return word, head
-    if affiliation_like(prefix):
+    if affiliation_like(prefix) or _office_word(prefix):  # 광주시장, 상원의원, UN대사
         return word, prefix
     if prefix in _QUALIFIERS:  # 상근부회장, 명예회장
         return word, None
@@ -202,7 +204,8 @@ def affiliation_like(word: str) -> bool:
 
 
 # 미 국방장관, 중 외교부, 주일 대사, 쿠바 주재 대사: one-syllable country names and the envoy's "stationed in".
-_COUNTRY_ABBREVIATIONS = frozenset("미 중 일 북 남 러 영 독 불 한 유엔 UN".split())
+# 상원 법사위원장, 하원 정보위원장: a legislature's chamber before the office in it.
+_OFFICE_AFFILIATIONS = frozenset("미 중 일 북 남 러 영 독 불 한 유엔 UN 상원 하원 의회".split())
 _ENVOY_POST = re.compile(r"주[한미중일러영독불]|주재")
 _ACRONYM = re.compile(r"[A-Z][A-Za-z&]{1,9}")
 _BRACKETED_ACRONYM = re.compile(r"[가-힣]{2,12}\([A-Za-z]{2,10}\)")
@@ -217,7 +220,7 @@ def affiliation_word(word: str) -> bool:
 def _office_word(word: str) -> bool:
     """A country abbreviation, an envoy's post or an acronym: never a name, though 주일 looks like one."""
     return (
-        word in _COUNTRY_ABBREVIATIONS
+        word in _OFFICE_AFFILIATIONS
         or _ENVOY_POST.fullmatch(word) is not None
         or _ACRONYM.fullmatch(word) is not None
         or _BRACKETED_ACRONYM.fullmatch(word) is not None
@@ -322,7 +325,7 @@ def _name_before_title(text, words, i, titled, add, is_common_word) -> None:
         affiliation = candidate.text
         add(words[j - 1].text, words[j - 1].start, words[j - 1].end, title, affiliation)
         return
-    foreign = _foreign_name(text, words, j, title_word)
+    foreign = _foreign_name(text, words, j, title_word, bool(affiliation_words))
     if foreign:
         start, end = foreign
         add(text[start:end], start, end, title, affiliation)
@@ -338,9 +341,12 @@ def _unknown_affiliation(word: _Word) -> bool:
     )
 
 
-def _foreign_name(text: str, words: list[_Word], j: int, title_word: str) -> tuple[int, int] | None:
+def _foreign_name(
+    text: str, words: list[_Word], j: int, title_word: str, affiliated: bool = False
+) -> tuple[int, int] | None:
     """A name of another origin ending at word j: two words after a list boundary (김 알렉산드라), or one before
-    a head-of-state-like title (바이든 대통령)."""
+    a head-of-state-like title (바이든 대통령) or before any title with its organization or country written
+    between them (``화춘잉 중국 외교부 대변인``, ``affiliated``)."""
     last = words[j]
     if last.particle or last.trail or not re.fullmatch(r"[가-힣]{2,6}", last.text):
         return None
@@ -353,7 +359,7 @@ def _foreign_name(text: str, words: list[_Word], j: int, title_word: str) -> tup
         before = _tail_before(text, first.raw_start)
         if (
             not first.trail
-            and re.fullmatch(r"[가-힣]{1,3}", first_text)
+            and re.fullmatch(r"[가-힣]{1,6}", first_text)
             and first_text not in lexicon.NOT_NAMES
             and not org_ending(first_text)
             and first_text not in _place_names()
@@ -362,7 +368,7 @@ def _foreign_name(text: str, words: list[_Word], j: int, title_word: str) -> tup
         ):
             return first.start, last.end
     if (
-        any(title_word.endswith(t) for t in _FOREIGN_NAME_TITLES)
+        (affiliated or any(title_word.endswith(t) for t in _FOREIGN_NAME_TITLES))
         and not is_korean_name(last.text)
         and len(last.text) >= 3
     ):
