@@ -250,6 +250,13 @@ RULES_AND_MODEL_CASES = [
     ),
     ("surname-and-title-alone-make-no-person", "노 장관은 웃었다.", [], []),
     (
+        "two-words-kiwi-does-not-know-before-a-title",
+        "그는 전화로 캐서린 벨로즈 주한 영국대사에게 말했다.",
+        [],
+        [("캐서린 벨로즈", "주한 영국대사", ["캐서린 벨로즈"])],
+    ),
+    ("two-common-words-before-a-title-are-no-name", "그는 이번 행사 대표에게 말했다.", [], []),
+    (
         "a-name-ending-like-a-place-is-the-persons",
         "또 오가와 세쓰노리 방위상은 웃었다.",
         [RS(2, 10, "PS", 0.6)],
@@ -269,11 +276,13 @@ RULES_AND_MODEL_CASES = [
     ("body", "spans", "expected"), [c[1:] for c in RULES_AND_MODEL_CASES], ids=[c[0] for c in RULES_AND_MODEL_CASES]
 )
 def test_people_of_the_rules_and_the_model_together(body, spans, expected) -> None:
-    from sinmun.entities.extract import article_entities, merge_recognized, rule_entities
+    from sinmun.entities.extract import COMMON_TAGS, article_entities, merge_recognized, rule_entities
     from sinmun.morphology import tokenize
 
     tokens = next(iter(tokenize([body])))
-    merged = merge_recognized(rule_entities({"body": body}), spans, body, tokens)
+    common = {(s, e) for s, e, tag, _ in tokens if tag in COMMON_TAGS}
+    found = rule_entities({"body": body}, is_common_word=lambda s, e: (s, e) in common)
+    merged = merge_recognized(found, spans, body, tokens)
     people = [(e["name"], e["title"], [m["text"] for m in e["mentions"]]) for e in merged if e["type"] == "PERSON"]
     assert people == expected
     assert not any(e.get("anonymous") for e in merged)

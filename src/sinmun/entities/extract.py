@@ -98,8 +98,8 @@ def merge_recognized(
     - a place the rules found in the gazetteer is kept; one they guessed from its ending alone (no place code) is
       kept where the model also sees a name there, or where Kiwi reads it as a compound of nouns with a proper
       noun or a second noun in it (목포문학관, 하당동): verb forms and single common words that end like a place
-      (알려지면, 그러면, 배터리, 목소리) are not, nor the part of a person's name the model is sure of (이쓰노리
-      in 오노데라 이쓰노리 방위상: a name ending like a place);
+      (알려지면, 그러면, 배터리, 목소리) are not, nor a word inside a longer person's name the model found
+      (이쓰노리 in 오노데라 이쓰노리 방위상: a name ending like a place);
     - a person the rules found without a title takes the title written beside one of its mentions (``이명박 전
       대통령``, ``제임스 코미 연방수사국(FBI) 국장``);
     - a span only the model found becomes an entity of its own: a person; a place (with its place code when the
@@ -121,7 +121,7 @@ def merge_recognized(
                 m
                 for m in entity["mentions"]
                 if (_overlaps(m["start"], m["end"], model_spans) or _compound_name(m["start"], m["end"], tokens))
-                and not _overlaps(m["start"], m["end"], model_people)
+                and not _inside_longer(m["start"], m["end"], model_people)
             ]
             if not mentions:
                 continue
@@ -457,6 +457,11 @@ def _mention(text: str, start: int, end: int, *, title: str | None = None, field
     if field != "body":
         d["field"] = field
     return d
+
+
+def _inside_longer(start: int, end: int, spans: list[tuple[int, int]]) -> bool:
+    """``start:end`` lies inside one of ``spans`` that is longer than it."""
+    return any(s <= start and end <= e and e - s > end - start for s, e in spans)
 
 
 def _overlaps(start: int, end: int, spans: list[tuple[int, int]]) -> bool:

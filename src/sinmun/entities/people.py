@@ -325,7 +325,7 @@ def _name_before_title(text, words, i, titled, add, is_common_word) -> None:
         affiliation = candidate.text
         add(words[j - 1].text, words[j - 1].start, words[j - 1].end, title, affiliation)
         return
-    foreign = _foreign_name(text, words, j, title_word, bool(affiliation_words))
+    foreign = _foreign_name(text, words, j, title_word, bool(affiliation_words), is_common_word)
     if foreign:
         start, end = foreign
         add(text[start:end], start, end, title, affiliation)
@@ -342,11 +342,17 @@ def _unknown_affiliation(word: _Word) -> bool:
 
 
 def _foreign_name(
-    text: str, words: list[_Word], j: int, title_word: str, affiliated: bool = False
+    text: str,
+    words: list[_Word],
+    j: int,
+    title_word: str,
+    affiliated: bool = False,
+    is_common_word: CommonWordCheck | None = None,
 ) -> tuple[int, int] | None:
-    """A name of another origin ending at word j: two words after a list boundary (김 알렉산드라), or one before
-    a head-of-state-like title (바이든 대통령) or before any title with its organization or country written
-    between them (``화춘잉 중국 외교부 대변인``, ``affiliated``)."""
+    """A name of another origin ending at word j: two words after a list boundary (김 알렉산드라) or two words
+    neither of which Kiwi knows as a common word (``통해 캐럴라인 케네디 주일 미국대사``), or one before a
+    head-of-state-like title (바이든 대통령) or before any title with its organization or country written between
+    them (``화춘잉 중국 외교부 대변인``, ``affiliated``)."""
     last = words[j]
     if last.particle or last.trail or not re.fullmatch(r"[가-힣]{2,6}", last.text):
         return None
@@ -363,7 +369,7 @@ def _foreign_name(
             and first_text not in lexicon.NOT_NAMES
             and not org_ending(first_text)
             and first_text not in _place_names()
-            and _LIST_BOUNDARY.search(before)
+            and (_LIST_BOUNDARY.search(before) or _unknown_words(is_common_word, first, last))
             and not is_korean_name(last.text)
         ):
             return first.start, last.end
@@ -376,6 +382,13 @@ def _foreign_name(
         if _LIST_BOUNDARY.search(before) or before.endswith(("은", "는", "이", "가")) or not before:
             return last.start, last.end
     return None
+
+
+def _unknown_words(is_common_word: CommonWordCheck | None, *words: _Word) -> bool:
+    """Kiwi (when the caller gave its check) reads none of ``words`` as a common word: names it does not know."""
+    return is_common_word is not None and not any(
+        is_common_word(w.start, w.end) or len(w.text) < 2 or w.particle for w in words
+    )
 
 
 def _tail_before(text: str, pos: int) -> str:
@@ -586,9 +599,14 @@ def title_matches(full_title: str, short: str) -> bool:
     return last.endswith(short) or (short == "지사" and last.endswith("도지사"))
 
 
+@cache
+def _hanja_surname_pattern() -> re.Pattern[str]:
+    return re.compile("|".join(map(re.escape, lexicon.HANJA_SURNAMES)))
+
+
 def resolve_hanja_abbreviations(headline: str, people: list[Person]) -> None:
     """``尹`` in a headline -> the article's person surnamed 윤 (a 대통령 first, if several)."""
-    for m in re.finditer("|".join(map(re.escape, lexicon.HANJA_SURNAMES)), headline):
+    for m in _hanja_surname_pattern().finditer(headline):
         surname = lexicon.HANJA_SURNAMES[m.group()]
         candidates = [p for p in people if p.name.startswith(surname) and " " not in p.name]
         candidates.sort(key=lambda p: 0 if (p.title or "").endswith("대통령") else 1)
