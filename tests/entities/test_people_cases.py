@@ -43,6 +43,10 @@ CASES = [
     ("acronym-before-title", "도하윤 UNFCCC 사무총장이 연설했다.", {"도하윤": "UNFCCC 사무총장"}),
     ("japanese-minister", "모리타 외무상은 말했다.", {"모리타": "외무상"}),
     ("commentator", "MBC 한도윤 해설위원은 말했다.", {"한도윤": "해설위원"}),
+    # a title in apposition before a name, joined by the copula (인, 였던, 이자)
+    ("appositive-title", "국방부장관인 채도윤은 말했다.", {"채도윤": "국방부장관"}),
+    ("appositive-title-past", "협회 대표였던 박서윤은 웃었다.", {"박서윤": "대표"}),
+    ("a-nationality-is-no-appositive-title", "외국인 유학생은 말했다.", {}),
     # a one-word foreign name before any title when its organization or country stands between them
     (
         "foreign-name-with-affiliation",

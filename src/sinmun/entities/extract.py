@@ -299,8 +299,6 @@ def split_title_or_none(word: str) -> str | None:
 
 
 _PREVIOUS_WORD = re.compile(r"([^\s,.·()\"'“”‘’]+)\s+$")
-# A title in apposition before a name, joined by the copula: 환경부장관인 유영숙은, 대표였던 아무개는, 위원장이자.
-_APPOSITIVE_COPULA = ("이었던", "였던", "이던", "이자", "인")
 
 
 def _title_before(body: str, start: int) -> str | None:
@@ -309,15 +307,7 @@ def _title_before(body: str, start: int) -> str | None:
     if word is None:
         return None
     written = word.group(1)
-    title = split_title_or_none(written)
-    if title:
-        return title
-    for ending in _APPOSITIVE_COPULA:
-        if written.endswith(ending) and len(written) > len(ending):
-            title = split_title_or_none(written[: -len(ending)])
-            if title:
-                return title
-    return None
+    return split_title_or_none(written) or people.appositive_title(written)
 
 
 def _trailing_title(text: str) -> tuple[str, str | None]:

@@ -258,6 +258,7 @@ def find_people(text: str, *, is_common_word: CommonWordCheck | None = None) -> 
         titled = split_title(word.text)
         if titled and not word.lead.startswith(("▲", "◇", "△", "◆", "■", "□")):  # a bullet opens a new item
             _name_before_title(text, words, i, titled, add, is_common_word)
+    _names_after_appositive_titles(words, add, is_common_word)
     _names_with_ssi(text, add, is_common_word)
     _names_with_age(text, add)
     _titles_before_names(text, words, add, is_common_word)
@@ -329,6 +330,36 @@ def _name_before_title(text, words, i, titled, add, is_common_word) -> None:
     if foreign:
         start, end = foreign
         add(text[start:end], start, end, title, affiliation)
+
+
+# A title joined to the name after it by the copula: ``환경부장관인 유영숙은``, ``대표였던 박아무개는``.
+APPOSITIVE_COPULA = ("이었던", "였던", "이던", "이자", "인")
+
+
+def appositive_title(word: str) -> str | None:
+    """``환경부장관인`` -> ``환경부장관``: the title of a word that is a title and the copula, or None."""
+    for ending in APPOSITIVE_COPULA:
+        if word.endswith(ending) and len(word) > len(ending):
+            titled = split_title(word[: -len(ending)])
+            if titled:
+                return titled[0]
+    return None
+
+
+def _names_after_appositive_titles(words: list[_Word], add, is_common_word) -> None:
+    """``환경부장관인 유영숙은``: a Korean name right after a title in apposition (title + copula)."""
+    for i in range(len(words) - 1):
+        word, name = words[i], words[i + 1]
+        title = None if word.particle or word.trail or name.lead else appositive_title(word.text)
+        if (
+            title is None
+            or not is_korean_name(name.text)
+            or name.text in _place_names()
+            or name.text in _organization_names()
+            or (is_common_word and is_common_word(name.start, name.end))
+        ):
+            continue
+        add(name.text, name.start, name.end, title, split_title(title)[1])
 
 
 def _unknown_affiliation(word: _Word) -> bool:
