@@ -256,6 +256,8 @@ RULES_AND_MODEL_CASES = [
         [("캐서린 벨로즈", "주한 영국대사", ["캐서린 벨로즈"])],
     ),
     ("two-common-words-before-a-title-are-no-name", "그는 이번 행사 대표에게 말했다.", [], []),
+    ("an-institution-before-a-title-is-no-name", "그는 국무부 대변인을 통해 밝혔다.", [], []),
+    ("a-name-before-a-title-stays", "그는 윤기철 교수를 통해 밝혔다.", [], [("윤기철", "교수", ["윤기철"])]),
     (
         "a-name-ending-like-a-place-is-the-persons",
         "또 오가와 세쓰노리 방위상은 웃었다.",

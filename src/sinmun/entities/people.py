@@ -309,9 +309,9 @@ def _name_before_title(text, words, i, titled, add, is_common_word) -> None:
             add(n, s, s + len(n), title, affiliation)
             offset = s + len(n)
         return
-    # A title right after a three-syllable name is evidence enough; a two-syllable one must not be a common word
-    # (기초학력 전담 교사).
-    if _is_name(candidate, is_common_word if len(candidate.text) == 2 else None):
+    # A title right after a three-syllable name is evidence enough, unless it ends like an institution and Kiwi reads
+    # it as one common word (국무부 대변인); a two-syllable one must not be a common word (기초학력 전담 교사).
+    if _is_name(candidate, is_common_word if _may_be_common(candidate.text) else None):
         add(candidate.text, candidate.start, candidate.end, title, affiliation)
         return
     if (
@@ -360,6 +360,15 @@ def _names_after_appositive_titles(words: list[_Word], add, is_common_word) -> N
         ):
             continue
         add(name.text, name.start, name.end, title, split_title(title)[1])
+
+
+# The last syllables of institutions written before a title (국무부, 노동당, 백악관, 조달청, 감사원, 사무국).
+_INSTITUTION_SYLLABLES = frozenset("부 당 관 청 처 원 국 실 위 회 단 사 대")
+
+
+def _may_be_common(name: str) -> bool:
+    """A candidate name Kiwi's common-word check must pass: two syllables, or ending like an institution."""
+    return len(name) == 2 or name[-1] in _INSTITUTION_SYLLABLES
 
 
 def _unknown_affiliation(word: _Word) -> bool:
