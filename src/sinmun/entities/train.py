@@ -1,7 +1,7 @@
 """Train the entity recognizer's model (``data/entity_model.crfsuite``) from KLUE-NER sentences.
 
     python -m sinmun.entities.train [--data ../shared/data/klue_news_dev.tsv] [--out src/sinmun/data/entity_model.crfsuite]
-    python -m sinmun.entities.train --cross-validate 5 --scorer ../shared/tools/ner_score.py
+    python -m sinmun.entities.train --cross-validate 5 --scorer ../shared/tools/ner_score.py [--errors errors.md]
 
 Training data: KLUE-NER v1.1 sentences in KLUE's tsv format (``## <id>\\t<sentence>`` then one ``<char>\\t<BIO tag>``
 line per character), PS/OG/LC tags only. The news half of the KLUE dev set the project may study is
@@ -12,7 +12,8 @@ and of the model.
 
 ``--cross-validate K`` estimates held-out figures honestly: K models, each trained on all folds but one (sentence
 ``i`` is in fold ``i mod K``), each scored on the fold it never saw, through the whole extraction (rules, model,
-merge), with the scoring functions of the tool named by ``--scorer``; counts are summed over the folds.
+merge), with the scoring functions of the tool named by ``--scorer``; counts are summed over the folds. ``--errors``
+writes that tool's error samples (misses, spurious spans, boundaries) of those held-out predictions.
 """
 
 from __future__ import annotations
