@@ -38,6 +38,27 @@ CASES = [
     ("government-of", "윤석열 정부 국정 과제이자 핵심사업이다.", {"윤석열": None}),
     ("office-title-with-any-prefix", "김태곤 광주시 교통국장은 말했다.", {"김태곤": "광주시 교통국장"}),
     ("glued-county-head", "공영석 고흥군수는 말했다.", {"공영석": "고흥군수"}),
+    # an envoy's post and an acronym are affiliation words between a name and its title
+    ("envoy-post-before-title", "벤틀리 주일 미국대사는 말했다.", {"벤틀리": "주일 미국대사"}),
+    ("acronym-before-title", "도하윤 UNFCCC 사무총장이 연설했다.", {"도하윤": "UNFCCC 사무총장"}),
+    ("japanese-minister", "모리타 외무상은 말했다.", {"모리타": "외무상"}),
+    ("commentator", "MBC 한도윤 해설위원은 말했다.", {"한도윤": "해설위원"}),
+    # a title in apposition before a name, joined by the copula (인, 였던, 이자)
+    ("appositive-title", "국방부장관인 채도윤은 말했다.", {"채도윤": "국방부장관"}),
+    ("appositive-title-past", "협회 대표였던 박서윤은 웃었다.", {"박서윤": "대표"}),
+    ("a-nationality-is-no-appositive-title", "외국인 유학생은 말했다.", {}),
+    # a one-word foreign name before any title when its organization or country stands between them
+    (
+        "foreign-name-with-affiliation",
+        "그는 웃었고, 라우렌토 칠레 외교부 대변인은 말했다.",
+        {"라우렌토": "칠레 외교부 대변인"},
+    ),
+    # a two-word foreign name after a list joined by 와/과; a chamber of a legislature before the office
+    (
+        "foreign-two-words-after-and",
+        "위원장과 마리아나 엘스트룀 민주당 상원의원이 왔다.",
+        {"마리아나 엘스트룀": "민주당 상원의원"},
+    ),
     ("title-then-bracket", "박경원 국회의원(광주 서구을)이 말했다.", {"박경원": "국회의원"}),
     ("unknown-company-between", "정인호 빛고을정밀 대표이사는 말했다.", {"정인호": "빛고을정밀 대표이사"}),
     ("name-with-age-and-school", "윤하랑(16·광주체고)이 우승했다.", {"윤하랑": None}),

@@ -181,6 +181,43 @@ MERGE_CASES = [
         [RS(5, 11, "PS", 0.5)],
         [("PERSON", "마르타 벨로", "국무장관", [5])],
     ),
+    (
+        "title-after-a-country",
+        "라헬 도브린 이스라엘 총리는 말했다.",
+        [RS(0, 6, "PS", 0.5)],
+        [("PERSON", "라헬 도브린", "이스라엘 총리", [0])],
+    ),
+    (
+        "title-after-a-qualifier-and-a-bracketed-acronym",
+        "토마스 벨린 전 연방수사국(FBI) 국장이 증언했다.",
+        [RS(0, 6, "PS", 0.5)],
+        [("PERSON", "토마스 벨린", "전 연방수사국(FBI) 국장", [0])],
+    ),
+    (
+        "title-after-an-envoy-post",
+        "엘렌 모로 주일 프랑스대사는 웃었다.",
+        [RS(0, 5, "PS", 0.5)],
+        [("PERSON", "엘렌 모로", "주일 프랑스대사", [0])],
+    ),
+    (
+        "title-after-a-closing-quote",
+        "'한가람' 교수는 웃었다.",
+        [RS(1, 4, "PS", 0.5)],
+        [("PERSON", "한가람", "교수", [1])],
+    ),
+    (
+        "title-in-apposition-before",
+        "하마스의 지도자인 야히르 벤다는 말했다.",
+        [RS(10, 16, "PS", 0.5)],
+        [("PERSON", "야히르 벤다", "지도자", [10])],
+    ),
+    (
+        "title-drawn-into-the-span-is-cut",
+        "타니아 볼트 총리는 웃었다.",
+        [RS(0, 9, "PS", 0.5)],
+        [("PERSON", "타니아 볼트", "총리", [0])],
+    ),
+    ("a-word-between-name-and-title-that-is-no-affiliation", "라헬 도브린 어제 총리는", [RS(0, 6, "PS", 0.5)], []),
     ("bare-name-below-the-bar", "한새벽은 웃었다.", [RS(0, 3, "PS", 0.5)], []),
     ("one-letter-is-no-name", "A씨가 다쳤다.", [RS(0, 1, "PS", 0.99)], []),
     (
@@ -201,3 +238,58 @@ def test_merge_of_the_models_spans(body, spans, expected) -> None:
     for e in merged:
         for m in e["mentions"]:
             assert body[m["start"] : m["end"]] == m["text"]
+
+
+RULES_AND_MODEL_CASES = [
+    # (name, body, the model's spans, expected (name, title, mention texts) of the people)
+    (
+        "surname-and-title-resolve-to-the-person-the-model-found",
+        "환경부장관인 노은서는 말했다. 노 장관은 웃었다.",
+        [RS(7, 10, "PS", 0.5)],
+        [("노은서", "환경부장관", ["노은서", "노 장관"])],
+    ),
+    ("surname-and-title-alone-make-no-person", "노 장관은 웃었다.", [], []),
+    (
+        "two-words-kiwi-does-not-know-before-a-title",
+        "그는 전화로 캐서린 벨로즈 주한 영국대사에게 말했다.",
+        [],
+        [("캐서린 벨로즈", "주한 영국대사", ["캐서린 벨로즈"])],
+    ),
+    ("two-common-words-before-a-title-are-no-name", "그는 이번 행사 대표에게 말했다.", [], []),
+    ("an-institution-before-a-title-is-no-name", "그는 국무부 대변인을 통해 밝혔다.", [], []),
+    ("a-name-before-a-title-stays", "그는 윤기철 교수를 통해 밝혔다.", [], [("윤기철", "교수", ["윤기철"])]),
+    (
+        "a-name-ending-like-a-place-is-the-persons",
+        "또 오가와 세쓰노리 방위상은 웃었다.",
+        [RS(2, 10, "PS", 0.6)],
+        [("오가와 세쓰노리", "방위상", ["오가와 세쓰노리"])],
+    ),
+    (
+        "a-person-the-rules-found-takes-the-title-beside-a-mention",
+        "윤석열 정부는 말했다. 윤석열 전 대통령은 웃었다.",
+        [],
+        [("윤석열", "전 대통령", ["윤석열", "윤석열"])],
+    ),
+    ("former-is-no-surname", "전 장관은 웃었다.", [], []),
+]
+
+
+@pytest.mark.parametrize(
+    ("body", "spans", "expected"), [c[1:] for c in RULES_AND_MODEL_CASES], ids=[c[0] for c in RULES_AND_MODEL_CASES]
+)
+def test_people_of_the_rules_and_the_model_together(body, spans, expected) -> None:
+    from sinmun.entities.extract import COMMON_TAGS, article_entities, merge_recognized, rule_entities
+    from sinmun.morphology import tokenize
+
+    tokens = next(iter(tokenize([body])))
+    common = {(s, e) for s, e, tag, _ in tokens if tag in COMMON_TAGS}
+    found = rule_entities({"body": body}, is_common_word=lambda s, e: (s, e) in common)
+    merged = merge_recognized(found, spans, body, tokens)
+    people = [(e["name"], e["title"], [m["text"] for m in e["mentions"]]) for e in merged if e["type"] == "PERSON"]
+    assert people == expected
+    assert not any(e.get("anonymous") for e in merged)
+    person_spans = [(m["start"], m["end"]) for e in merged if e["type"] == "PERSON" for m in e["mentions"]]
+    for e in merged:
+        if e["type"] == "LOCATION":
+            assert not any(s < m["end"] and m["start"] < t for m in e["mentions"] for s, t in person_spans), e
+    assert not any(e.get("anonymous") for e in article_entities({"body": body}))

@@ -137,7 +137,7 @@ def article_entities(
     Kiwi tokens are given (``merge_recognized``); the rules alone without them."""
     found = rule_entities(article, is_common_word=is_common_word)
     if tokens is None:
-        return found
+        return [e for e in found if not e.get("anonymous")]
     body = article.get("body") or ""
     return merge_recognized(found, recognizer.recognize(tokens, body, rule_spans(found)), body, tokens)
 
@@ -164,12 +164,16 @@ def merge_recognized(
     - a place the rules found in the gazetteer is kept; one they guessed from its ending alone (no place code) is
       kept where the model also sees a name there, or where Kiwi reads it as a compound of nouns with a proper
       noun or a second noun in it (목포문학관, 하당동): verb forms and single common words that end like a place
-      (알려지면, 그러면, 배터리, 목소리) are not;
+      (알려지면, 그러면, 배터리, 목소리) are not, nor a word inside a longer person's name the model found
+      (이쓰노리 in 오노데라 이쓰노리 방위상: a name ending like a place);
+    - a person the rules found without a title takes the title written beside one of its mentions (``이명박 전
+      대통령``, ``제임스 코미 연방수사국(FBI) 국장``);
     - a span only the model found becomes an entity of its own: a person; a place (with its place code when the
       gazetteer knows it); or an organization, unless the gazetteer knows it as a place (countries and cities are
       places in sinmun, whatever role they play)."""
     model_spans = [(r.start, r.end) for r in recognized if r.kind != "PS"]
     body_tokens = TokensByStart(tokens)
+    model_people = [(r.start, r.end) for r in recognized if r.kind == "PS" and r.confidence >= PERSON_CONFIDENCE]
     out: list[dict] = []
     for entity in found:
         if entity["type"] == "PERSON" and tokens:
@@ -177,11 +181,14 @@ def merge_recognized(
             if not mentions:
                 continue
             entity = {**entity, "mentions": mentions}
+        if entity["type"] == "PERSON" and not entity["title"] and not entity.get("anonymous"):
+            entity = {**entity, "title": _title_beside(body, entity["mentions"])}
         if entity["type"] == "LOCATION" and entity.get("place_code") is None:
             mentions = [
                 m
                 for m in entity["mentions"]
-                if _overlaps(m["start"], m["end"], model_spans) or _compound_name(m["start"], m["end"], body_tokens)
+                if (_overlaps(m["start"], m["end"], model_spans) or _compound_name(m["start"], m["end"], body_tokens))
+                and not _inside_longer(m["start"], m["end"], model_people)
             ]
             if not mentions:
                 continue
@@ -201,11 +208,13 @@ def merge_recognized(
             and confidence < (COMMON_NOUN_NAME_CONFIDENCE if common_nouns_only else NAME_CONFIDENCE)
         ):
             continue
-        title = (_title_after(body, end) or _title_before(body, start)) if kind == "PS" else None
-        if kind == "PS" and (
-            not _name_shaped(body[start:end]) or confidence < (PERSON_CONFIDENCE if title else BARE_PERSON_CONFIDENCE)
-        ):
-            continue
+        title = None
+        if kind == "PS":
+            text, title_in_span = _trailing_title(body[start:end])
+            end = start + len(text)
+            title = title_in_span or _title_after(body, end) or _title_before(body, start)
+            if not _name_shaped(text) or confidence < (PERSON_CONFIDENCE if title else BARE_PERSON_CONFIDENCE):
+                continue
         text = body[start:end]
         entity_type, name, place_code = _recognized_entity(kind, text)
         entry = by_key.get((entity_type, name))
@@ -218,6 +227,36 @@ def merge_recognized(
             entry["generic"] = True
         entry["mentions"].append(_mention(text, start, end, title=title if title != "씨" else None))
     _later_bare_mentions(body, list(by_key.values()), taken)
+    return _resolve_short_forms(out)
+
+
+def _title_beside(body: str, mentions: Sequence[dict]) -> str | None:
+    """The first title written after or before one of a person's body mentions, or None (``씨`` is no title)."""
+    for m in mentions:
+        if m.get("field", "body") != "body":
+            continue
+        title = _title_after(body, m["end"]) or _title_before(body, m["start"])
+        if title and title != "씨":
+            return title
+    return None
+
+
+def _resolve_short_forms(entities: list[dict]) -> list[dict]:
+    """``윤 해설위원`` the rules could not resolve (no 윤 among their people) is a mention of the person the model
+    found with that surname: the one whose title ends with that title, or the only one of that surname; unresolved,
+    it is dropped (a surname alone makes no person)."""
+    named = [e for e in entities if e["type"] == "PERSON" and not e.get("anonymous")]
+    out = []
+    for entity in entities:
+        if entity["type"] == "PERSON" and entity.get("anonymous") and " " in entity["name"]:
+            surname, _, title = entity["name"].partition(" ")
+            same = [e for e in named if e["name"].startswith(surname) and " " not in e["name"]]
+            titled = [e for e in same if e["title"] and people.title_matches(e["title"], title)]
+            target = titled[0] if len(titled) == 1 else same[0] if len(same) == 1 else None
+            if target is not None:
+                target["mentions"] = sorted(target["mentions"] + entity["mentions"], key=lambda m: m["start"])
+            continue  # a surname alone makes no person
+        out.append(entity)
     return out
 
 
@@ -282,18 +321,62 @@ def _name_shaped(text: str) -> bool:
     return len(_HANGUL.findall(text)) >= 2 or len(_LATIN.findall(text)) >= 3
 
 
-_NEXT_WORD = re.compile(r"\s*([^\s,.·()\"'“”‘’]+)")
+# Words written between a name and its title in a news sentence's apposition (``기시다 후미오 일본 외무상``,
+# ``제임스 코미 전 연방수사국(FBI) 국장``, ``캐럴라인 케네디 주일 미국대사``): a qualifier of the office, then up
+# to three words naming the organization, place or country the office belongs to.
+_OFFICE_QUALIFIERS = frozenset("전 현 前 現 신임 초대 전직 현직 차기 당시".split())
+_AFFILIATION_WORDS_BEFORE_TITLE = 3
+_OPENING_MARKS = "'\"‘“「『"
+_CLOSING_MARKS = "'\"’”」』"
+_WORD_AFTER = re.compile(r"\S+")
+_BOUNDARY_MARKS = ",.;:!?…·"
+
+
+def _affiliation_word(word: str) -> bool:
+    """An affiliation word (``people.affiliation_word``) or any organization or place the lexicons know: after a
+    name the model found, where the rules' caution about long lists of names (빅토리아 is a place too) is not needed."""
+    return people.affiliation_word(word) or word in recognizer.organization_or_place_forms()
 
 
 def _title_after(body: str, end: int) -> str | None:
-    """The title written right after a name (``교수가`` -> ``교수``; ``씨는`` -> ``씨``), or None."""
-    word = _NEXT_WORD.match(body, end)
-    if word is None:
+    """The title written after a name, as written (``교수가`` -> ``교수``; ``씨는`` -> ``씨``; ``이스라엘 총리는``
+    -> ``이스라엘 총리``; ``전 국가안보보좌관`` -> itself), or None: a qualifier and up to three affiliation words
+    may stand between the name and the title word, a closing quotation mark right after the name (``'안호상'
+    교수``)."""
+    position = end
+    while position < len(body) and body[position] in _CLOSING_MARKS:
+        position += 1
+    phrase_start = None
+    affiliations = 0
+    for word in _WORD_AFTER.finditer(body, position, min(len(body), position + 80)):
+        raw = word.group()
+        stripped = raw.rstrip(_BOUNDARY_MARKS + _CLOSING_MARKS)
+        core, particle = strip_particle(stripped)
+        if not core:
+            return None
+        glued = word.start() == end
+        if glued and not (core.startswith("씨") or split_title_or_none(core)):
+            return None
+        if core == "씨" or (glued and core.startswith("씨")):
+            return "씨" if phrase_start is None else None
+        if phrase_start is None:
+            phrase_start = word.start()
+        if split_title_or_none(core):
+            return body[phrase_start : word.start() + len(core)]
+        if particle or stripped != raw:
+            return None
+        if core in _OFFICE_QUALIFIERS and affiliations == 0:
+            continue
+        if affiliations < _AFFILIATION_WORDS_BEFORE_TITLE and _affiliation_word(core):
+            affiliations += 1
+            continue
         return None
-    core, _particle = strip_particle(word.group(1))
-    if core == "씨" or (word.start(1) == end and core.startswith("씨")):
-        return "씨"
-    titled = people.split_title(core)
+    return None
+
+
+def split_title_or_none(word: str) -> str | None:
+    """The title word itself when ``word`` is one (``광주시장``), else None."""
+    titled = people.split_title(word)
     return titled[0] if titled else None
 
 
@@ -301,12 +384,26 @@ _PREVIOUS_WORD = re.compile(r"([^\s,.·()\"'“”‘’]+)\s+$")
 
 
 def _title_before(body: str, start: int) -> str | None:
-    """The title written right before a name (``국무장관 콜린 파월``), or None."""
+    """The title written right before a name (``국무장관 콜린 파월``; ``환경부장관인 유영숙``), or None."""
     word = _PREVIOUS_WORD.search(body, max(0, start - 30), start)
     if word is None:
         return None
-    titled = people.split_title(word.group(1))
-    return titled[0] if titled else None
+    written = word.group(1)
+    return split_title_or_none(written) or people.appositive_title(written)
+
+
+def _trailing_title(text: str) -> tuple[str, str | None]:
+    """A person span the model drew over the title or affiliation after the name (``아베 총리``, ``제라드 쿠슈너
+    백악관``): the name alone, and the title cut off (None for an affiliation word)."""
+    title = None
+    while " " in text:
+        head, _, last = text.rpartition(" ")
+        if split_title_or_none(last):
+            title = last
+        elif not _affiliation_word(last):
+            break
+        text = head.rstrip()
+    return text, title
 
 
 def _recognized_entity(kind: str, text: str) -> tuple[str, str, str | None]:
@@ -377,6 +474,7 @@ def rule_entities(article: dict, *, is_common_word: people.CommonWordCheck | Non
                 "affiliation": p.affiliation,
                 "mentions": [_mention(m.text, m.start, m.end, title=m.title, field=m.field) for m in p.mentions],
             }
+            | ({"anonymous": True} if p.anonymous else {})
         )
     for org in orgs:
         mentions = [m for m in org.mentions if not _overlaps(m.start, m.end, person_spans)]
@@ -431,6 +529,11 @@ def _mention(text: str, start: int, end: int, *, title: str | None = None, field
     if field != "body":
         d["field"] = field
     return d
+
+
+def _inside_longer(start: int, end: int, spans: list[tuple[int, int]]) -> bool:
+    """``start:end`` lies inside one of ``spans`` that is longer than it."""
+    return any(s <= start and end <= e and e - s > end - start for s, e in spans)
 
 
 def _overlaps(start: int, end: int, spans: list[tuple[int, int]]) -> bool:

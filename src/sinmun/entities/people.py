@@ -42,7 +42,9 @@ CommonWordCheck = Callable[[int, int], bool]
 _WORD = re.compile(r"[^\s]+")
 _LEADING_MARKS = "'\"‘“「『(〈<[▲△◇◆■□●○·•-"
 _TRAILING_MARKS = "'\"’”」』)〉>],.;:!?…"
-_LIST_BOUNDARY = re.compile(r"(?:[,、]|\s및|\s또는|^)$")
+# Where a list of people starts or goes on: a comma, 및, 또는, the particle 와/과 ending the word before
+# (``공동의장과 크리스티아나 피게레즈``), the text's start.
+_LIST_BOUNDARY = re.compile(r"(?:[,、]|\s및|\s또는|[가-힣][와과]|^)$")
 # Titles that may stand after a one-word foreign name (바이든 미국 대통령).
 _FOREIGN_NAME_TITLES = (
     "대통령",
@@ -74,6 +76,8 @@ class Person:
     title: str | None = None
     affiliation: str | None = None
     mentions: list[PersonMention] = field(default_factory=list)
+    # a surname and a title (김 의원) with no person of that surname among those the rules found
+    anonymous: bool = False
 
 
 class _Word(NamedTuple):  # a tuple: a body has thousands of words, and a frozen dataclass is slow to build
@@ -127,7 +131,7 @@ def split_title(word: str) -> tuple[str, str | None] | None:
     """``광주시장`` -> (``광주시장``, ``광주시``); ``상근부회장`` -> (``상근부회장``, None); not a title -> None."""
     ending = _title_suffix(word)
     if ending is None:
-        if word.endswith("장") and len(word) >= 3 and _affiliation_like(word[:-1]):
+        if word.endswith("장") and len(word) >= 3 and affiliation_like(word[:-1]):
             return word, word[:-1]
         return None
     prefix = word[: len(word) - len(ending)]
@@ -137,9 +141,9 @@ def split_title(word: str) -> tuple[str, str | None] | None:
     for cut in range(len(word) - 1, 0, -1):
         head = word[:cut]
         rest = word[cut:]
-        if _affiliation_like(head) and (rest == "장" or rest in _title_set()[0]):
+        if affiliation_like(head) and (rest == "장" or rest in _title_set()[0]):
             return word, head
-    if _affiliation_like(prefix):
+    if affiliation_like(prefix) or _office_word(prefix):  # 광주시장, 상원의원, UN대사
         return word, prefix
     if prefix in _QUALIFIERS:  # 상근부회장, 명예회장
         return word, None
@@ -192,12 +196,36 @@ def _organization_names() -> frozenset[str]:
     return frozenset(known_forms())
 
 
-def _affiliation_like(word: str) -> bool:
+def affiliation_like(word: str) -> bool:
     return (
         bool(org_ending(word))
         or word in _place_names()
         or word in _organization_names()
         or word.endswith(("시", "도", "군", "구", "청"))
+    )
+
+
+# 미 국방장관, 중 외교부, 주일 대사, 쿠바 주재 대사: one-syllable country names and the envoy's "stationed in".
+# 상원 법사위원장, 하원 정보위원장: a legislature's chamber before the office in it.
+_OFFICE_AFFILIATIONS = frozenset("미 중 일 북 남 러 영 독 불 한 유엔 UN 상원 하원 의회".split())
+_ENVOY_POST = re.compile(r"주[한미중일러영독불]|주재")
+_ACRONYM = re.compile(r"[A-Z][A-Za-z&]{1,9}")
+_BRACKETED_ACRONYM = re.compile(r"[가-힣]{2,12}\([A-Za-z]{2,10}\)")
+
+
+def affiliation_word(word: str) -> bool:
+    """A word naming the organization, place or country of an office, written between a name and its title
+    (``바이든 미국 대통령``, ``케네디 주일 미국대사``, ``코미 연방수사국(FBI) 국장``, ``UNFCCC 사무총장``)."""
+    return _office_word(word) or affiliation_like(word)
+
+
+def _office_word(word: str) -> bool:
+    """A country abbreviation, an envoy's post or an acronym: never a name, though 주일 looks like one."""
+    return (
+        word in _OFFICE_AFFILIATIONS
+        or _ENVOY_POST.fullmatch(word) is not None
+        or _ACRONYM.fullmatch(word) is not None
+        or _BRACKETED_ACRONYM.fullmatch(word) is not None
     )
 
 
@@ -232,12 +260,14 @@ def find_people(text: str, *, is_common_word: CommonWordCheck | None = None) -> 
         titled = split_title(word.text)
         if titled and not word.lead.startswith(("▲", "◇", "△", "◆", "■", "□")):  # a bullet opens a new item
             _name_before_title(text, words, i, titled, add, is_common_word)
+    _names_after_appositive_titles(words, add, is_common_word)
     _names_with_ssi(text, add, is_common_word)
     _names_with_age(text, add)
     _titles_before_names(text, words, add, is_common_word)
     _known_people(text, words, add)
     _repeated_names(text, people)
     _short_references(text, words, people)
+    _unresolved_short_references(text, words, people)
     return sorted(people.values(), key=lambda p: min(m.start for m in p.mentions))
 
 
@@ -250,9 +280,10 @@ def _name_before_title(text, words, i, titled, add, is_common_word) -> None:
         if (
             w.particle
             or w.trail
-            or not _affiliation_like(w.text)
+            or not affiliation_word(w.text)
             or (
-                is_korean_name(w.text)
+                not _office_word(w.text)
+                and is_korean_name(w.text)
                 and j > 0
                 and not org_ending(w.text)
                 and w.text not in _place_names()
@@ -280,9 +311,9 @@ def _name_before_title(text, words, i, titled, add, is_common_word) -> None:
             add(n, s, s + len(n), title, affiliation)
             offset = s + len(n)
         return
-    # A title right after a three-syllable name is evidence enough; a two-syllable one must not be a common word
-    # (기초학력 전담 교사).
-    if _is_name(candidate, is_common_word if len(candidate.text) == 2 else None):
+    # A title right after a three-syllable name is evidence enough, unless it ends like an institution and Kiwi reads
+    # it as one common word (국무부 대변인); a two-syllable one must not be a common word (기초학력 전담 교사).
+    if _is_name(candidate, is_common_word if _may_be_common(candidate.text) else None):
         add(candidate.text, candidate.start, candidate.end, title, affiliation)
         return
     if (
@@ -297,10 +328,49 @@ def _name_before_title(text, words, i, titled, add, is_common_word) -> None:
         affiliation = candidate.text
         add(words[j - 1].text, words[j - 1].start, words[j - 1].end, title, affiliation)
         return
-    foreign = _foreign_name(text, words, j, title_word)
+    foreign = _foreign_name(text, words, j, title_word, bool(affiliation_words), is_common_word)
     if foreign:
         start, end = foreign
         add(text[start:end], start, end, title, affiliation)
+
+
+# A title joined to the name after it by the copula: ``환경부장관인 유영숙은``, ``대표였던 박아무개는``.
+APPOSITIVE_COPULA = ("이었던", "였던", "이던", "이자", "인")
+
+
+def appositive_title(word: str) -> str | None:
+    """``환경부장관인`` -> ``환경부장관``: the title of a word that is a title and the copula, or None."""
+    for ending in APPOSITIVE_COPULA:
+        if word.endswith(ending) and len(word) > len(ending):
+            titled = split_title(word[: -len(ending)])
+            if titled:
+                return titled[0]
+    return None
+
+
+def _names_after_appositive_titles(words: list[_Word], add, is_common_word) -> None:
+    """``환경부장관인 유영숙은``: a Korean name right after a title in apposition (title + copula)."""
+    for i in range(len(words) - 1):
+        word, name = words[i], words[i + 1]
+        title = None if word.particle or word.trail or name.lead else appositive_title(word.text)
+        if (
+            title is None
+            or not is_korean_name(name.text)
+            or name.text in _place_names()
+            or name.text in _organization_names()
+            or (is_common_word and is_common_word(name.start, name.end))
+        ):
+            continue
+        add(name.text, name.start, name.end, title, split_title(title)[1])
+
+
+# The last syllables of institutions written before a title (국무부, 노동당, 백악관, 조달청, 감사원, 사무국).
+_INSTITUTION_SYLLABLES = frozenset("부 당 관 청 처 원 국 실 위 회 단 사 대")
+
+
+def _may_be_common(name: str) -> bool:
+    """A candidate name Kiwi's common-word check must pass: two syllables, or ending like an institution."""
+    return len(name) == 2 or name[-1] in _INSTITUTION_SYLLABLES
 
 
 def _unknown_affiliation(word: _Word) -> bool:
@@ -313,9 +383,18 @@ def _unknown_affiliation(word: _Word) -> bool:
     )
 
 
-def _foreign_name(text: str, words: list[_Word], j: int, title_word: str) -> tuple[int, int] | None:
-    """A name of another origin ending at word j: two words after a list boundary (김 알렉산드라), or one before
-    a head-of-state-like title (바이든 대통령)."""
+def _foreign_name(
+    text: str,
+    words: list[_Word],
+    j: int,
+    title_word: str,
+    affiliated: bool = False,
+    is_common_word: CommonWordCheck | None = None,
+) -> tuple[int, int] | None:
+    """A name of another origin ending at word j: two words after a list boundary (김 알렉산드라) or two words
+    neither of which Kiwi knows as a common word (``통해 캐럴라인 케네디 주일 미국대사``), or one before a
+    head-of-state-like title (바이든 대통령) or before any title with its organization or country written between
+    them (``화춘잉 중국 외교부 대변인``, ``affiliated``)."""
     last = words[j]
     if last.particle or last.trail or not re.fullmatch(r"[가-힣]{2,6}", last.text):
         return None
@@ -328,16 +407,16 @@ def _foreign_name(text: str, words: list[_Word], j: int, title_word: str) -> tup
         before = _tail_before(text, first.raw_start)
         if (
             not first.trail
-            and re.fullmatch(r"[가-힣]{1,3}", first_text)
+            and re.fullmatch(r"[가-힣]{1,6}", first_text)
             and first_text not in lexicon.NOT_NAMES
             and not org_ending(first_text)
             and first_text not in _place_names()
-            and _LIST_BOUNDARY.search(before)
+            and (_LIST_BOUNDARY.search(before) or _unknown_words(is_common_word, first, last))
             and not is_korean_name(last.text)
         ):
             return first.start, last.end
     if (
-        any(title_word.endswith(t) for t in _FOREIGN_NAME_TITLES)
+        (affiliated or any(title_word.endswith(t) for t in _FOREIGN_NAME_TITLES))
         and not is_korean_name(last.text)
         and len(last.text) >= 3
     ):
@@ -345,6 +424,13 @@ def _foreign_name(text: str, words: list[_Word], j: int, title_word: str) -> tup
         if _LIST_BOUNDARY.search(before) or before.endswith(("은", "는", "이", "가")) or not before:
             return last.start, last.end
     return None
+
+
+def _unknown_words(is_common_word: CommonWordCheck | None, *words: _Word) -> bool:
+    """Kiwi (when the caller gave its check) reads none of ``words`` as a common word: names it does not know."""
+    return is_common_word is not None and not any(
+        is_common_word(w.start, w.end) or len(w.text) < 2 or w.particle for w in words
+    )
 
 
 def _tail_before(text: str, pos: int) -> str:
@@ -511,9 +597,47 @@ def _short_references(text: str, words: list[_Word], people: dict[str, Person]) 
             person.mentions.sort(key=lambda x: x.start)
 
 
+# One-syllable words written before a title that are not surnames there: 전 대통령 (former), 현 의원 (current),
+# 양 정상 (both), 각 부처 (each), 주 대사 (the envoy), 총 책임자 (chief), 당 대표 (the party's).
+_NOT_SURNAMES_BEFORE_TITLE = frozenset(
+    "전 현 양 각 주 총 부 대 매 본 당 동 해 차 구 시 도 군 반 원 국 공 제 신 고 故".split()
+)
+
+
+def _unresolved_short_references(text: str, words: list[_Word], people: dict[str, Person]) -> None:
+    """``김 의원`` when no person the rules found carries that surname: a person marked ``anonymous`` for now,
+    whom the caller resolves to a person the model found (``extract``) or drops (sinmun makes no person of a
+    surname alone)."""
+    taken = [(m.start, m.end) for p in people.values() for m in p.mentions if m.field == "body"]
+
+    def free(start: int, end: int) -> bool:
+        return not any(s < end and start < e for s, e in taken)
+
+    for i in range(len(words) - 1):
+        surname, title_word = words[i], words[i + 1]
+        if (
+            surname.particle
+            or surname.trail
+            or surname.lead
+            or surname.text not in lexicon.surnames()
+            or surname.text in _NOT_SURNAMES_BEFORE_TITLE
+            or text[surname.end : title_word.start] != " "
+            or not free(surname.start, title_word.end)
+        ):
+            continue
+        titled = split_title(title_word.text)
+        if not titled or titled[1] or any(p.name.startswith(surname.text) and not p.anonymous for p in people.values()):
+            continue
+        name = f"{surname.text} {title_word.text}"
+        person = people.setdefault(name, Person(name=name, title=title_word.text, anonymous=True))
+        person.mentions.append(
+            PersonMention(text[surname.start : title_word.end], surname.start, title_word.end, title_word.text)
+        )
+
+
 def _resolve_short(surname: str, title: str, people: dict[str, Person]) -> Person | None:
     same_surname = [p for p in people.values() if p.name.startswith(surname) and " " not in p.name]
-    titled = [p for p in same_surname if p.title and _title_matches(p.title, title)]
+    titled = [p for p in same_surname if p.title and title_matches(p.title, title)]
     if len(titled) == 1:
         return titled[0]
     if not titled and len(same_surname) == 1 and same_surname[0].title is None:
@@ -527,15 +651,20 @@ def _resolve_short(surname: str, title: str, people: dict[str, Person]) -> Perso
     return None
 
 
-def _title_matches(full_title: str, short: str) -> bool:
+def title_matches(full_title: str, short: str) -> bool:
     """``광주시장`` carries ``시장``; ``전라남도지사`` carries ``지사``; ``국회의원`` carries ``의원``."""
     last = full_title.split()[-1]
     return last.endswith(short) or (short == "지사" and last.endswith("도지사"))
 
 
+@cache
+def _hanja_surname_pattern() -> re.Pattern[str]:
+    return re.compile("|".join(map(re.escape, lexicon.HANJA_SURNAMES)))
+
+
 def resolve_hanja_abbreviations(headline: str, people: list[Person]) -> None:
     """``尹`` in a headline -> the article's person surnamed 윤 (a 대통령 first, if several)."""
-    for m in re.finditer("|".join(map(re.escape, lexicon.HANJA_SURNAMES)), headline):
+    for m in _hanja_surname_pattern().finditer(headline):
         surname = lexicon.HANJA_SURNAMES[m.group()]
         candidates = [p for p in people if p.name.startswith(surname) and " " not in p.name]
         candidates.sort(key=lambda p: 0 if (p.title or "").endswith("대통령") else 1)

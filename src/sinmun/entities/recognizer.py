@@ -35,6 +35,9 @@ _LEXICONS = {
 }
 _LIST_JOINS = frozenset({"JC", "SP"})  # 와/과/및-like particles, commas
 _LONGEST_RUN = 4  # glued morphemes looked up together in the lexicons (대한+민국, 삼성+전자)
+# The morphemes a run of a name is made of: nouns, foreign words, hanja, numbers and noun affixes (a particle or
+# an ending glued to a name is no part of it: 광주+에서).
+_NAME_PART_TAGS = frozenset({"NNG", "NNP", "NNB", "NR", "SL", "SH", "SN", "XSN", "XPN", "XR"})
 
 
 @cache
@@ -43,6 +46,13 @@ def _lexicon_sets() -> dict[str, frozenset[str]]:
     sets["gaz"] = places.all_surface_forms()
     sets["known_org"] = frozenset(organizations.known_forms())
     return sets
+
+
+@cache
+def organization_or_place_forms() -> frozenset[str]:
+    """Every form the lexicons and the gazetteer know as an organization or a place."""
+    sets = _lexicon_sets()
+    return sets["place"] | sets["org"] | sets["gaz"] | sets["known_org"]
 
 
 @cache
@@ -93,46 +103,49 @@ def token_features(tokens: Sequence[Token], text: str, rule_spans: Sequence[Span
     """One feature list per morpheme: its own (``_morpheme_features``) and its context's."""
     titles = _titles()
     n = len(tokens)
-    forms = [t[3] for t in tokens]
-    tags = [t[2] for t in tokens]
+    text_length = len(text)
     rule_label = _rule_labels(tokens, rule_spans)
     runs = _lexicon_runs(tokens)
-    # the neighbours' features as "prefix=value" strings, built once per tag or form
+    # Tags, forms and the neighbours' "prefix=value" strings (built once per tag or form), padded with two
+    # sentinels on each side: position i of the text is index i + 2.
+    tags = ["^", "^", *(t[2] for t in tokens), "$", "$"]
+    forms = ["^", "^", *(t[3] for t in tokens), "$", "$"]
     tag_as = [_context_strings(t) for t in tags]
     form_as = [_context_strings(w) for w in forms]
+    is_title = [w in titles for w in forms]
     out: list[list[str]] = []
+    previous_end = -1
     for i, (start, end, tag, form) in enumerate(tokens):
-        prev_tag = tags[i - 1] if i else "^"
-        next_tag = tags[i + 1] if i + 1 < n else "$"
+        k = i + 2
+        prev_tag, next_tag = tags[k - 1], tags[k + 1]
         f = [
             *_morpheme_features(form, tag),
-            tag_as[i - 1][0] if i else "t-1=^",
-            tag_as[i + 1][1] if i + 1 < n else "t+1=$",
-            tag_as[i - 2][2] if i > 1 else "t-2=^",
-            tag_as[i + 2][3] if i + 2 < n else "t+2=$",
-            form_as[i - 1][4] if i else "w-1=^",
-            form_as[i + 1][5] if i + 1 < n else "w+1=$",
+            tag_as[k - 1][0],
+            tag_as[k + 1][1],
+            tag_as[k - 2][2],
+            tag_as[k + 2][3],
+            form_as[k - 1][4],
+            form_as[k + 1][5],
             "tt=" + prev_tag + "|" + tag + "|" + next_tag,
             "rule=" + rule_label[i],
         ]
-        if i == 0 or tokens[i - 1][1] < start:
+        if previous_end < start:
             f.append("sp<")
+        previous_end = end
         if i + 1 == n or tokens[i + 1][0] > end:
             f.append("sp>")
         if next_tag[0] == "J":
-            f.append(form_as[i + 1][6])
+            f.append(form_as[k + 1][6])
         # listed with a common noun (농번기와 성어기, 도비와 시·군비): a list holds things of one kind
-        if (i > 1 and prev_tag in _LIST_JOINS and tags[i - 2] == "NNG") or (
-            i + 2 < n and next_tag in _LIST_JOINS and tags[i + 2] == "NNG"
-        ):
+        if (prev_tag in _LIST_JOINS and tags[k - 2] == "NNG") or (next_tag in _LIST_JOINS and tags[k + 2] == "NNG"):
             f.append("listed_with_common")
         if start and text[start - 1] in _OPENING:
             f.append("open<")
-        if end < len(text) and text[end] in _CLOSING:
+        if end < text_length and text[end] in _CLOSING:
             f.append("close>")
-        if i + 1 < n and forms[i + 1] in titles:
+        if is_title[k + 1]:
             f.append("title+1")
-        if i + 2 < n and forms[i + 2] in titles:
+        if is_title[k + 2]:
             f.append("title+2")
         if runs[i]:
             f.extend(runs[i])
@@ -161,9 +174,11 @@ def _lexicon_runs(tokens: Sequence[Token]) -> list[list[str]]:
     runs: list[list[str]] = [[] for _ in tokens]
     n = len(tokens)
     for i in range(n):
+        if tokens[i][2] not in _NAME_PART_TAGS:
+            continue
         joined = tokens[i][3]
         for j in range(i + 1, min(n, i + _LONGEST_RUN)):
-            if tokens[j][0] != tokens[j - 1][1]:
+            if tokens[j][0] != tokens[j - 1][1] or tokens[j][2] not in _NAME_PART_TAGS:
                 break
             joined += tokens[j][3]
             for key in lists_of.get(joined, ()):
@@ -226,7 +241,8 @@ def spans_from_labels(
 
     for i, label in enumerate(labels):
         if label == "O":
-            close()
+            if run:
+                close()
         elif label.startswith("B-") or not run or label[2:] != kind:
             close()
             run.append(i)

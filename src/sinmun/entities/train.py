@@ -1,7 +1,7 @@
 """Train the entity recognizer's model (``data/entity_model.crfsuite``) from KLUE-NER sentences.
 
     python -m sinmun.entities.train [--data ../shared/data/klue_news_dev.tsv] [--out src/sinmun/data/entity_model.crfsuite]
-    python -m sinmun.entities.train --cross-validate 5 --scorer ../shared/tools/ner_score.py
+    python -m sinmun.entities.train --cross-validate 5 --scorer ../shared/tools/ner_score.py [--errors errors.md]
 
 Training data: KLUE-NER v1.1 sentences in KLUE's tsv format (``## <id>\\t<sentence>`` then one ``<char>\\t<BIO tag>``
 line per character), PS/OG/LC tags only. The news half of the KLUE dev set the project may study is
@@ -12,7 +12,8 @@ and of the model.
 
 ``--cross-validate K`` estimates held-out figures honestly: K models, each trained on all folds but one (sentence
 ``i`` is in fold ``i mod K``), each scored on the fold it never saw, through the whole extraction (rules, model,
-merge), with the scoring functions of the tool named by ``--scorer``; counts are summed over the folds.
+merge), with the scoring functions of the tool named by ``--scorer``; counts are summed over the folds. ``--errors``
+writes that tool's error samples (misses, spurious spans, boundaries) of those held-out predictions.
 """
 
 from __future__ import annotations
@@ -139,8 +140,11 @@ def write_manifest(data: Path, model: Path, sentences: int) -> Path:
     return manifest
 
 
-def cross_validate(sentences: list[Sentence], folds: int, scorer_path: Path, params: dict | None = None) -> dict:
-    """Figures on each fold from a model that never saw it, summed over the folds."""
+def cross_validate(
+    sentences: list[Sentence], folds: int, scorer_path: Path, params: dict | None = None, errors: Path | None = None
+) -> dict:
+    """Figures on each fold from a model that never saw it, summed over the folds (and, with ``errors``, the
+    scorer's error samples of those held-out predictions written there)."""
     import importlib.util
 
     from sinmun.entities.extract import extract_batch
@@ -167,6 +171,9 @@ def cross_validate(sentences: list[Sentence], folds: int, scorer_path: Path, par
     os.environ.pop("SINMUN_ENTITY_MODEL", None)
     recognizer.forget_model()
     types = scorer.NAME_TYPES
+    if errors is not None:
+        header = f"# {folds}-fold cross-validation errors (predictions on folds the model never saw)"
+        scorer.write_errors(errors, scorer.errors(scored, types), 40, 20240601, header)
     return {
         "lenient": scorer.score(scored, types, lenient=True),
         "strict": scorer.score(scored, types, lenient=False),
@@ -190,6 +197,7 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--data", type=Path, default=DEFAULT_DATA, help=f"KLUE-NER tsv (default {DEFAULT_DATA})")
     parser.add_argument("--out", type=Path, default=DEFAULT_OUT, help="the model file to write")
     parser.add_argument("--cross-validate", type=int, default=0, metavar="K", help="K-fold figures instead")
+    parser.add_argument("--errors", type=Path, help="with --cross-validate: write the held-out error samples here")
     parser.add_argument("--scorer", type=Path, default=Path("../shared/tools/ner_score.py"))
     parser.add_argument(
         "--param", action="append", default=[], metavar="NAME=VALUE", help="override a training parameter (c1, c2)"
@@ -203,7 +211,7 @@ def main(argv: list[str] | None = None) -> int:
         print(f"{args.cross_validate}-fold cross-validation on {len(sentences)} sentences of {args.data.name}")
         params = TRAINING_PARAMS | {k: float(v) for k, v in (p.split("=", 1) for p in args.param)}
         print(f"parameters {params}")
-        print_figures(cross_validate(sentences, args.cross_validate, args.scorer, params))
+        print_figures(cross_validate(sentences, args.cross_validate, args.scorer, params, args.errors))
         return 0
     train(sentences, args.out)
     manifest = write_manifest(args.data, args.out, len(sentences))
