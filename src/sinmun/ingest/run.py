@@ -60,18 +60,18 @@ def run_ingest(
     # SIGINT and SIGTERM stop the run in order, within seconds (``sinmun.ingest.interrupt``).
     with stopping_on_signals("sinmun ingest") as stop, writer_lock(path, wait=wait):
         locked_at = _utcnow()
-        precheck = check_for_work(inbox, path, settle_seconds=settle_seconds, max_page_bytes=max_page_bytes,
-                                  only_date=only_date)  # fmt: skip
-        for warning in precheck.warnings:
-            print(f"sinmun ingest: warning: {warning}", file=sys.stderr)
-        if precheck.summary is not None:
-            if say:
-                say(f"nothing new: {precheck.already_loaded} pages loaded before, none to load")
-            return precheck.summary
-        if say:
-            say(f"{precheck.work}: starting Prefect and Kiwi")
-        quiet_prefect_console(console_log_level)
         try:
+            precheck = check_for_work(inbox, path, settle_seconds=settle_seconds, max_page_bytes=max_page_bytes,
+                                      only_date=only_date)  # fmt: skip
+            for warning in precheck.warnings:
+                print(f"sinmun ingest: warning: {warning}", file=sys.stderr)
+            if precheck.summary is not None:
+                if say:
+                    say(f"nothing new: {precheck.already_loaded} pages loaded before, none to load")
+                return precheck.summary
+            if say:
+                say(f"{precheck.work}: starting Prefect and Kiwi")
+            quiet_prefect_console(console_log_level)
             with prefect_api() as server, _kiwi_process(not (workers or dask_address)):
                 import flows.ingest  # noqa: F401  (Prefect's import, ~1.5 s, also overlaps the server's boot)
 
