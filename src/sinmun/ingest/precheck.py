@@ -58,8 +58,8 @@ def check_for_work(
     try:
         with warehouse.connect(warehouse_path, read_only=True) as con:
             loaded = frozenset(warehouse.loaded_page_versions(con))
-    except duckdb.Error:
-        return Precheck(None, "tables to create", warnings=notes)  # the flow's schema step creates them
+    except duckdb.Error:  # a table missing (the flow's schema step creates it), a log to replay: the flow's work
+        return Precheck(None, "the warehouse to prepare", warnings=notes)
     found = discover(inbox, settle_seconds=settle_seconds, only_date=only_date)
     discovered = time.perf_counter()
     new, duplicates, same_page, _decisions = select_new_pages(found.pages, loaded, max_page_bytes)
