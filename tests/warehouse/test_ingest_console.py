@@ -182,3 +182,18 @@ def test_a_run_with_nothing_new_says_so_and_starts_neither_prefect_nor_kiwi(runs
 def test_output_off_a_terminal_has_no_control_characters(runs: Runs) -> None:
     for run in (runs.quiet_work, runs.nothing_new):
         assert not CONTROL.search(run.stdout + run.stderr), run.stdout + run.stderr
+
+
+def test_a_log_file_that_cannot_be_written_never_fails_the_run(tmp_path: Path, sinmun_bin: Path) -> None:
+    inbox = tmp_path / "inbox"
+    copy_samples(inbox, only=FIRST_PAGES[:1])
+    warehouse = tmp_path / "wh" / "sinmun.duckdb"
+    warehouse.with_suffix(".log").mkdir(parents=True)  # a folder where the log file would be
+    run = subprocess.run([str(sinmun_bin), "ingest", str(inbox), "--warehouse", str(warehouse)],
+                         capture_output=True, text=True, timeout=600)  # fmt: skip
+    assert run.returncode == 0, run.stderr[-3000:]
+    assert "1 pages seen, 1 loaded" in run.stdout
+    assert run.stderr.splitlines() == [
+        f"sinmun ingest: warning: cannot write the log file {warehouse.with_suffix('.log')} ([Errno 21] Is a "
+        f"directory: '{warehouse.with_suffix('.log')}'); Prefect's log lines of this run are not kept"
+    ]

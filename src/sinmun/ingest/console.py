@@ -62,7 +62,28 @@ def log_prefect_to_file(log_path: Path, console_level: str) -> Path:
 
 
 class _RunLogFile(RotatingFileHandler):
-    """The run's log file handler (a class of its own, to be found again)."""
+    """The run's log file handler (a class of its own, to be found again). A log file that cannot be written (a
+    full disk, a folder without write permission) never fails the run: the first failure is said once on stderr
+    and the file is given up for the rest of the run. The report goes to the process's stderr directly, never by
+    ``print`` (a flow that logs its prints would log it again, and fail again, without end)."""
+
+    def __init__(self, *args, **kwargs) -> None:
+        super().__init__(*args, delay=True, **kwargs)  # opened at the first line: opening is a write that may fail
+        self.given_up = False
+
+    def emit(self, record: logging.LogRecord) -> None:
+        if not self.given_up:
+            super().emit(record)
+
+    def handleError(self, record: logging.LogRecord) -> None:
+        if self.given_up:
+            return
+        self.given_up = True
+        problem = sys.exc_info()[1]
+        with suppress(Exception):
+            sys.__stderr__.write(f"sinmun ingest: warning: cannot write the log file {self.baseFilename} ({problem}); "
+                                 "Prefect's log lines of this run are not kept\n")  # fmt: skip
+            sys.__stderr__.flush()
 
 
 class IngestProgress:

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import logging
 import os
 import sys
 from collections.abc import Callable, Iterator
@@ -63,7 +64,7 @@ def run_ingest(
         try:
             precheck = check_for_work(inbox, path, settle_seconds=settle_seconds, max_page_bytes=max_page_bytes,
                                       only_date=only_date)  # fmt: skip
-            for warning in precheck.warnings:
+            for warning in precheck.warnings if logging.getLevelName(console_log_level) <= logging.WARNING else ():
                 print(f"sinmun ingest: warning: {warning}", file=sys.stderr)
             if precheck.summary is not None:
                 if say:
