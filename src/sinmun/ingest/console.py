@@ -90,7 +90,7 @@ class IngestProgress:
     """A progress bar of an ingest's pages on stderr, drawn only when stderr is a terminal (and asked for).
 
     Pages are counted as they are done: skipped as duplicates, refused, or read with their entities extracted
-    (``page_done``, called from staging threads as Kiwi's answers arrive); a batch's pages not counted yet are
+    (``page_counter``'s functions, called from staging threads as Kiwi's answers arrive); a batch's pages not yet counted are
     counted when it is loaded (``batch_loaded``: for batches staged elsewhere, on Dask workers)."""
 
     def __init__(self, total: int, enabled: bool):
