@@ -192,7 +192,7 @@ def measure(pages: int, corpus_root: Path, work: Path, seed: int, with_server: b
     m.ingest, summary = ingest(
         inbox, run / "wh" / "sinmun.duckdb", run / "summary.json", {**env, "SINMUN_RECORD_KIWI_CALLS": str(record)}
     )
-    m.flow_seconds, m.stage_seconds, m.articles = summary["seconds"], summary["stage_seconds"], summary["articles"]
+    m.flow_seconds, m.stage_seconds, m.articles = summary["flow_seconds"], summary["stage_seconds"], summary["articles"]
     print(f"[{pages} pages] Kiwi alone ...", flush=True)
     m.kiwi_alone, m.kiwi_characters, m.kiwi_calls = kiwi_alone(record)
     record.unlink()
@@ -223,7 +223,7 @@ def measure(pages: int, corpus_root: Path, work: Path, seed: int, with_server: b
             m.overhead_rounds.append((embedded.wall, plain_run.wall, served.wall))
     print(f"[{pages} pages] re-run ...", flush=True)
     m.rerun, rerun = ingest(inbox, run / "wh" / "sinmun.duckdb", run / "rerun.json", env)
-    m.rerun_flow = rerun["seconds"]
+    m.rerun_flow = rerun["flow_seconds"] or 0.0  # no flow runs when nothing is new
     assert rerun["pages_loaded"] == 0, "the re-run loaded pages"
     empty = run / "empty-inbox"
     empty.mkdir()

@@ -22,7 +22,6 @@ folders, half-written copies) and goes on from what is loaded.
 from __future__ import annotations
 
 import time
-import uuid
 from collections import deque
 from dataclasses import asdict, dataclass, field
 from datetime import UTC, date, datetime
@@ -33,9 +32,11 @@ from prefect.cache_policies import NO_CACHE
 
 from sinmun import morphology
 from sinmun.ingest import quarantine
+from sinmun.ingest.console import IngestProgress
 from sinmun.ingest.discover import Discovery, PageFile, discover
 from sinmun.ingest.load import load_staged_batch
 from sinmun.ingest.lock import writer_lock
+from sinmun.ingest.precheck import new_run_id, summary_line
 from sinmun.ingest.stage import (
     DEFAULT_MAX_PAGE_BYTES,
     Selection,
@@ -106,9 +107,11 @@ def select_new(
 
 
 @task(name="stage-batch", cache_policy=NO_CACHE)
-def stage(pages, batch_number: int, staging_dir: str, max_bytes: int) -> StagedBatch:
-    """Read, parse, extract and normalize one batch into Parquet files (CPU-bound; never touches DuckDB)."""
-    return stage_batch(pages, batch_number=batch_number, staging_dir=Path(staging_dir), max_bytes=max_bytes)
+def stage(pages, batch_number: int, staging_dir: str, max_bytes: int, on_pages_done=None) -> StagedBatch:
+    """Read, parse, extract and normalize one batch into Parquet files (CPU-bound; never touches DuckDB).
+    ``on_pages_done`` (staging in the flow's process only) hears of its pages as they are done."""
+    return stage_batch(pages, batch_number=batch_number, staging_dir=Path(staging_dir), max_bytes=max_bytes,
+                       on_pages_done=on_pages_done)  # fmt: skip
 
 
 @task(name="load-batch", cache_policy=NO_CACHE)
@@ -185,7 +188,7 @@ def _ingest(
     logger = get_run_logger()
     t0 = time.monotonic()
     run_started = datetime.now(UTC).replace(tzinfo=None)
-    run_id = datetime.now(UTC).strftime("%Y%m%dT%H%M%S") + "-" + uuid.uuid4().hex[:6]
+    run_id = new_run_id()
     path = Path(warehouse_path)
     path.parent.mkdir(parents=True, exist_ok=True)
     cleared = remove_stale_staging(path) + warehouse.remove_stale_copies(path)
@@ -218,7 +221,7 @@ def _ingest(
     else:
         summary.published = str(warehouse.published_path(path))
     summary.seconds = round(time.monotonic() - t0, 2)
-    logger.info("ingest %s: %s", run_id, asdict(summary))
+    logger.info("ingest %s: %s", run_id, summary_line(asdict(summary)))
     return asdict(summary)
 
 
@@ -245,7 +248,9 @@ def _load_new_pages(
             "%d file(s) modified more than the settling window in the future (a copied timestamp or a wrong clock), "
             "taken as settled: %s", len(found.future_dated), ", ".join(found.future_dated[:10]),
         )  # fmt: skip
-    bar = _Progress(len(found.pages), enabled=progress)
+    bar = IngestProgress(len(found.pages), enabled=progress)
+    # Pages are counted as they are done when batches stage in this process; from Dask workers, as they load.
+    counter = bar.page_counter if _stages_in_this_process() else lambda _batch_number: None
     staging = make_run_staging(path, run_id)
     try:
         clock = time.perf_counter()
@@ -268,14 +273,15 @@ def _load_new_pages(
         # ``in_flight`` batches are staged ahead of the load, so memory stays flat however large the inbox.
         in_flight = max(1, staged_ahead)
         submitted = deque(
-            stage.submit(pages, n, str(staging), max_page_bytes) for n, pages in enumerate(batches[:in_flight], 1)
+            stage.submit(pages, n, str(staging), max_page_bytes, counter(n))
+            for n, pages in enumerate(batches[:in_flight], 1)
         )
         for number, pages in enumerate(batches, 1):
             started_at = datetime.now(UTC).replace(tzinfo=None)
             staged = submitted.popleft().result()
             ahead = number + in_flight
             if ahead <= len(batches):
-                submitted.append(stage.submit(batches[ahead - 1], ahead, str(staging), max_page_bytes))
+                submitted.append(stage.submit(batches[ahead - 1], ahead, str(staging), max_page_bytes, counter(ahead)))
             staged = keep_run_versions(staged, pages, run_pages, staging_dir=staging, max_bytes=max_page_bytes)
             summary.page_decisions += staged.decisions
             for stage_name, spent in staged.seconds.items():
@@ -289,7 +295,7 @@ def _load_new_pages(
             summary.pages_quarantined += len(staged.quarantined)
             summary.articles += staged.articles
             summary.mentions += staged.mentions
-            bar.advance(len(pages))
+            bar.batch_loaded(number, len(pages))
     except BaseException:
         # The run is ending (interrupted, or a load failed): the batches still staging are abandoned now (their
         # Kiwi calls fail at once) instead of Prefect's task runner waiting for them to finish.
@@ -349,29 +355,10 @@ def _flow_run_id() -> str | None:
     return str(run_id) if run_id else None
 
 
-class _Progress:
-    """A one-line progress bar on stderr."""
+def _stages_in_this_process() -> bool:
+    """Whether the flow's tasks run in this process (Prefect's thread pool), not on Dask workers."""
+    from prefect.context import FlowRunContext
+    from prefect.task_runners import ThreadPoolTaskRunner
 
-    def __init__(self, total: int, enabled: bool):
-        self.total, self.done, self.enabled = total, 0, enabled and total > 0
-        self._draw()
-
-    def advance(self, n: int) -> None:
-        self.done += n
-        self._draw()
-
-    def _draw(self) -> None:
-        if not self.enabled:
-            return
-        import sys
-
-        width = 30
-        filled = int(width * self.done / self.total)
-        sys.stderr.write(f"\r[{'#' * filled}{'.' * (width - filled)}] {self.done}/{self.total} pages")
-        sys.stderr.flush()
-
-    def close(self) -> None:
-        if self.enabled:
-            import sys
-
-            sys.stderr.write("\n")
+    context = FlowRunContext.get()
+    return context is not None and isinstance(context.task_runner, ThreadPoolTaskRunner)

@@ -91,8 +91,9 @@ def sinmun_executable() -> Path:
 
 
 def ingest_command(inbox: Path, db: Path, batch_pages: int, *extra: str, exe: Path | None = None) -> list[str]:
+    """The ingest, with Prefect's log lines on its console (``--verbose``): kills are timed by its task runs."""
     return [str(exe or sinmun_executable()), "ingest", str(inbox), "--warehouse", str(db), "--no-progress",
-            "--batch-pages", str(batch_pages), *extra]  # fmt: skip
+            "--verbose", "--batch-pages", str(batch_pages), *extra]  # fmt: skip
 
 
 def subprocess_env(prefect_home: Path | None = None) -> dict[str, str]:

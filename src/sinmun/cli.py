@@ -5,11 +5,14 @@ from __future__ import annotations
 import argparse
 import json
 import sys
+import time
 from dataclasses import replace
 from datetime import date
 from pathlib import Path
 
 from sinmun import __version__
+
+_IMPORTED_AT = time.monotonic()
 
 # A table's cells on a terminal are cut to this many display columns (a Hangul syllable takes two) unless
 # --max-width says otherwise.
@@ -120,7 +123,16 @@ def build_parser() -> argparse.ArgumentParser:
     ingest.add_argument(
         "--wait", action="store_true", help="wait for another ingest of the same warehouse to finish instead of exiting"
     )
-    ingest.add_argument("--no-progress", action="store_true", help="no progress bar")
+    ingest.add_argument("--no-progress", action="store_true", help="no progress bar (none is drawn off a terminal)")
+    talk = ingest.add_mutually_exclusive_group()
+    talk.add_argument(
+        "--quiet", action="store_true",
+        help="for cron: print nothing when the run succeeds (the summary line only when files were quarantined); "
+        "errors still go to stderr",
+    )  # fmt: skip
+    talk.add_argument(
+        "--verbose", action="store_true", help="also show Prefect's own log lines (always in <warehouse>.log)"
+    )
     ingest.add_argument("--summary-json", type=Path, help="also write the run's summary (with time per stage) here")
     ingest.add_argument(
         "--quarantine-dir",
@@ -368,8 +380,16 @@ def cmd_entities(args: argparse.Namespace) -> int:
 
 
 def cmd_ingest(args: argparse.Namespace) -> int:
+    quiet = getattr(args, "quiet", False)
+
+    def say(news: str) -> None:
+        if not quiet:
+            print(f"sinmun ingest: {news}", flush=True)
+
+    say(f"looking for new pages in {args.inbox}")  # before the imports below: the user sees it at once
     from sinmun.ingest.interrupt import IngestInterrupted
     from sinmun.ingest.lock import IngestBusy
+    from sinmun.ingest.precheck import summary_line
     from sinmun.ingest.quarantine import QuarantineInsideInbox
     from sinmun.ingest.run import run_ingest
     from sinmun.store.warehouse import LoadsUndone, SchemaMismatch
@@ -379,7 +399,8 @@ def cmd_ingest(args: argparse.Namespace) -> int:
             args.inbox, warehouse_path=args.warehouse, batch_pages=args.batch_pages,
             settle_seconds=args.settle_seconds, max_page_bytes=int(args.max_page_mb * 1024 * 1024),
             wait=args.wait, progress=not args.no_progress, workers=args.workers, dask_address=args.dask_address,
-            quarantine_dir=args.quarantine_dir,
+            quarantine_dir=args.quarantine_dir, say=say,
+            console_log_level="ERROR" if quiet else "NOTSET" if getattr(args, "verbose", False) else "WARNING",
         )  # fmt: skip
     except IngestInterrupted as err:  # SIGINT or SIGTERM: stopped in order, what is committed is complete
         print(f"sinmun ingest: {err.message()}", file=sys.stderr)
@@ -398,28 +419,20 @@ def cmd_ingest(args: argparse.Namespace) -> int:
         print("sinmun ingest: loads committed before the failure are complete; run the ingest again to go on",
               file=sys.stderr)  # fmt: skip
         return 1
+    # The time the user waited: the process's wall time, start-up included (the flow's own time is flow_seconds).
+    summary["flow_seconds"] = summary["seconds"] if summary.get("flow_run_id") else None
+    summary["seconds"] = round(_process_seconds(), 2)
     if getattr(args, "summary_json", None):
         args.summary_json.write_text(json.dumps(summary, ensure_ascii=False, indent=1, default=str), encoding="utf-8")
-    print(
-        f"sinmun ingest: {summary['pages_seen']} pages seen, {summary['pages_loaded']} loaded, "
-        f"{summary['pages_skipped_duplicate']} skipped as duplicates, {summary['pages_quarantined']} quarantined"
-        + _deferred_note(summary)
-        + f"; {summary['articles']} articles, {summary['mentions']} entity mentions; {summary['seconds']} s"
-    )
+    if quiet and not summary["pages_quarantined"]:
+        return 0
+    print(f"sinmun ingest: {summary_line(summary)}")
+    if quiet:
+        return 0
     for decision in summary.get("page_decisions", []):
         print(f"same page twice: {decision}")
     print(f"warehouse: {summary['warehouse']} (published for analysts: {summary['published']})")
     return 0
-
-
-def _deferred_note(summary: dict) -> str:
-    """The summary's files left for a later run: still being written, and held back by a refusal recorded before."""
-    held = len(summary.get("held_back", []))
-    writing = summary["pages_deferred"] - held
-    notes = [f"{writing} still being written" if held else "still being written"] if writing else []
-    if held:
-        notes.append(f"{held} refused before, waiting in the inbox: see sinmun quarantine list")
-    return f", {summary['pages_deferred']} left for the next run ({'; '.join(notes)})" if notes else ""
 
 
 def cmd_serve(args: argparse.Namespace) -> int:
@@ -678,6 +691,20 @@ def cmd_report(args: argparse.Namespace) -> int:
     print(f"sinmun report: wrote {args.out} ({overview['articles']} articles, {overview['pages']} pages, "
           f"{overview['first_day'] or '?'} to {overview['last_day'] or '?'})")  # fmt: skip
     return 0
+
+
+def _process_seconds() -> float:
+    """Seconds since this process started, the interpreter's start included: the kernel's start time of the
+    process against the time since boot (both in clock ticks from boot, so no wall-clock rounding); else since
+    this module was imported."""
+    import os
+
+    try:
+        fields = Path("/proc/self/stat").read_text().rsplit(")", 1)[1].split()
+        since_boot = float(Path("/proc/uptime").read_text().split()[0])
+        return since_boot - int(fields[19]) / os.sysconf("SC_CLK_TCK")
+    except (OSError, ValueError, IndexError):
+        return time.monotonic() - _IMPORTED_AT
 
 
 def _one_line(err: BaseException) -> str:

@@ -120,7 +120,7 @@ def _alive(pid: int) -> bool:
 
 
 def _ingest_with_helpers(
-    sinmun_bin: Path, tmp_path: Path, env: dict | None = None, log: Path | None = None
+    sinmun_bin: Path, tmp_path: Path, env: dict | None = None, log: Path | None = None, options: tuple[str, ...] = ()
 ) -> tuple[subprocess.Popen, set[int]]:
     """Start an ingest of the samples (its output to ``log``) and wait until its helper processes (Prefect
     server, Kiwi) are up."""
@@ -133,7 +133,8 @@ def _ingest_with_helpers(
     copy_samples(inbox)
     output = log.open("w") if log else subprocess.DEVNULL
     proc = subprocess.Popen(
-        [str(sinmun_bin), "ingest", str(inbox), "--warehouse", str(tmp_path / "wh" / "s.duckdb"), "--no-progress"],
+        [str(sinmun_bin), "ingest", str(inbox), "--warehouse", str(tmp_path / "wh" / "s.duckdb"), "--no-progress",
+         *options],
         stdout=output, stderr=subprocess.STDOUT, env={**os.environ, **(env or {})},
     )  # fmt: skip
     helpers: set[int] = set()
@@ -146,20 +147,22 @@ def _ingest_with_helpers(
 
 def test_ingest_leaves_no_helper_process_behind(tmp_path: Path, sinmun_bin: Path):
     """The run's temporary Prefect server and its Kiwi process end with it; its flow run sends no heartbeats
-    (nothing could watch them on a server that ends with the run)."""
+    (nothing could watch them on a server that ends with the run). With --verbose, Prefect's log lines are on the
+    console too, not only in the log file beside the warehouse."""
     import time
 
     log = tmp_path / "ingest.log"
-    proc, helpers = _ingest_with_helpers(sinmun_bin, tmp_path, {"PREFECT_LOGGING_LEVEL": "DEBUG"}, log)
+    proc, helpers = _ingest_with_helpers(sinmun_bin, tmp_path, {"PREFECT_LOGGING_LEVEL": "DEBUG"}, log, ("--verbose",))
     assert len(helpers) == 2, "expected a Prefect server and a Kiwi process beside the ingest"
     assert proc.wait(timeout=300) == 0
     deadline = time.monotonic() + 15
     while any(_alive(p) for p in helpers) and time.monotonic() < deadline:
         time.sleep(0.1)
     assert not [p for p in helpers if _alive(p)]
-    output = log.read_text()
-    assert "Executing flow 'sinmun-ingest'" in output  # Prefect's debug log of the flow run is there
-    assert "heartbeat" not in output
+    output, log_file = log.read_text(), (tmp_path / "wh" / "s.log").read_text()
+    for text in (output, log_file):
+        assert "Executing flow 'sinmun-ingest'" in text  # Prefect's debug log of the flow run is there
+        assert "heartbeat" not in text
 
 
 def test_a_killed_ingest_leaves_no_helper_process_behind(tmp_path: Path, sinmun_bin: Path):

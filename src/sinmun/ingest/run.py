@@ -2,13 +2,15 @@
 
 from __future__ import annotations
 
+import logging
 import os
 import sys
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from contextlib import AbstractContextManager, contextmanager, nullcontext, suppress
 from datetime import UTC, date, datetime, timedelta
 from pathlib import Path
 
+from sinmun.ingest.console import log_prefect_to_file, prefect_log_path, quiet_prefect_console
 from sinmun.ingest.interrupt import (
     CommittedLoads,
     IngestInterrupted,
@@ -17,13 +19,16 @@ from sinmun.ingest.interrupt import (
     stopping_on_signals,
 )
 from sinmun.ingest.lock import writer_lock
+from sinmun.ingest.precheck import check_for_work
 from sinmun.ingest.prefect_server import TemporaryPrefectServer, is_temporary_api
 from sinmun.store.warehouse import default_warehouse
 
 
 def configure_prefect() -> None:
-    # Telemetry calls fail offline and slow every start; users may still override any of these.
+    # Telemetry calls fail offline and slow every start; users may still override any of these. The client's own
+    # telemetry (DO_NOT_TRACK) also prints a notice on a terminal's first run.
     os.environ.setdefault("PREFECT_SERVER_ANALYTICS_ENABLED", "false")
+    os.environ.setdefault("DO_NOT_TRACK", "1")
     os.environ.setdefault("PREFECT_UI_ENABLED", "false")
 
 
@@ -40,7 +45,13 @@ def run_ingest(
     workers: int | None = None,
     dask_address: str | None = None,
     quarantine_dir: Path | None = None,
+    say: Callable[[str], None] | None = None,
+    console_log_level: str = "WARNING",
 ) -> dict:
+    """Run the ingest flow, unless the inbox has nothing new (``sinmun.ingest.precheck``): then return the run's
+    summary without starting Prefect or Kiwi. ``say`` receives one-line news of the run's start for the user;
+    Prefect's own log lines go to ``<warehouse>.log`` beside the warehouse (``sinmun.ingest.console``), and to the
+    console only from ``console_log_level`` up."""
     path = (warehouse_path or default_warehouse()).resolve()
     inbox = inbox.resolve()
     if not inbox.is_dir():
@@ -51,12 +62,21 @@ def run_ingest(
     with stopping_on_signals("sinmun ingest") as stop, writer_lock(path, wait=wait):
         locked_at = _utcnow()
         try:
+            precheck = check_for_work(inbox, path, settle_seconds=settle_seconds, max_page_bytes=max_page_bytes,
+                                      only_date=only_date)  # fmt: skip
+            for warning in precheck.warnings if logging.getLevelName(console_log_level) <= logging.WARNING else ():
+                print(f"sinmun ingest: warning: {warning}", file=sys.stderr)
+            if precheck.summary is not None:
+                if say:
+                    say(f"nothing new: {precheck.already_loaded} pages loaded before, none to load")
+                return precheck.summary
+            if say:
+                say(f"{precheck.work}: starting Prefect and Kiwi")
+            quiet_prefect_console(console_log_level)
             with prefect_api() as server, _kiwi_process(not (workers or dask_address)):
-                from sinmun.store.warehouse import check_layout
-
-                check_layout(path)  # refuse another table layout before the flow starts
                 import flows.ingest  # noqa: F401  (Prefect's import, ~1.5 s, also overlaps the server's boot)
 
+                log_prefect_to_file(prefect_log_path(path), console_log_level)
                 if server:
                     server.wait_ready()
                 return _run_flow(inbox, path, batch_pages, settle_seconds, max_page_bytes, wait, progress,
@@ -114,12 +134,13 @@ def flow_run_settings() -> AbstractContextManager:
     """Prefect's settings for the flow run. With the run's own temporary server, no flow-run heartbeats: they
     let a long-running server's automations spot a crashed run, but this server ends with the run, and Prefect
     ends a flow run by waiting for the heartbeat thread's one-second sleep (1 s of every run). Against a
-    configured ``PREFECT_API_URL``, Prefect's settings as they are."""
+    configured ``PREFECT_API_URL``, Prefect's settings as they are. Nor links to its UI in the log ("View at
+    http://127.0.0.1:<port>/runs/..."): the temporary server has no UI, and is gone when the run ends."""
     if not is_temporary_api(os.environ.get("PREFECT_API_URL")):
         return nullcontext()
-    from prefect.settings import PREFECT_FLOWS_HEARTBEAT_FREQUENCY, temporary_settings
+    from prefect.settings import PREFECT_FLOWS_HEARTBEAT_FREQUENCY, PREFECT_UI_URL, temporary_settings
 
-    return temporary_settings(updates={PREFECT_FLOWS_HEARTBEAT_FREQUENCY: None})
+    return temporary_settings(updates={PREFECT_FLOWS_HEARTBEAT_FREQUENCY: None, PREFECT_UI_URL: ""})
 
 
 def cap_malloc_arenas() -> None:

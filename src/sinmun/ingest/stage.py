@@ -10,14 +10,14 @@ import hashlib
 import shutil
 import tempfile
 import time
-from collections.abc import Iterable
+from collections.abc import Callable, Iterable, Iterator, Sequence
 from contextlib import suppress
 from dataclasses import dataclass, field, replace
 from datetime import UTC, datetime
 from pathlib import Path
 from typing import NamedTuple
 
-from sinmun.entities.extract import extract_batch
+from sinmun.entities.extract import Tokenizer, extract_batch, kiwi_tokenizer
 from sinmun.ingest.discover import NotARegularFile, PageFile, open_regular_file
 from sinmun.ingest.normalize import PageRecord, batch_tables, page_id
 from sinmun.pages.decode import PageRejected
@@ -183,8 +183,12 @@ def stage_batch(
     batch_number: int,
     staging_dir: Path,
     max_bytes: int = DEFAULT_MAX_PAGE_BYTES,
+    on_pages_done: Callable[[int], None] | None = None,
 ) -> StagedBatch:
-    """Stage pages already known to be new (duplicates are set aside before, by content hash)."""
+    """Stage pages already known to be new (duplicates are set aside before, by content hash).
+
+    ``on_pages_done(n)``, when given, hears of the batch's pages as their entities are extracted (its last long
+    step): ``n`` more pages done, in proportion to the texts Kiwi has answered and the rules have gone through."""
     batch = StagedBatch(batch_number=batch_number)
     seconds = batch.seconds
     readable: list[tuple[PageFile, bytes]] = []
@@ -226,7 +230,8 @@ def stage_batch(
     started = time.perf_counter()
     articles = [a for r in records for a in r.parsed["articles"]]
     published = [iso_date(r.parsed["source"]["publication_date"]) for r in records for _ in r.parsed["articles"]]
-    terms = iter(extract_batch(articles, published))
+    tokenizer = _reporting_pages(kiwi_tokenizer, len(records), on_pages_done) if on_pages_done else kiwi_tokenizer
+    terms = iter(extract_batch(articles, published, tokenizer))
     records = [replace(r, article_terms=tuple(next(terms) for _ in r.parsed["articles"])) for r in records]
     normalizing = time.perf_counter()
     seconds["entities"] = normalizing - started
@@ -244,6 +249,24 @@ def stage_batch(
     batch.articles = frames["fct_article"].height
     batch.mentions = frames["fct_entity_mention"].height
     return batch
+
+
+def _reporting_pages(tokenizer: Tokenizer, pages: int, on_pages_done: Callable[[int], None]) -> Tokenizer:
+    """``tokenizer``, telling ``on_pages_done`` how many more of ``pages`` pages the texts taken so far stand for
+    (a text counts once the caller asks for the next: it is done with it)."""
+
+    def tokenize(texts: Sequence[str]) -> Iterator[list]:
+        reported = 0
+        for taken, tokens in enumerate(tokenizer(texts), 1):
+            yield tokens
+            done = pages * taken // len(texts)
+            if done > reported:
+                on_pages_done(done - reported)
+                reported = done
+        if pages > reported:  # no text at all (pages without a body)
+            on_pages_done(pages - reported)
+
+    return tokenize
 
 
 def _refusal(page: PageFile, reason: str, detail: str = "", sha256: str | None = None) -> dict:
