@@ -5,6 +5,7 @@ One module-scoped sequence of runs on a small inbox feeds every assertion (each 
 
 from __future__ import annotations
 
+import re
 import subprocess
 from dataclasses import dataclass
 from pathlib import Path
@@ -14,6 +15,8 @@ import pytest
 
 from sinmun.ingest.normalize import stable_hash
 from sinmun.reader_version import reader_version
+from sinmun.store import warehouse as store
+from tests.reliability.test_crashes import kl
 from tests.warehouse.conftest import SAMPLES, copy_samples, query, table_fingerprints, write_manifest
 
 # Two sample pages delivered as scans without their header line (no date, no page number: date key -1, page id
@@ -38,7 +41,12 @@ class Runs:
     articles_before: dict[str, tuple]
     dry_run: subprocess.CompletedProcess
     after_dry_run: dict
-    reprocess: subprocess.CompletedProcess
+    published_before: dict
+    killed: kl.RunOutcome  # a reprocess killed after its first batch's load
+    published_after_kill: dict
+    pages_read_before_kill: int
+    checks_after_kill: dict[str, int]
+    reprocess: subprocess.CompletedProcess  # the next reprocess, which reads the rest
     after: dict
     articles_after: dict[str, tuple]
     ledger_after: list[tuple]
@@ -73,17 +81,29 @@ def runs(tmp_path_factory: pytest.TempPathFactory, sinmun_bin: Path) -> Runs:
     con.close()
     (inbox / GONE_PAGE).unlink()
     before, articles_before = table_fingerprints(db), articles(db)
+    published = db.with_name("sinmun.published.duckdb")
+    published_before = table_fingerprints(published)
 
     dry_run = run(sinmun_bin, "reprocess", str(inbox), *common, "--dry-run")
     after_dry_run = table_fingerprints(db)
+    # One page per batch, killed (SIGKILL, the whole process group) as soon as the first batch's load is done.
+    killed = kl.run_ingest(
+        [str(sinmun_bin), "reprocess", str(inbox), *common, "--batch-pages", "1"], kl.subprocess_env(),
+        kl.KillPlan(0.0, after=kl.LOAD_DONE, nth=1, label="the first load"),
+    )  # fmt: skip
+    published_after_kill = table_fingerprints(published)
+    read_before_kill = query(db, "select count(*) from ledger_page")[0][0] - 4  # each page read again: a version
+    with store.connect(db, read_only=True) as con:
+        checks_after_kill = store.run_checks(con)  # raises ChecksFailed, naming the failures
     reprocess = run(sinmun_bin, "reprocess", str(inbox), *common)
     after, articles_after = table_fingerprints(db), articles(db)
     ledger_after = query(db, "select source_path, page_id, metadata_source, reader_version = ?, is_current "
                          "from ledger_page order by source_path, loaded_at", [EARLIER_READING])  # fmt: skip
-    published = db.with_name("sinmun.published.duckdb")
     published_dates = query(published, "select distinct date_key from fct_article order by date_key")
     nothing_to_do = run(sinmun_bin, "reprocess", str(inbox), *common)
-    return Runs(db, ingest, before, articles_before, dry_run, after_dry_run, reprocess, after, articles_after,
+    return Runs(db, ingest, before, articles_before, dry_run, after_dry_run, published_before, killed,
+                published_after_kill,
+                read_before_kill, checks_after_kill, reprocess, after, articles_after,
                 ledger_after, published_dates, nothing_to_do, table_fingerprints(db))  # fmt: skip
 
 
@@ -117,12 +137,19 @@ def test_a_dry_run_names_the_pages_and_why_and_loads_nothing(runs: Runs):
     assert runs.after_dry_run == runs.before
 
 
-def test_reprocess_fixes_date_key_and_page_id_with_the_same_rows(runs: Runs):
+def test_a_reprocess_killed_after_a_load_leaves_the_published_state_and_whole_batches(runs: Runs):
+    assert runs.killed.killed and re.search(kl.LOAD_DONE, runs.killed.output), runs.killed.output[-3000:]
+    assert runs.published_after_kill == runs.published_before
+    assert 1 <= runs.pages_read_before_kill < 3
+    assert set(runs.checks_after_kill.values()) == {0}
+
+
+def test_the_next_reprocess_reads_the_rest_and_fixes_date_key_and_page_id_with_the_same_rows(runs: Runs):
     assert runs.reprocess.returncode == 0, runs.reprocess.stderr[-2000:]
     assert runs.reprocess.stdout.startswith(
-        "sinmun reprocess: read again 3 of 4 loaded pages (metadata changed: 2, reader changed: 1); 0 unchanged, "
-        "0 quarantined;"
+        f"sinmun reprocess: read again {3 - runs.pages_read_before_kill} of 4 loaded pages ("
     )
+    assert f"; {runs.pages_read_before_kill} unchanged, 0 quarantined;" in runs.reprocess.stdout.splitlines()[0]
     assert f"cannot be read again: {GONE_PAGE}: not read again: no longer in the inbox" in runs.reprocess.stdout
     assert "warning" not in runs.reprocess.stderr
     before, after = runs.articles_before, runs.articles_after
