@@ -445,6 +445,7 @@ def _add_reprocess_command(commands) -> None:
     )
     reprocess.add_argument("--wait", action="store_true", help="wait for a running ingest to finish instead of exiting")
     reprocess.add_argument("--no-progress", action="store_true", help="no progress bar")
+    reprocess.add_argument("--summary-json", type=Path, help="also write the run's summary (every page and why) here")
     reprocess.add_argument("--quarantine-dir", type=Path, default=None, help="where files refused on re-reading go")
     reprocess.set_defaults(func=cmd_reprocess)
 
@@ -481,8 +482,13 @@ def cmd_reprocess(args: argparse.Namespace) -> int:
             print("sinmun reprocess: batches committed before the failure are complete; run it again to go on",
                   file=sys.stderr)  # fmt: skip
         return 1
+    if args.summary_json:
+        args.summary_json.write_text(json.dumps(summary, ensure_ascii=False, indent=1, default=str), encoding="utf-8")
     _print_reprocess(summary)
     return 0
+
+
+REPROCESS_PAGES_LISTED = 20
 
 
 def _print_reprocess(summary: dict) -> None:
@@ -495,8 +501,14 @@ def _print_reprocess(summary: dict) -> None:
         print(f"sinmun reprocess: read again {summary['pages_loaded']} of {plan['pages_considered']} loaded pages "
               f"({reasons}); {plan['pages_unchanged']} unchanged, {summary['pages_quarantined']} quarantined; "
               f"{summary['articles']} articles, {summary['mentions']} entity mentions; {summary['seconds']} s")  # fmt: skip
-    for source_path, why in plan["pages"].items():
+    # A dry run lists every page; a run, the first few (after a new release it reads the whole archive again).
+    listed = list(plan["pages"].items())
+    shown = listed if plan["dry_run"] else listed[:REPROCESS_PAGES_LISTED]
+    for source_path, why in shown:
         print(f"{'would read' if plan['dry_run'] else 'read'} again: {source_path}: {'; '.join(why)}")
+    if len(shown) < len(listed):
+        print(f"read again: … and {len(listed) - len(shown)} more pages (--summary-json FILE, or --dry-run before "
+              "a run, lists them all)")  # fmt: skip
     for line in plan["cannot_reread"]:
         print(f"cannot be read again: {line}")
     print(f"reading version: {plan['reader_version']}")

@@ -80,6 +80,7 @@ def test_a_page_is_read_again_when_its_metadata_or_reading_changed(page, file, o
     assert len(why) == len(reasons) and all(w.startswith(r) for w, r in zip(why, reasons, strict=True)), why
     left_out = bool(options.get("loaded_by")) and not read_again  # not asked about: neither read nor counted
     assert result.unchanged == (0 if read_again or left_out else 1)
+    assert result.considered == (0 if left_out else 1)
     assert result.cannot_reread == []
 
 

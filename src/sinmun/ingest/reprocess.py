@@ -51,7 +51,7 @@ class ReprocessPlan:
     reasons: dict[str, list[str]] = field(default_factory=dict)  # source path -> why it is read again
     cannot_reread: list[str] = field(default_factory=list)  # "<source path>: why it cannot be read again"
     unchanged: int = 0  # loaded pages, among those asked about, that need no new reading
-    considered: int = 0  # loaded pages asked about (of the publication and dates asked)
+    considered: int = 0  # loaded pages asked about (of the publication, dates and reading versions asked)
 
     def reason_counts(self) -> dict[str, int]:
         return {reason: sum(1 for why in self.reasons.values() if any(w.startswith(reason) for w in why))
@@ -98,11 +98,10 @@ def plan_reprocess(
     refusals = {refusal.source_path: refusal for refusal in refused}
     versions = set(loaded_by)
     plan = ReprocessPlan()
-    loaded = list(loaded)
-    plan.considered = len(loaded)
     for page in sorted(loaded, key=lambda p: p.source_path):
         if versions and (page.reader_version or "unrecorded") not in versions:
             continue
+        plan.considered += 1
         reader_changed = page.reader_version != current_reader and not metadata_only
         file = files.get(page.source_path)
         if file is None:
