@@ -118,3 +118,23 @@ def test_two_files_a_manifest_names_as_one_page_read_again_only_the_newer():
     assert [p.source_path for p in result.pages] == ["x.txt"]
     assert list(result.reasons) == ["x.txt"]
     assert len(result.cannot_reread) == 1 and result.cannot_reread[0].startswith("y.txt: not read again: page ")
+
+
+def test_a_warehouse_from_before_the_reading_version_gets_the_column_and_its_pages_count_as_unrecorded(tmp_path):
+    from datetime import datetime
+
+    from sinmun.store import warehouse
+
+    db = tmp_path / "old.duckdb"
+    with warehouse.connect(db) as con:
+        warehouse.ensure_schema(con)
+        con.execute("alter table ledger_page drop column reader_version")  # the layout before it was recorded
+        con.execute(
+            "insert into ledger_page values ('path:a.txt', 'a.txt', 's1', 'utf-8', null, null, null, null, "
+            "'unknown', 1, 'run-0001', ?, true)", [datetime(2024, 1, 1)],
+        )  # fmt: skip
+        warehouse.ensure_schema(con)
+        rows = warehouse.reprocess_candidates(con)
+    assert [(r["source_path"], r["reader_version"]) for r in rows] == [("a.txt", None)]
+    result = plan([LoadedPage(**rows[0])], [found("a.txt")])
+    assert result.reasons == {"a.txt": [f"reader: unrecorded -> {CURRENT}"]}
