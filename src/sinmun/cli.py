@@ -468,7 +468,7 @@ def cmd_reprocess(args: argparse.Namespace) -> int:
             quarantine_dir=args.quarantine_dir,
         )  # fmt: skip
     except IngestInterrupted as err:
-        print(f"sinmun reprocess: {err.message()}", file=sys.stderr)
+        print(f"sinmun reprocess: {err.message('reprocess')}", file=sys.stderr)
         return err.exit_code
     except IngestBusy as err:
         print(f"sinmun reprocess: {err}", file=sys.stderr)
