@@ -443,6 +443,9 @@ def _add_reprocess_command(commands) -> None:
     reprocess.add_argument(
         "--batch-pages", type=_positive_int, default=200, help="pages per batch and per load (default 200)"
     )
+    reprocess.add_argument(
+        "--max-page-mb", type=_positive_megabytes, default=2.0, help="refuse page files larger than this (default 2)"
+    )
     reprocess.add_argument("--wait", action="store_true", help="wait for a running ingest to finish instead of exiting")
     reprocess.add_argument("--no-progress", action="store_true", help="no progress bar")
     reprocess.add_argument("--summary-json", type=Path, help="also write the run's summary (every page and why) here")
@@ -464,8 +467,8 @@ def cmd_reprocess(args: argparse.Namespace) -> int:
         summary = run_reprocess(
             args.inbox, warehouse_path=args.warehouse, publication=args.publication, date_from=args.date_from,
             date_to=args.date_to, metadata_only=args.metadata_only, loaded_by=args.loaded_by, dry_run=args.dry_run,
-            batch_pages=args.batch_pages, wait=args.wait, progress=not args.no_progress,
-            quarantine_dir=args.quarantine_dir,
+            batch_pages=args.batch_pages, max_page_bytes=int(args.max_page_mb * 1024 * 1024), wait=args.wait,
+            progress=not args.no_progress, quarantine_dir=args.quarantine_dir,
         )  # fmt: skip
     except IngestInterrupted as err:
         print(f"sinmun reprocess: {err.message('reprocess')}", file=sys.stderr)

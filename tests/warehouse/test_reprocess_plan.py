@@ -87,7 +87,7 @@ def test_a_page_is_read_again_when_its_metadata_or_reading_changed(page, file, o
 def test_pages_that_cannot_be_read_again_are_named_with_why_and_the_rest_go_on():
     pages = [
         loaded("gone.txt", reader="old"),
-        loaded("refused.txt", reader="old"),
+        loaded("refused.txt"),  # the inbox names it but refuses it: named, though its reading is current
         loaded("rewritten.txt", reader="old"),
         loaded("unreadable.txt", reader="old"),
         loaded("fine.txt", reader="old"),
@@ -102,7 +102,7 @@ def test_pages_that_cannot_be_read_again_are_named_with_why_and_the_rest_go_on()
         "refused.txt: not read again: the inbox refuses it (bad-manifest: manifest date '2024-13-01' is not "
         "YYYY-MM-DD)",
         "rewritten.txt: holds other content than was loaded (a new version of the page: `sinmun ingest` loads it)",
-        "unreadable.txt: cannot be read",
+        "unreadable.txt: cannot be read (unreadable, or larger than --max-page-mb)",
     ]
     assert result.unchanged == 1
     assert result.reason_counts() == {"metadata": 0, "reader": 1}

@@ -8,8 +8,9 @@ A loaded page is read again when what it was loaded with no longer holds:
   ``sinmun.reader_version``), or by one that did not record itself.
 
 Only the same content is read again: a file whose content changed since it was loaded is a new version of its page,
-which ``sinmun ingest`` loads. A page whose file is no longer in the inbox (or that the inbox now refuses, a bad
-manifest row say) cannot be read again: it is named, with why, and stays as it is loaded.
+which ``sinmun ingest`` loads. A page whose file is no longer in the inbox (or that the inbox now refuses: a bad
+manifest row, a manifest row whose file is gone) cannot be read again: it is named, with why, and stays as it is
+loaded.
 """
 
 from __future__ import annotations
@@ -105,7 +106,8 @@ def plan_reprocess(
         reader_changed = page.reader_version != current_reader and not metadata_only
         file = files.get(page.source_path)
         if file is None:
-            if reader_changed:
+            # Named when it would be read again, or when the inbox names it still (a manifest row, say) but refuses it.
+            if reader_changed or page.source_path in refusals:
                 plan.cannot_reread.append(f"{page.source_path}: {_why_not_found(page, refusals)}")
             else:
                 plan.unchanged += 1
@@ -120,7 +122,7 @@ def plan_reprocess(
         if digest != page.sha256:
             plan.cannot_reread.append(
                 f"{page.source_path}: "
-                + ("cannot be read" if digest is None else "holds other content than was loaded (a new version "
+                + ("cannot be read (unreadable, or larger than --max-page-mb)" if digest is None else "holds other content than was loaded (a new version "
                    "of the page: `sinmun ingest` loads it)")
             )  # fmt: skip
             continue
