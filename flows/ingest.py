@@ -23,6 +23,7 @@ from __future__ import annotations
 
 import time
 from collections import deque
+from collections.abc import Callable
 from dataclasses import asdict, dataclass, field
 from datetime import UTC, date, datetime
 from pathlib import Path
@@ -75,6 +76,9 @@ class IngestSummary:
     # For each page delivered twice in this run: which version was loaded and why (the other is ``same-page``).
     page_decisions: list[str] = field(default_factory=list)
     seconds: float = 0.0
+    # Current pages loaded without a publication date or page number (date key -1, page id path:<file>), in the
+    # whole warehouse: a manifest naming them, then `sinmun reprocess`, fixes them.
+    pages_without_date_or_page: int = 0
     flow_run_id: str | None = None  # Prefect's id of the flow run (a scheduled run or a direct call)
     # Time per stage (s): discover, select (hashing), read, decode+hash, segment, entities, normalize, stage-write
     # (summed over batches, which may stage concurrently), load, record, checks, publish.
@@ -187,23 +191,53 @@ def _ingest(
 ) -> dict:
     logger = get_run_logger()
     t0 = time.monotonic()
-    run_started = datetime.now(UTC).replace(tzinfo=None)
-    run_id = new_run_id()
     path = Path(warehouse_path)
-    path.parent.mkdir(parents=True, exist_ok=True)
-    cleared = remove_stale_staging(path) + warehouse.remove_stale_copies(path)
-    if cleared:
-        logger.info("cleared what an interrupted run left: %s", ", ".join(cleared))
-    summary = IngestSummary(run_id=run_id, warehouse=str(path), published=None, flow_run_id=_flow_run_id())
+    summary, run_started = begin_run(path)
+    run_id = summary.run_id
     # The run's one writing connection, for all its loads; closed (checkpointed) before the checks and publishing.
     with warehouse.connect(path) as con:
         warehouse.ensure_schema(con)
         loaded = frozenset(warehouse.loaded_page_versions(con))
         _load_new_pages(con, summary, inbox, loaded, run_started, batch_pages, settle_seconds, max_page_bytes,
                         progress, only_date, quarantine_dir, staged_ahead)  # fmt: skip
-    # A run that changed nothing leaves the warehouse exactly as it was (already checked and published by the run
-    # that made it so); its summary is still returned and logged. A run that died after loading and before
-    # publishing left an unchecked, unpublished state: checked and published now.
+        count_pages_without_date_or_page(con, summary)
+    record_check_and_publish(summary, inbox, quarantine_dir, run_started)
+    summary.seconds = round(time.monotonic() - t0, 2)
+    logger.info("ingest %s: %s", run_id, summary_line(asdict(summary)))
+    return asdict(summary)
+
+
+def begin_run(path: Path) -> tuple[IngestSummary, datetime]:
+    """A new run of the warehouse at ``path`` (holding its writer lock): its empty summary and start time (UTC),
+    once what an interrupted run left (staging folders, half-written copies) is cleared."""
+    run_started = datetime.now(UTC).replace(tzinfo=None)
+    run_id = new_run_id()
+    path.parent.mkdir(parents=True, exist_ok=True)
+    cleared = remove_stale_staging(path) + warehouse.remove_stale_copies(path)
+    if cleared:
+        get_run_logger().info("cleared what an interrupted run left: %s", ", ".join(cleared))
+    return IngestSummary(run_id=run_id, warehouse=str(path), published=None, flow_run_id=_flow_run_id()), run_started
+
+
+def count_pages_without_date_or_page(con, summary: IngestSummary) -> None:
+    summary.pages_without_date_or_page = warehouse.pages_without_date_or_page(con)["pages_without_date_or_page"]
+    if summary.pages_without_date_or_page:
+        get_run_logger().info(UNKNOWN_METADATA_WARNING, summary.pages_without_date_or_page)
+
+
+UNKNOWN_METADATA_WARNING = (
+    "%d loaded page(s) have no publication date or page number (date key -1, page id path:<file>): list them in "
+    "the inbox's manifest.csv (path,publication,date,page) and run `sinmun reprocess INBOX`"
+)
+
+
+def record_check_and_publish(summary: IngestSummary, inbox: str, quarantine_dir: str, run_started: datetime) -> None:
+    """Steps 5 and 6, once the run's loads are committed and its writing connection closed.
+
+    A run that changed nothing leaves the warehouse exactly as it was (already checked and published by the run
+    that made it so). A run that died after loading and before publishing left an unchecked, unpublished state:
+    checked and published now."""
+    path = Path(summary.warehouse)
     clock = time.perf_counter()
     if summary.loads or not warehouse.published_is_current(path):
         if summary.loads:
@@ -220,9 +254,6 @@ def _ingest(
         summary.add_seconds("publish", time.perf_counter() - clock)
     else:
         summary.published = str(warehouse.published_path(path))
-    summary.seconds = round(time.monotonic() - t0, 2)
-    logger.info("ingest %s: %s", run_id, summary_line(asdict(summary)))
-    return asdict(summary)
 
 
 def _load_new_pages(
@@ -266,36 +297,9 @@ def _load_new_pages(
         if refused_load:
             summary.loads.append(refused_load)
         summary.pages_quarantined = len(refusals)
-        run_pages: dict[str, PageFile] = {}  # page id -> the file loaded for it in this run
-        batches = [new_pages[i : i + batch_pages] for i in range(0, len(new_pages), batch_pages)]
-        # Staging (parsing, Kiwi) runs on the task runner: in this process, or on Dask workers with --workers or
-        # --dask-address. Loading stays here, one batch after another, in batch order: one writer. At most
-        # ``in_flight`` batches are staged ahead of the load, so memory stays flat however large the inbox.
-        in_flight = max(1, staged_ahead)
-        submitted = deque(
-            stage.submit(pages, n, str(staging), max_page_bytes, counter(n))
-            for n, pages in enumerate(batches[:in_flight], 1)
-        )
-        for number, pages in enumerate(batches, 1):
-            started_at = datetime.now(UTC).replace(tzinfo=None)
-            staged = submitted.popleft().result()
-            ahead = number + in_flight
-            if ahead <= len(batches):
-                submitted.append(stage.submit(batches[ahead - 1], ahead, str(staging), max_page_bytes, counter(ahead)))
-            staged = keep_run_versions(staged, pages, run_pages, staging_dir=staging, max_bytes=max_page_bytes)
-            summary.page_decisions += staged.decisions
-            for stage_name, spent in staged.seconds.items():
-                summary.add_seconds(stage_name, spent)
-            clock = time.perf_counter()
-            load_id = load(con, staged, run_id, started_at, inbox, quarantine_dir)
-            summary.add_seconds("load", time.perf_counter() - clock)
-            if load_id:
-                summary.loads.append(load_id)
-            summary.pages_loaded += staged.pages
-            summary.pages_quarantined += len(staged.quarantined)
-            summary.articles += staged.articles
-            summary.mentions += staged.mentions
-            bar.batch_loaded(number, len(pages))
+        stage_and_load(con, summary, new_pages, inbox=inbox, staging=staging, batch_pages=batch_pages,
+                       max_page_bytes=max_page_bytes, quarantine_dir=quarantine_dir, staged_ahead=staged_ahead,
+                       bar=bar, counter=counter)  # fmt: skip
     except BaseException:
         # The run is ending (interrupted, or a load failed): the batches still staging are abandoned now (their
         # Kiwi calls fail at once) instead of Prefect's task runner waiting for them to finish.
@@ -304,6 +308,46 @@ def _load_new_pages(
     finally:
         remove_run_staging(staging)
         bar.close()
+
+
+def stage_and_load(
+    con, summary: IngestSummary, pages_to_load: list[PageFile], *, inbox: str, staging: Path, batch_pages: int,
+    max_page_bytes: int, quarantine_dir: str, staged_ahead: int, bar: IngestProgress,
+    counter: Callable[[int], Callable | None] = lambda _batch_number: None,
+) -> None:  # fmt: skip
+    """Stage ``pages_to_load`` batch by batch and load each batch in its own transaction (steps 3 and 4), counting
+    them in ``summary``. The caller ends Kiwi's calls in flight when this raises, and removes ``staging``."""
+    run_id = summary.run_id
+    run_pages: dict[str, PageFile] = {}  # page id -> the file loaded for it in this run
+    batches = [pages_to_load[i : i + batch_pages] for i in range(0, len(pages_to_load), batch_pages)]
+    # Staging (parsing, Kiwi) runs on the task runner: in this process, or on Dask workers with --workers or
+    # --dask-address. Loading stays here, one batch after another, in batch order: one writer. At most
+    # ``in_flight`` batches are staged ahead of the load, so memory stays flat however large the inbox.
+    in_flight = max(1, staged_ahead)
+    submitted = deque(
+        stage.submit(pages, n, str(staging), max_page_bytes, counter(n))
+        for n, pages in enumerate(batches[:in_flight], 1)
+    )
+    for number, pages in enumerate(batches, 1):
+        started_at = datetime.now(UTC).replace(tzinfo=None)
+        staged = submitted.popleft().result()
+        ahead = number + in_flight
+        if ahead <= len(batches):
+            submitted.append(stage.submit(batches[ahead - 1], ahead, str(staging), max_page_bytes, counter(ahead)))
+        staged = keep_run_versions(staged, pages, run_pages, staging_dir=staging, max_bytes=max_page_bytes)
+        summary.page_decisions += staged.decisions
+        for stage_name, spent in staged.seconds.items():
+            summary.add_seconds(stage_name, spent)
+        clock = time.perf_counter()
+        load_id = load(con, staged, run_id, started_at, inbox, quarantine_dir)
+        summary.add_seconds("load", time.perf_counter() - clock)
+        if load_id:
+            summary.loads.append(load_id)
+        summary.pages_loaded += staged.pages
+        summary.pages_quarantined += len(staged.quarantined)
+        summary.articles += staged.articles
+        summary.mentions += staged.mentions
+        bar.batch_loaded(number, len(pages))
 
 
 def _undo_unchecked_loads(

@@ -13,5 +13,6 @@ create table if not exists ledger_page (
     article_count     integer not null,
     load_id           varchar not null,
     loaded_at         timestamp not null, -- UTC
-    is_current        boolean not null    -- false once a newer version of the page is loaded
+    is_current        boolean not null,   -- false once a newer version of the page is loaded
+    reader_version    varchar             -- the reading it was read with (sinmun.reader_version); null: not recorded
 );

@@ -181,6 +181,7 @@ def build_parser() -> argparse.ArgumentParser:
     backfill.add_argument("--to", dest="date_to", type=_iso_date, required=True)
     _warehouse_option(backfill)
     backfill.set_defaults(func=cmd_backfill)
+    _add_reprocess_command(commands)
 
     quarantine = commands.add_parser(
         "quarantine", help="list refused files, put them back and ingest them again, or dismiss their refusals"
@@ -431,8 +432,125 @@ def cmd_ingest(args: argparse.Namespace) -> int:
         return 0
     for decision in summary.get("page_decisions", []):
         print(f"same page twice: {decision}")
+    _warn_unknown_metadata("sinmun ingest", summary)
     print(f"warehouse: {summary['warehouse']} (published for analysts: {summary['published']})")
     return 0
+
+
+def _warn_unknown_metadata(command: str, summary: dict) -> None:
+    count = summary.get("pages_without_date_or_page", 0)
+    if count:
+        print(f"{command}: warning: {count} loaded page{'s' if count != 1 else ''} without a publication date or "
+              "page number (date key -1, page id path:<file>); list them in the inbox's manifest.csv "
+              "(path,publication,date,page) and run `sinmun reprocess INBOX`", file=sys.stderr)  # fmt: skip
+
+
+def _add_reprocess_command(commands) -> None:
+    reprocess = commands.add_parser(
+        "reprocess",
+        help="read loaded pages again where their metadata or sinmun's reading changed",
+        description="Read loaded pages again from their files in INBOX and replace their rows: pages the inbox now "
+        "describes otherwise (a manifest added or corrected) and pages an earlier sinmun read (another reading "
+        "version). A file whose content changed since is a new version (ingest loads it); a file no longer in the "
+        "inbox is named and its page stays as loaded. Each batch is one transaction; checked and published as "
+        "an ingest.",
+    )
+    reprocess.add_argument("inbox", type=Path, help="the inbox the pages were loaded from")
+    _warehouse_option(reprocess)
+    reprocess.add_argument("--publication", metavar="CODE", help="only pages of this publication (e.g. bitgoeul)")
+    reprocess.add_argument("--from", dest="date_from", type=_iso_date, help="only pages published on or after")
+    reprocess.add_argument("--to", dest="date_to", type=_iso_date, help="only pages published on or before")
+    reprocess.add_argument(
+        "--metadata-only", action="store_true", help="only pages whose metadata changed, not those of another reading"
+    )
+    reprocess.add_argument(
+        "--loaded-by",
+        action="append",
+        metavar="VERSION",
+        help="only pages read by this reading version (repeatable; `unrecorded` for pages loaded before sinmun "
+        "recorded it; see --dry-run for the versions)",
+    )
+    reprocess.add_argument(
+        "--dry-run", action="store_true", help="list what would be read again, and why; load nothing"
+    )
+    reprocess.add_argument(
+        "--batch-pages", type=_positive_int, default=200, help="pages per batch and per load (default 200)"
+    )
+    reprocess.add_argument(
+        "--max-page-mb", type=_positive_megabytes, default=2.0, help="refuse page files larger than this (default 2)"
+    )
+    reprocess.add_argument("--wait", action="store_true", help="wait for a running ingest to finish instead of exiting")
+    reprocess.add_argument("--no-progress", action="store_true", help="no progress bar")
+    reprocess.add_argument("--summary-json", type=Path, help="also write the run's summary (every page and why) here")
+    reprocess.add_argument("--quarantine-dir", type=Path, default=None, help="where files refused on re-reading go")
+    reprocess.set_defaults(func=cmd_reprocess)
+
+
+def cmd_reprocess(args: argparse.Namespace) -> int:
+    from sinmun.ingest.interrupt import IngestInterrupted
+    from sinmun.ingest.lock import IngestBusy
+    from sinmun.ingest.quarantine import QuarantineInsideInbox
+    from sinmun.ingest.run import run_reprocess
+    from sinmun.store.warehouse import LoadsUndone, SchemaMismatch
+
+    if args.date_from and args.date_to and args.date_to < args.date_from:
+        print("sinmun reprocess: --to is before --from", file=sys.stderr)
+        return 2
+    try:
+        summary = run_reprocess(
+            args.inbox, warehouse_path=args.warehouse, publication=args.publication, date_from=args.date_from,
+            date_to=args.date_to, metadata_only=args.metadata_only, loaded_by=args.loaded_by, dry_run=args.dry_run,
+            batch_pages=args.batch_pages, max_page_bytes=int(args.max_page_mb * 1024 * 1024), wait=args.wait,
+            progress=not args.no_progress, quarantine_dir=args.quarantine_dir,
+        )  # fmt: skip
+    except IngestInterrupted as err:
+        print(f"sinmun reprocess: {err.message('reprocess')}", file=sys.stderr)
+        return err.exit_code
+    except IngestBusy as err:
+        print(f"sinmun reprocess: {err}", file=sys.stderr)
+        return 3
+    except (NotADirectoryError, FileNotFoundError, SchemaMismatch, QuarantineInsideInbox) as err:
+        print(f"sinmun reprocess: {err}", file=sys.stderr)
+        return 2
+    except Exception as err:  # LoadsUndone, or a failure part-way: committed batches are complete
+        print(f"sinmun reprocess: failed: {_one_line(err)}", file=sys.stderr)
+        if not isinstance(err, LoadsUndone):
+            print("sinmun reprocess: batches committed before the failure are complete; run it again to go on",
+                  file=sys.stderr)  # fmt: skip
+        return 1
+    if args.summary_json:
+        args.summary_json.write_text(json.dumps(summary, ensure_ascii=False, indent=1, default=str), encoding="utf-8")
+    _print_reprocess(summary)
+    return 0
+
+
+REPROCESS_PAGES_LISTED = 20
+
+
+def _print_reprocess(summary: dict) -> None:
+    plan = summary["reprocess"]
+    reasons = ", ".join(f"{name} changed: {count}" for name, count in plan["reasons"].items())
+    if plan["dry_run"]:
+        print(f"sinmun reprocess: would read again {plan['pages_planned']} of {plan['pages_considered']} loaded "
+              f"pages ({reasons}); {plan['pages_unchanged']} unchanged; nothing loaded (--dry-run)")  # fmt: skip
+    else:
+        print(f"sinmun reprocess: read again {summary['pages_loaded']} of {plan['pages_considered']} loaded pages "
+              f"({reasons}); {plan['pages_unchanged']} unchanged, {summary['pages_quarantined']} quarantined; "
+              f"{summary['articles']} articles, {summary['mentions']} entity mentions; {summary['seconds']} s")  # fmt: skip
+    # A dry run lists every page; a run, the first few (after a new release it reads the whole archive again).
+    listed = list(plan["pages"].items())
+    shown = listed if plan["dry_run"] else listed[:REPROCESS_PAGES_LISTED]
+    for source_path, why in shown:
+        print(f"{'would read' if plan['dry_run'] else 'read'} again: {source_path}: {'; '.join(why)}")
+    if len(shown) < len(listed):
+        print(f"read again: … and {len(listed) - len(shown)} more pages (--summary-json FILE, or --dry-run before "
+              "a run, lists them all)")  # fmt: skip
+    for line in plan["cannot_reread"]:
+        print(f"cannot be read again: {line}")
+    print(f"reading version: {plan['reader_version']}")
+    _warn_unknown_metadata("sinmun reprocess", summary)
+    if not plan["dry_run"]:
+        print(f"warehouse: {summary['warehouse']} (published for analysts: {summary['published']})")
 
 
 def cmd_serve(args: argparse.Namespace) -> int:

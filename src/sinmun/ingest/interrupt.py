@@ -48,7 +48,7 @@ class IngestInterrupted(KeyboardInterrupt):
     def exit_code(self) -> int:
         return 128 + self.signal_number
 
-    def message(self) -> str:
+    def message(self, command: str = "ingest") -> str:
         name = signal.Signals(self.signal_number).name
         done = self.committed
         if done is None:
@@ -60,7 +60,7 @@ class IngestInterrupted(KeyboardInterrupt):
                 f"{done.loads} load{'s' if done.loads != 1 else ''} committed ({done.pages} pages loaded, "
                 f"{done.quarantined} quarantined) are complete"
             )
-        return f"interrupted by {name}: {what}, nothing else was written; run the ingest again to go on"
+        return f"interrupted by {name}: {what}, nothing else was written; run the {command} again to go on"
 
 
 def is_interruption(err: BaseException) -> bool:

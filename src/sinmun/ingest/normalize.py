@@ -20,6 +20,7 @@ from datetime import date
 import polars as pl
 
 from sinmun.analytics.search_terms import ArticleTerms
+from sinmun.reader_version import reader_version
 
 UNKNOWN = "unknown"
 UNKNOWN_DATE_KEY = -1
@@ -82,6 +83,7 @@ SCHEMAS: dict[str, dict[str, pl.DataType]] = {
         "section": pl.String,
         "metadata_source": pl.String,
         "article_count": pl.Int32,
+        "reader_version": pl.String,
     },
     "fct_article": {
         "article_key": pl.String,
@@ -205,6 +207,7 @@ def _page_rows(record: PageRecord, rows: dict[str, list[dict]]) -> None:
             "section": source.get("section"),
             "metadata_source": record.metadata_source,
             "article_count": len(articles),
+            "reader_version": reader_version(),
         }
     )
     rows["dim_publication"].append({"publication_key": publication})

@@ -275,3 +275,80 @@ def run_backfill(inbox: Path, date_from: date, date_to: date, *, warehouse_path:
         for day in days:
             results.append((day, run_ingest(inbox, warehouse_path=warehouse_path, only_date=day, progress=False)))
     return results
+
+
+def run_reprocess(
+    inbox: Path,
+    *,
+    warehouse_path: Path | None = None,
+    publication: str | None = None,
+    date_from: date | None = None,
+    date_to: date | None = None,
+    metadata_only: bool = False,
+    loaded_by: list[str] | None = None,
+    dry_run: bool = False,
+    batch_pages: int = 200,
+    max_page_bytes: int = 2 * 1024 * 1024,
+    wait: bool = False,
+    progress: bool = True,
+    quarantine_dir: Path | None = None,
+) -> dict:
+    """Read loaded pages again where their metadata or reading changed (``flows.reprocess``), as an ingest runs:
+    one writer at a time, SIGINT and SIGTERM stop it in order, a killed run leaves whole batches or none."""
+    path = (warehouse_path or default_warehouse()).resolve()
+    inbox = inbox.resolve()
+    if not inbox.is_dir():
+        raise NotADirectoryError(f"inbox not found: {inbox}")
+    if not path.exists():
+        raise FileNotFoundError(f"no warehouse at {path}: nothing is loaded to read again")
+    cap_malloc_arenas()
+    parameters = dict(
+        inbox=str(inbox), warehouse_path=str(path), publication=publication,
+        date_from=date_from.isoformat() if date_from else None, date_to=date_to.isoformat() if date_to else None,
+        metadata_only=metadata_only, loaded_by=list(loaded_by or []), dry_run=dry_run, batch_pages=batch_pages,
+        max_page_bytes=max_page_bytes, progress=progress, wait_for_writer=wait,
+        quarantine_dir=str(quarantine_dir.resolve()) if quarantine_dir else None,
+    )  # fmt: skip
+    options = dict(publication=publication, date_from=date_from, date_to=date_to, metadata_only=metadata_only,
+                   loaded_by=list(loaded_by or []), max_bytes=max_page_bytes)  # fmt: skip
+    with stopping_on_signals("sinmun reprocess") as stop, writer_lock(path, wait=wait):
+        locked_at = _utcnow()
+        answered = _reprocess_from_plan(path, inbox, options, dry_run=dry_run)
+        if answered is not None:
+            return answered
+        try:
+            with prefect_api() as server, _kiwi_process(True):
+                from flows.reprocess import reprocess_flow
+
+                if server:
+                    server.wait_ready()
+                with flow_run_settings():
+                    return reprocess_flow(**parameters)
+        except BaseException as err:
+            if not (is_interruption(err) or stop.received):
+                raise
+            raise IngestInterrupted(stop.received or signal_of(err), _committed_since(path, locked_at)) from None
+
+
+def _reprocess_from_plan(path: Path, inbox: Path, options: dict, *, dry_run: bool) -> dict | None:
+    """A dry run, or a reprocess with nothing to read again whose published copy is current, answered from the plan
+    alone (seconds: no Prefect, no Kiwi); None when pages are to be read (or published): the flow runs."""
+    import time
+
+    from sinmun.ingest.reprocess import plan_for_inbox
+    from sinmun.store import warehouse
+
+    started = time.monotonic()
+    warehouse.check_layout(path)
+    with warehouse.connect(path) as con:
+        warehouse.ensure_schema(con)
+        planned = plan_for_inbox(con, inbox, **options)
+        missing = warehouse.pages_without_date_or_page(con)["pages_without_date_or_page"]
+    if not dry_run and (planned.pages or not warehouse.published_is_current(path)):
+        return None
+    return {
+        "warehouse": str(path), "published": str(warehouse.published_path(path)), "loads": [], "pages_seen": 0,
+        "pages_loaded": 0, "pages_quarantined": 0, "articles": 0, "mentions": 0,
+        "pages_without_date_or_page": missing, "seconds": round(time.monotonic() - started, 2),
+        "reprocess": planned.report(dry_run=dry_run),
+    }  # fmt: skip

@@ -31,7 +31,7 @@ from sinmun import __version__
 # The table layout's version: bump it when a table or column changes (see sql/ddl/warehouse_schema.sql).
 SCHEMA_VERSION = 2
 DDL_ORDER = (
-    "warehouse_schema", "ingest_run", "load_ledger", "ledger_page", "quarantine", "dim_date", "dim_publication", "dim_reporter", "dim_place",
+    "warehouse_schema", "ingest_run", "load_ledger", "ledger_page", "ledger_page_reader_version", "quarantine", "dim_date", "dim_publication", "dim_reporter", "dim_place",
     "dim_entity", "fct_article", "fct_entity_mention", "bridge_article_reporter", "fct_article_link",
     "fct_date_mention", "fct_amount_mention", "fct_article_term",
 )  # fmt: skip
@@ -237,6 +237,20 @@ def _seed_places(con: duckdb.DuckDBPyConnection) -> None:
 def loaded_page_versions(con: duckdb.DuckDBPyConnection) -> dict[str, str]:
     """sha256 -> page_id of every page version ever loaded (current or superseded)."""
     return dict(con.execute(sql("queries/loaded_page_versions")).fetchall())
+
+
+def reprocess_candidates(
+    con: duckdb.DuckDBPyConnection, *, publication: str | None = None, date_from=None, date_to=None
+) -> list[dict]:
+    """The current version of each loaded page (optionally of one publication, between two dates), with the
+    metadata and reading version it was loaded with (``sql/queries/reprocess_candidates.sql``)."""
+    params = {"publication": publication, "date_from": date_from, "date_to": date_to}
+    return _rows(con.execute(sql("queries/reprocess_candidates"), params))
+
+
+def pages_without_date_or_page(con: duckdb.DuckDBPyConnection) -> dict[str, int]:
+    """How many current pages were loaded without a date, without a page number, and without either."""
+    return _rows(con.execute(sql("queries/pages_without_date_or_page")))[0]
 
 
 @dataclass(frozen=True)
