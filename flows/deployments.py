@@ -11,8 +11,9 @@ from datetime import timedelta
 
 from prefect import serve
 from prefect.schedules import Cron, Interval
+from prefect.types.entrypoint import EntrypointType
 
-from flows.ingest import ingest_flow
+from .ingest import ingest_flow
 
 DEPLOYMENT_NAME = "sinmun-scheduled-ingest"
 DEFAULT_CRON = "0 6 * * *"  # every morning at 06:00
@@ -46,6 +47,9 @@ def ingest_deployment(
         },
         description="Load new page files of the inbox into the sinmun warehouse, exactly once.",
         tags=["sinmun"],
+        # The flow's import path (sinmun.flows.ingest.ingest_flow), not its file relative to the working folder:
+        # the served runs load it from the installed package wherever the server process was started.
+        entrypoint_type=EntrypointType.MODULE_PATH,
     )
 
 

@@ -416,7 +416,7 @@ def cmd_serve(args: argparse.Namespace) -> int:
         print(f"sinmun serve: inbox not found: {args.inbox}", file=sys.stderr)
         return 2
     configure_prefect()
-    from flows.deployments import serve_ingest
+    from sinmun.flows.deployments import serve_ingest
 
     serve_ingest(
         inbox=str(args.inbox.resolve()), warehouse_path=str((args.warehouse or default_warehouse()).resolve()),

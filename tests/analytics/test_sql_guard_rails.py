@@ -15,8 +15,8 @@ import duckdb
 import polars as pl
 import pytest
 
-from flows.ingest import ingest_flow
 from sinmun.analytics.sql_runner import QueryRefused, run_query
+from sinmun.flows.ingest import ingest_flow
 from sinmun.store.warehouse import published_path
 from tests.warehouse.conftest import copy_samples, table_fingerprints
 

@@ -55,7 +55,7 @@ def run_ingest(
                 from sinmun.store.warehouse import check_layout
 
                 check_layout(path)  # refuse another table layout before the flow starts
-                import flows.ingest  # noqa: F401  (Prefect's import, ~1.5 s, also overlaps the server's boot)
+                import sinmun.flows.ingest  # noqa: F401  (Prefect's import, ~1.5 s, also overlaps the server's boot)
 
                 if server:
                     server.wait_ready()
@@ -95,7 +95,7 @@ def _run_flow(
         only_date=only_date.isoformat() if only_date else None,
         quarantine_dir=str(quarantine_dir.resolve()) if quarantine_dir else None,
     )  # fmt: skip
-    from flows.ingest import ingest_flow
+    from sinmun.flows.ingest import ingest_flow
 
     with flow_run_settings():
         if not (workers or dask_address):

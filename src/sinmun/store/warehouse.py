@@ -81,14 +81,17 @@ class LoadsUndone(RuntimeError):
 
 @cache
 def sql_dir() -> Path:
-    """``sql/`` of the source tree (or ``$SINMUN_SQL_DIR``, as in the container image)."""
+    """sinmun's SQL files: ``$SINMUN_SQL_DIR`` when set; else the installed package's ``sinmun/sql/`` (a wheel
+    carries the repository's ``sql/`` there); else, in a source checkout (an editable install), the repository's
+    ``sql/``. Never the current folder's: an installed sinmun works from any folder."""
     configured = os.environ.get("SINMUN_SQL_DIR")
     candidates = [Path(configured)] if configured else []
-    candidates += [Path(__file__).resolve().parents[3] / "sql", Path.cwd() / "sql"]
+    package = Path(__file__).resolve().parents[1]
+    candidates += [package / "sql", package.parents[1] / "sql"]
     for candidate in candidates:
         if (candidate / "ddl").is_dir():
             return candidate
-    raise FileNotFoundError("sinmun's sql/ directory was not found; set SINMUN_SQL_DIR")
+    raise FileNotFoundError(f"sinmun's SQL files were not found (looked in {', '.join(map(str, candidates))})")
 
 
 _SQL_NAME = re.compile(r"[a-z]+/[a-z0-9_]+")
