@@ -27,6 +27,16 @@ def configure_prefect() -> None:
     os.environ.setdefault("PREFECT_UI_ENABLED", "false")
 
 
+def checked_inbox(inbox: Path) -> Path:
+    """The inbox's resolved path; NotADirectoryError saying what is there instead of a folder."""
+    resolved = inbox.resolve()
+    if resolved.is_dir():
+        return resolved
+    if resolved.exists():
+        raise NotADirectoryError(f"the inbox {inbox} is a file, not a folder: give the folder the page files are in")
+    raise NotADirectoryError(f"inbox not found: {resolved}")
+
+
 def run_ingest(
     inbox: Path,
     *,
@@ -42,9 +52,7 @@ def run_ingest(
     quarantine_dir: Path | None = None,
 ) -> dict:
     path = (warehouse_path or default_warehouse()).resolve()
-    inbox = inbox.resolve()
-    if not inbox.is_dir():
-        raise NotADirectoryError(f"inbox not found: {inbox}")
+    inbox = checked_inbox(inbox)
     cap_malloc_arenas()
     # Take the writer lock before Prefect starts (seconds): a second ingest is told at once that one is running.
     # SIGINT and SIGTERM stop the run in order, within seconds (``sinmun.ingest.interrupt``).
@@ -224,10 +232,11 @@ def run_backfill(inbox: Path, date_from: date, date_to: date, *, warehouse_path:
     Resumable: a date already loaded is skipped page by page (its content is in the ledger), so running the
     same backfill again, or after an interruption, loads only what is missing."""
     results = []
+    inbox = checked_inbox(inbox)
     days = [date_from + timedelta(days=n) for n in range((date_to - date_from).days + 1)]
     days = [day for day in days if any(p.is_dir() for p in inbox.glob(f"*/{day.isoformat()}"))]
     if not days:
-        return results
+        return results  # nothing to load: the caller says so
     # One Prefect API and one Kiwi for all the dates; SIGINT and SIGTERM stop it in order, as they stop an ingest.
     with stopping_on_signals("sinmun backfill"), prefect_api() as server, _kiwi_process(True):
         if server:
