@@ -10,6 +10,7 @@ deployment is not served; ``resume`` schedules again; ``remove`` deletes the dep
 from __future__ import annotations
 
 import asyncio
+import time
 from contextlib import suppress
 from datetime import datetime, timedelta
 
@@ -25,6 +26,9 @@ from .ingest import ingest_flow
 DEPLOYMENT_NAME = "sinmun-scheduled-ingest"
 DEFAULT_CRON = "0 6 * * *"  # every morning at 06:00
 DEFAULT_TIMEZONE = "Asia/Seoul"
+# After a pause, runs are dropped until none has come for this long (a scheduler pass under way), at most the max.
+PAUSE_QUIET_SECONDS = 2.0
+PAUSE_SETTLE_MAX_SECONDS = 30.0
 
 
 def ingest_schedule(cron: str = DEFAULT_CRON, timezone: str = DEFAULT_TIMEZONE, interval_seconds: float | None = None):
@@ -158,14 +162,29 @@ def pause_schedule(name: str = DEPLOYMENT_NAME) -> int:
 
 
 def _pause_and_drop(client, deployment_id) -> int:
-    dropped = _drop_scheduled_runs(client, deployment_id)
     client.pause_deployment(deployment_id)
-    return dropped + _drop_scheduled_runs(client, deployment_id)  # those scheduled meanwhile
+    _set_schedules_active(client, deployment_id, active=False)
+    # A pass of the server's scheduler that began before the pause still adds the runs it computed: drop runs until
+    # none has come for a while.
+    dropped, quiet_since, deadline = 0, time.monotonic(), time.monotonic() + PAUSE_SETTLE_MAX_SECONDS
+    while time.monotonic() - quiet_since < PAUSE_QUIET_SECONDS and time.monotonic() < deadline:
+        if found := _drop_scheduled_runs(client, deployment_id):
+            dropped, quiet_since = dropped + found, time.monotonic()
+        time.sleep(0.5)
+    return dropped
+
+
+def _set_schedules_active(client, deployment_id, *, active: bool) -> None:
+    """The schedules' own switch: the scheduler reads it when it makes runs, so a pass under way stops sooner."""
+    for schedule in client.read_deployment_schedules(deployment_id):
+        client.update_deployment_schedule(deployment_id, schedule.id, active=active)
 
 
 def resume_schedule(name: str = DEPLOYMENT_NAME) -> int:
     with get_client(sync_client=True) as client:
-        client.resume_deployment(_deployment_id(client, name))
+        deployment_id = _deployment_id(client, name)
+        _set_schedules_active(client, deployment_id, active=True)
+        client.resume_deployment(deployment_id)
     return 0
 
 
