@@ -1,6 +1,6 @@
 """The loader's commands on bad ground answer in one line, never a traceback, through the real CLI: an inbox that
-is a file, a backfill with nothing to load, no Prefect server for `serve` and `schedule`, and the warehouse file
-held open by another program (a notebook), which is named with what to do."""
+is a file, a backfill with nothing to load, no Prefect server for `serve` and `schedule`, a schedule that is not
+one, and the warehouse file held open by another program (a notebook), which is named with what to do."""
 
 from __future__ import annotations
 
@@ -67,6 +67,10 @@ CASES = [
          ("nothing to load", "no dated partition", "from 2020-01-01 to 2020-01-31")),
     Case("serve when the server is down", ("serve", "{inbox}", "--warehouse", "{warehouse}"), 2,
          ("no Prefect server answers at {api}", "prefect server start"), api=True),
+    Case("serve with a cron line of four fields", ("serve", "{inbox}", "--cron", "0 6 * *"), 2,
+         ('--cron: Invalid cron string: "0 6 * *"', "five fields"), api=True),
+    Case("serve with an unknown time zone", ("serve", "{inbox}", "--timezone", "Asia/Gwangju"), 2,
+         ("--timezone: not a time zone: 'Asia/Gwangju'",), api=True),
     Case("schedule when the server is down", ("schedule", "pause"), 2, ("no Prefect server answers at {api}",),
          api=True),
     Case("ingest while a notebook holds the loader's file", ("ingest", "{inbox}", "--warehouse", "{held}",

@@ -45,6 +45,16 @@ def _non_negative_seconds(text: str) -> float:
     return value
 
 
+def _positive_seconds(text: str) -> float:
+    try:
+        value = float(text)
+    except ValueError:
+        value = float("nan")
+    if not (0 < value < float("inf")):
+        raise argparse.ArgumentTypeError(f"not a number of seconds above 0: {text!r}")
+    return value
+
+
 def _positive_megabytes(text: str) -> float:
     try:
         value = float(text)
@@ -152,8 +162,9 @@ def build_parser() -> argparse.ArgumentParser:
     serve.add_argument("--cron", default="0 6 * * *", help="schedule (cron; default 06:00 daily)")
     serve.add_argument("--timezone", default="Asia/Seoul", help="the schedule's time zone (default Asia/Seoul)")
     serve.add_argument(
-        "--interval", type=float, default=None, metavar="SECONDS", help="run every SECONDS instead of the cron schedule"
-    )
+        "--interval", type=_positive_seconds, default=None, metavar="SECONDS",
+        help="run every SECONDS instead of the cron schedule",
+    )  # fmt: skip
     serve.add_argument(
         "--settle-seconds",
         type=_non_negative_seconds,
@@ -414,8 +425,12 @@ def cmd_ingest(args: argparse.Namespace) -> int:
 
 def cmd_serve(args: argparse.Namespace) -> int:
     from sinmun.ingest.run import checked_inbox
-    from sinmun.store.warehouse import default_warehouse
+    from sinmun.store.warehouse import default_warehouse, published_path
 
+    problem = _schedule_problem(args.cron, args.timezone)
+    if problem:
+        print(f"sinmun serve: {problem}", file=sys.stderr)
+        return 2
     api = _prefect_server("serve")
     if api is None:
         return 2
@@ -434,7 +449,7 @@ def cmd_serve(args: argparse.Namespace) -> int:
     schedule = deployment.schedules[0].schedule
     print(f"sinmun serve: deployment {deployment.flow_name}/{deployment.name} on the Prefect server at {api}")
     print(f"  inbox:     {inbox} (files settle {args.settle_seconds:g} s before they are loaded)")
-    print(f"  warehouse: {warehouse} (published for analysts: {_published_for(warehouse)})")
+    print(f"  warehouse: {warehouse} (published for analysts: {published_path(warehouse)})")
     print(f"  schedule:  {describe_schedule(schedule)}; next run {next_run(schedule).isoformat(timespec='seconds')}")
     print("  stop with Ctrl-C or SIGTERM; the schedule stays active (`sinmun schedule pause` stops it)", flush=True)
     serve_ingest(deployment)
@@ -442,10 +457,21 @@ def cmd_serve(args: argparse.Namespace) -> int:
     return 0
 
 
-def _published_for(warehouse: Path) -> Path:
-    from sinmun.store.warehouse import published_path
+def _schedule_problem(cron: str, timezone: str) -> str | None:
+    """What is wrong with --cron or --timezone, before anything is registered; None when both are right."""
+    from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
 
-    return published_path(warehouse)
+    from prefect.schedules import Cron
+
+    try:
+        ZoneInfo(timezone)
+    except (ZoneInfoNotFoundError, ValueError):
+        return f"--timezone: not a time zone: {timezone!r} (e.g. Asia/Seoul, UTC)"
+    try:
+        Cron(cron, timezone=timezone)
+    except ValueError as err:
+        return f'--cron: {_one_line(err)} (five fields: minute hour day month weekday, e.g. "0 6 * * *")'
+    return None
 
 
 def _prefect_server(command: str) -> str | None:
