@@ -735,8 +735,12 @@ def cmd_report(args: argparse.Namespace) -> int:
     except QueryError as err:
         print(f"sinmun report: {err}", file=sys.stderr)
         return 2
-    args.out.parent.mkdir(parents=True, exist_ok=True)
-    args.out.write_text(render_report(data), encoding="utf-8")
+    try:
+        args.out.parent.mkdir(parents=True, exist_ok=True)
+        args.out.write_text(render_report(data), encoding="utf-8")
+    except OSError as err:
+        print(f"sinmun report: cannot write {args.out}: {err.strerror or _one_line(err)}", file=sys.stderr)
+        return 2
     overview = data["overview"]
     print(f"sinmun report: wrote {args.out} ({overview['articles']} articles, {overview['pages']} pages, "
           f"{overview['first_day'] or '?'} to {overview['last_day'] or '?'})")  # fmt: skip

@@ -1,4 +1,4 @@
-"""What `sinmun sql` and `sinmun search` say when a query or an output cannot be, through the real CLI on the sample
+"""What `sinmun sql`, `search` and `report` say when a query or an output cannot be, through the real CLI on the sample
 warehouse: one line on stderr, exit 2, DuckDB's hints kept, and "refused" only where a guard rail refused.
 
 (Unknown and wrong-case `--param` values, `--publication` by code or name and `--out x.parquet` are checked by
@@ -39,13 +39,15 @@ CASES = [
          ("Permission Error", "disabled by configuration"), refused=True),
     Case("an --out that exists", ("sql", "select 1 as x", "--out", "{out}/exists.csv"),
          ("exists.csv exists: add --force to replace it",), refused=True),
+    Case("a report into a folder that is a file", ("report", "--out", "{out}/exists.csv/report.html"),
+         ("cannot write", "exists.csv/report.html: File exists"), refused=False),
     Case("search for an unknown kind", ("search", "광주시", "--kind", "기사"), ("unknown kind '기사'; one of news",),
          refused=False),
 ]  # fmt: skip
 
 
 @pytest.mark.parametrize("case", CASES, ids=[case.name for case in CASES])
-def test_sql_and_search_errors_are_one_line(case: Case, samples_warehouse: Path, sinmun_bin: Path, tmp_path: Path):
+def test_analysts_commands_errors_are_one_line(case: Case, samples_warehouse: Path, sinmun_bin: Path, tmp_path: Path):
     (tmp_path / "exists.csv").write_text("x\n1\n", encoding="utf-8")
     args = [arg.format(out=tmp_path) for arg in case.args]
     run = subprocess.run(
