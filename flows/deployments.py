@@ -88,15 +88,17 @@ def ingest_deployment(
 
 
 class _Runner(Runner):
-    """Prefect's runner, stopped by SIGTERM as by Ctrl-C: the task serving it is cancelled and the runner leaves its
-    context in order (Prefect's own SIGTERM handler calls ``stop()`` inside the running event loop, where it is a
-    coroutine nobody awaits: "coroutine 'Runner.astop' was never awaited", then exits in the middle of the loop)."""
+    """Prefect's runner, stopped in order by SIGTERM: its flow runs are cancelled (each ingest stops as on its own
+    SIGTERM and its run is marked Cancelled, so none stays Running and holds the one-writer slot), then it stops
+    polling and leaves. Prefect's own SIGTERM handler calls ``stop()`` inside the running event loop, where it is a
+    coroutine nobody awaits ("coroutine 'Runner.astop' was never awaited"), and exits in the middle of the loop."""
 
     serving: asyncio.Task | None = None
 
     def handle_sigterm(self, *args, **kwargs) -> None:
         if self.serving is not None:
-            self.serving.get_loop().call_soon_threadsafe(self.serving.cancel)
+            loop = self.serving.get_loop()
+            loop.call_soon_threadsafe(lambda: loop.create_task(self.astop()))
 
 
 async def _serve(runner: _Runner) -> None:

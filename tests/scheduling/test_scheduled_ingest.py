@@ -91,6 +91,9 @@ def test_scheduled_runs_load_new_pages_exactly_once(tmp_path: Path):
             runs = _flow_runs(api, [run_id for run_id, _ in loads])
             served.send_signal(signal.SIGTERM)  # as a service manager stops it
             stopped_with = served.wait(timeout=60)
+            left_running = httpx.post(f"{api}/flow_runs/filter", json={
+                "flow_runs": {"state": {"type": {"any_": ["RUNNING", "PENDING"]}}}
+            }).json()  # fmt: skip
             managed = _manage_the_schedule(api, env)
         finally:
             if served is not None:
@@ -118,6 +121,7 @@ def test_scheduled_runs_load_new_pages_exactly_once(tmp_path: Path):
     assert re.fullmatch(r"  schedule:  every 5 s; next run \d{4}-\d\d-\d\dT\d\d:\d\d:\d\d\+09:00", banner[3]), banner[3]
     assert served_said.rstrip().endswith("sinmun serve: stopped")
     assert "never awaited" not in served_said and "Traceback" not in served_said
+    assert left_running == [], "a run under way when serve stopped is cancelled, not left Running on the server"
 
     paused, resumed, removed = managed["pause"], managed["resume"], managed["remove"]
     assert paused["deployment"]["paused"] is True and paused["waiting_runs"] == 0, "no run left to pile up"
