@@ -132,7 +132,7 @@ def _drop_scheduled_runs(client, deployment_id) -> int:
         FlowRunFilter,
         FlowRunFilterState,
         FlowRunFilterStateType,
-    )  # fmt: skip
+    )
     from prefect.client.schemas.objects import StateType
     from prefect.client.schemas.sorting import FlowRunSort
 
