@@ -28,7 +28,7 @@ from pathlib import Path
 from prefect import flow, get_run_logger, task
 from prefect.cache_policies import NO_CACHE
 
-from flows.ingest import (
+from .ingest import (
     DEFAULT_BATCH_PAGES,
     DEFAULT_STAGED_AHEAD,
     IngestSummary,

@@ -48,6 +48,16 @@ def _non_negative_seconds(text: str) -> float:
     return value
 
 
+def _positive_seconds(text: str) -> float:
+    try:
+        value = float(text)
+    except ValueError:
+        value = float("nan")
+    if not (0 < value < float("inf")):
+        raise argparse.ArgumentTypeError(f"not a number of seconds above 0: {text!r}")
+    return value
+
+
 def _positive_megabytes(text: str) -> float:
     try:
         value = float(text)
@@ -164,8 +174,9 @@ def build_parser() -> argparse.ArgumentParser:
     serve.add_argument("--cron", default="0 6 * * *", help="schedule (cron; default 06:00 daily)")
     serve.add_argument("--timezone", default="Asia/Seoul", help="the schedule's time zone (default Asia/Seoul)")
     serve.add_argument(
-        "--interval", type=float, default=None, metavar="SECONDS", help="run every SECONDS instead of the cron schedule"
-    )
+        "--interval", type=_positive_seconds, default=None, metavar="SECONDS",
+        help="run every SECONDS instead of the cron schedule",
+    )  # fmt: skip
     serve.add_argument(
         "--settle-seconds",
         type=_non_negative_seconds,
@@ -174,6 +185,16 @@ def build_parser() -> argparse.ArgumentParser:
     )
     serve.add_argument("--name", default="sinmun-scheduled-ingest", help="deployment name")
     serve.set_defaults(func=cmd_serve)
+
+    schedule = commands.add_parser(
+        "schedule",
+        help="pause, resume or remove the scheduled ingest on the Prefect server at $PREFECT_API_URL",
+        description="pause: no new runs, and the runs already scheduled (late ones too) are dropped, so none pile "
+        "up while nothing serves the deployment; resume: schedule again; remove: delete the deployment.",
+    )
+    schedule.add_argument("action", choices=("pause", "resume", "remove"))
+    schedule.add_argument("--name", default="sinmun-scheduled-ingest", help="deployment name (as given to serve)")
+    schedule.set_defaults(func=cmd_schedule)
 
     backfill = commands.add_parser("backfill", help="ingest dated inbox partitions, one flow run per date")
     backfill.add_argument("inbox", type=Path, help="an inbox laid out as <publication>/<YYYY-MM-DD>/<page>.txt")
@@ -393,7 +414,7 @@ def cmd_ingest(args: argparse.Namespace) -> int:
     from sinmun.ingest.precheck import summary_line
     from sinmun.ingest.quarantine import QuarantineInsideInbox
     from sinmun.ingest.run import run_ingest
-    from sinmun.store.warehouse import LoadsUndone, SchemaMismatch
+    from sinmun.store.warehouse import LoadsUndone, SchemaMismatch, WarehouseBusy
 
     try:
         summary = run_ingest(
@@ -406,7 +427,7 @@ def cmd_ingest(args: argparse.Namespace) -> int:
     except IngestInterrupted as err:  # SIGINT or SIGTERM: stopped in order, what is committed is complete
         print(f"sinmun ingest: {err.message()}", file=sys.stderr)
         return err.exit_code
-    except IngestBusy as err:
+    except (IngestBusy, WarehouseBusy) as err:
         print(f"sinmun ingest: {err}", file=sys.stderr)
         return 3
     except (NotADirectoryError, SchemaMismatch, QuarantineInsideInbox) as err:
@@ -554,26 +575,93 @@ def _print_reprocess(summary: dict) -> None:
 
 
 def cmd_serve(args: argparse.Namespace) -> int:
+    from sinmun.ingest.run import checked_inbox
+    from sinmun.store.warehouse import default_warehouse, published_path
+
+    problem = _schedule_problem(args.cron, args.timezone)
+    if problem:
+        print(f"sinmun serve: {problem}", file=sys.stderr)
+        return 2
+    api = _prefect_server("serve")
+    if api is None:
+        return 2
+    try:
+        inbox = checked_inbox(args.inbox)
+    except NotADirectoryError as err:
+        print(f"sinmun serve: {err}", file=sys.stderr)
+        return 2
+    warehouse = (args.warehouse or default_warehouse()).resolve()
+    from sinmun.flows.deployments import describe_schedule, ingest_deployment, next_run, serve_ingest
+
+    deployment = ingest_deployment(
+        inbox=str(inbox), warehouse_path=str(warehouse), cron=args.cron, timezone=args.timezone,
+        interval_seconds=args.interval, settle_seconds=args.settle_seconds, name=args.name,
+    )  # fmt: skip
+    schedule = deployment.schedules[0].schedule
+    print(f"sinmun serve: deployment {deployment.flow_name}/{deployment.name} on the Prefect server at {api}")
+    print(f"  inbox:     {inbox} (files settle {args.settle_seconds:g} s before they are loaded)")
+    print(f"  warehouse: {warehouse} (published for analysts: {published_path(warehouse)})")
+    print(f"  schedule:  {describe_schedule(schedule)}; next run {next_run(schedule).isoformat(timespec='seconds')}")
+    print("  stop with Ctrl-C or SIGTERM; the schedule stays active (`sinmun schedule pause` stops it)", flush=True)
+    serve_ingest(deployment)
+    print("sinmun serve: stopped", flush=True)
+    return 0
+
+
+def _schedule_problem(cron: str, timezone: str) -> str | None:
+    """What is wrong with --cron or --timezone, before anything is registered; None when both are right."""
+    from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
+
+    from prefect.schedules import Cron
+
+    try:
+        ZoneInfo(timezone)
+    except (ZoneInfoNotFoundError, ValueError):
+        return f"--timezone: not a time zone: {timezone!r} (e.g. Asia/Seoul, UTC)"
+    try:
+        Cron(cron, timezone=timezone)
+    except ValueError as err:
+        return f'--cron: {_one_line(err)} (five fields: minute hour day month weekday, e.g. "0 6 * * *")'
+    return None
+
+
+def _prefect_server(command: str) -> str | None:
+    """$PREFECT_API_URL when a Prefect server answers there, else None after saying what to do."""
     import os
 
+    from sinmun.ingest.prefect_server import api_healthy
     from sinmun.ingest.run import configure_prefect
-    from sinmun.store.warehouse import default_warehouse
 
-    if not os.environ.get("PREFECT_API_URL"):
-        print("sinmun serve: set PREFECT_API_URL to your Prefect server's API (start one with "
-              "`prefect server start`); schedules only run on a real server", file=sys.stderr)  # fmt: skip
-        return 2
-    if not args.inbox.is_dir():
-        print(f"sinmun serve: inbox not found: {args.inbox}", file=sys.stderr)
-        return 2
     configure_prefect()
-    from flows.deployments import serve_ingest
+    api = os.environ.get("PREFECT_API_URL")
+    if not api:
+        print(f"sinmun {command}: set PREFECT_API_URL to your Prefect server's API (start one with "
+              "`prefect server start`); schedules only run on a real server", file=sys.stderr)  # fmt: skip
+        return None
+    if not api_healthy(api):
+        print(f"sinmun {command}: no Prefect server answers at {api} (PREFECT_API_URL): start it with "
+              "`prefect server start`, or point PREFECT_API_URL at the one you run", file=sys.stderr)  # fmt: skip
+        return None
+    return api
 
-    serve_ingest(
-        inbox=str(args.inbox.resolve()), warehouse_path=str((args.warehouse or default_warehouse()).resolve()),
-        cron=args.cron, timezone=args.timezone, interval_seconds=args.interval,
-        settle_seconds=args.settle_seconds, name=args.name,
-    )  # fmt: skip
+
+def cmd_schedule(args: argparse.Namespace) -> int:
+    if _prefect_server("schedule") is None:
+        return 2
+    from sinmun.flows.deployments import pause_schedule, remove_deployment, resume_schedule
+
+    action = {"pause": pause_schedule, "resume": resume_schedule, "remove": remove_deployment}[args.action]
+    try:
+        dropped = action(args.name)
+    except LookupError as err:
+        print(f"sinmun schedule: {err.args[0]}", file=sys.stderr)
+        return 2
+    runs = f"dropped {dropped} scheduled run{'s' if dropped != 1 else ''} that had not started"
+    print({
+        "pause": f"sinmun schedule: {args.name} paused; {runs}; nothing runs until `sinmun schedule resume`",
+        "resume": f"sinmun schedule: {args.name} resumed: the server schedules its runs again",
+        "remove": f"sinmun schedule: {args.name} removed; {runs}",
+    }[args.action])  # fmt: skip
     return 0
 
 
@@ -589,6 +677,13 @@ def cmd_backfill(args: argparse.Namespace) -> int:
     except IngestInterrupted as err:
         print(f"sinmun backfill: {err.message()}", file=sys.stderr)
         return err.exit_code
+    except NotADirectoryError as err:
+        print(f"sinmun backfill: {err}", file=sys.stderr)
+        return 2
+    if not results:
+        print(f"sinmun backfill: nothing to load: {args.inbox} has no dated partition (<publication>/<YYYY-MM-DD>/) "
+              f"from {args.date_from} to {args.date_to}")  # fmt: skip
+        return 0
     for day, summary in results:
         print(f"{day}: {summary['pages_seen']} pages seen, {summary['pages_loaded']} loaded, "
               f"{summary['pages_skipped_duplicate']} already loaded, {summary['pages_quarantined']} quarantined")  # fmt: skip
@@ -597,13 +692,13 @@ def cmd_backfill(args: argparse.Namespace) -> int:
 
 def cmd_quarantine_list(args: argparse.Namespace) -> int:
     from sinmun.analytics.sql_output import format_rows
-    from sinmun.analytics.sql_runner import QueryRefused, run_query
+    from sinmun.analytics.sql_runner import QueryError, run_query
     from sinmun.store.warehouse import sql
 
     params = {"include_resolved": args.all, "reason": args.reason, "run_id": args.run}
     try:
         columns, rows = run_query(_analyst_warehouse(args), sql("queries/quarantine_list"), params)
-    except QueryRefused as err:
+    except QueryError as err:
         print(f"sinmun quarantine: {err}", file=sys.stderr)
         return 2
     where = columns.index("quarantine_path")
@@ -645,14 +740,15 @@ def cmd_quarantine_dismiss(args: argparse.Namespace) -> int:
 def cmd_quarantine_retry(args: argparse.Namespace) -> int:
     from sinmun.ingest.lock import IngestBusy
     from sinmun.ingest.run import retry_quarantined
+    from sinmun.store.warehouse import WarehouseBusy
 
     try:
         restored, problems = retry_quarantined(
             args.inbox, warehouse_path=args.warehouse, reason=args.reason, run_id=args.run
         )
-    except (IngestBusy, FileNotFoundError) as err:
+    except (IngestBusy, WarehouseBusy, FileNotFoundError) as err:
         print(f"sinmun quarantine: {err}", file=sys.stderr)
-        return 3 if isinstance(err, IngestBusy) else 2
+        return 3 if isinstance(err, IngestBusy | WarehouseBusy) else 2
     print(f"sinmun quarantine: put {len(restored)} file{'s' if len(restored) != 1 else ''} back in {args.inbox}")
     for problem in problems:
         print(f"  not put back: {problem}", file=sys.stderr)
@@ -668,7 +764,7 @@ def cmd_search(args: argparse.Namespace) -> int:
 
     from sinmun.analytics.search import SearchFilters, search
     from sinmun.analytics.search_terms import highlight
-    from sinmun.analytics.sql_runner import QueryRefused
+    from sinmun.analytics.sql_runner import QueryError
 
     filters = SearchFilters(date_from=args.date_from, date_to=args.date_to, publication=args.publication,
                             kind=args.kind, entity=args.entity)  # fmt: skip
@@ -676,7 +772,7 @@ def cmd_search(args: argparse.Namespace) -> int:
         terms, hits = search(
             _analyst_warehouse(args), args.query, filters, limit=args.limit, use_cache=not args.no_cache
         )
-    except QueryRefused as err:
+    except QueryError as err:
         print(f"sinmun search: {err}", file=sys.stderr)
         return 2
     if args.format == "json":
@@ -706,8 +802,15 @@ def cmd_search(args: argparse.Namespace) -> int:
 
 def cmd_sql(args: argparse.Namespace) -> int:
     from sinmun.analytics.analyses import ParameterError, bind_query_parameters, load_analysis
-    from sinmun.analytics.sql_output import OutputRefused, ResultWriter, check_out_path, format_for, output_file
-    from sinmun.analytics.sql_runner import Limits, QueryRefused, stream_query
+    from sinmun.analytics.sql_output import (
+        OutputError,
+        OutputRefused,
+        ResultWriter,
+        check_out_path,
+        format_for,
+        output_file,
+    )
+    from sinmun.analytics.sql_runner import Limits, QueryError, QueryRefused, stream_query
 
     if sum(map(bool, (args.query, args.file, args.analysis))) != 1:
         print("sinmun sql: give a query, -f FILE or --analysis NAME (one of them)", file=sys.stderr)
@@ -726,8 +829,11 @@ def cmd_sql(args: argparse.Namespace) -> int:
         else:
             text = args.file.read_text(encoding="utf-8") if args.file else args.query
             params = bind_query_parameters(text, given, source=args.file)
-    except (OSError, UnicodeDecodeError) as err:
-        print(f"sinmun sql: cannot read {args.file}: {_one_line(err)}", file=sys.stderr)
+    except OSError as err:
+        print(f"sinmun sql: cannot read {args.file}: {err.strerror or _one_line(err)}", file=sys.stderr)
+        return 2
+    except UnicodeDecodeError as err:
+        print(f"sinmun sql: cannot read {args.file}: not UTF-8 (byte {err.start}: {err.reason})", file=sys.stderr)
         return 2
     except ParameterError as err:
         print(f"sinmun sql: {err}", file=sys.stderr)
@@ -755,8 +861,14 @@ def cmd_sql(args: argparse.Namespace) -> int:
         check_out_path(args.out, warehouse, force=args.force)
         with output_file(args.out, force=args.force) as part:
             stream_query(warehouse, text, params, replace(writer, path=part), limits)
-    except (QueryRefused, OutputRefused) as err:
+    except (QueryRefused, OutputRefused) as err:  # a guard rail
         print(f"sinmun sql: refused: {err}", file=sys.stderr)
+        return 2
+    except (QueryError, OutputError) as err:
+        print(f"sinmun sql: {err}", file=sys.stderr)
+        return 2
+    except OSError as err:  # --out's folder cannot be written (permissions, a full disk)
+        print(f"sinmun sql: cannot write {args.out}: {err.strerror or _one_line(err)}", file=sys.stderr)
         return 2
     except KeyboardInterrupt:
         print("sinmun sql: interrupted; the query was stopped", file=sys.stderr)
@@ -784,7 +896,7 @@ def cmd_analyses(args: argparse.Namespace) -> int:
 
 def cmd_report(args: argparse.Namespace) -> int:
     from sinmun.analytics.report import gather_report_data, render_report
-    from sinmun.analytics.sql_runner import QueryRefused
+    from sinmun.analytics.sql_runner import QueryError
     from sinmun.store.warehouse import published_path
 
     if args.top < 1:
@@ -800,11 +912,15 @@ def cmd_report(args: argparse.Namespace) -> int:
         return 2
     try:
         data = gather_report_data(warehouse, top=args.top, date_from=args.date_from, date_to=args.date_to)
-    except QueryRefused as err:
+    except QueryError as err:
         print(f"sinmun report: {err}", file=sys.stderr)
         return 2
-    args.out.parent.mkdir(parents=True, exist_ok=True)
-    args.out.write_text(render_report(data), encoding="utf-8")
+    try:
+        args.out.parent.mkdir(parents=True, exist_ok=True)
+        args.out.write_text(render_report(data), encoding="utf-8")
+    except OSError as err:
+        print(f"sinmun report: cannot write {args.out}: {err.strerror or _one_line(err)}", file=sys.stderr)
+        return 2
     overview = data["overview"]
     print(f"sinmun report: wrote {args.out} ({overview['articles']} articles, {overview['pages']} pages, "
           f"{overview['first_day'] or '?'} to {overview['last_day'] or '?'})")  # fmt: skip

@@ -8,7 +8,7 @@ from pathlib import Path
 
 import pytest
 
-from flows.ingest import ingest_flow
+from sinmun.flows.ingest import ingest_flow
 from tests.conftest import SEED_PAGE
 from tests.warehouse.conftest import copy_samples, layout_row, write_manifest
 

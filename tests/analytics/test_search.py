@@ -15,7 +15,7 @@ from hypothesis import strategies as st
 
 from sinmun.analytics.search import SearchFilters, query_terms, search
 from sinmun.analytics.search_terms import article_terms, highlight, snippet, terms
-from sinmun.analytics.sql_runner import QueryRefused
+from sinmun.analytics.sql_runner import QueryError
 from tests.analytics.conftest import warehouse_of_pages
 from tests.conftest import require_shared
 
@@ -180,9 +180,9 @@ def test_limit_and_snippet(small_warehouse):
 
 
 def test_refusals(small_warehouse):
-    with pytest.raises(QueryRefused, match="no searchable word"):
+    with pytest.raises(QueryError, match="no searchable word"):
         search(small_warehouse, "... !!")
-    with pytest.raises(QueryRefused, match="unknown kind"):
+    with pytest.raises(QueryError, match="unknown kind"):
         search(small_warehouse, "광주시", SearchFilters(kind="sports"))
 
 

@@ -15,8 +15,8 @@ import duckdb
 import polars as pl
 import pytest
 
-from flows.ingest import ingest_flow
-from sinmun.analytics.sql_runner import QueryRefused, run_query
+from sinmun.analytics.sql_runner import QueryError, QueryRefused, run_query
+from sinmun.flows.ingest import ingest_flow
 from sinmun.store.warehouse import published_path
 from tests.warehouse.conftest import copy_samples, table_fingerprints
 
@@ -56,13 +56,13 @@ def test_forbidden_operations_are_refused_and_change_nothing(warehouse: Path, qu
 
 def test_runaway_cross_join_is_stopped_by_the_time_limit(warehouse: Path):
     runaway = "select count(*) from fct_entity_mention a, fct_entity_mention b, fct_entity_mention c, range(100000)"
-    with pytest.raises(QueryRefused, match="time limit of 1 s"):
+    with pytest.raises(QueryError, match="time limit of 1 s"):
         run_query(warehouse, runaway, time_limit_seconds=1)
 
 
 def test_memory_hog_is_stopped_by_the_memory_limit(warehouse: Path):
     hog = "select length(string_agg(repeat('가', 1000), '')) from range(1000000)"
-    with pytest.raises(QueryRefused, match="memory limit of 100MB"):
+    with pytest.raises(QueryError, match="memory limit of 100MB"):
         run_query(warehouse, hog, memory_limit="100MB")
 
 

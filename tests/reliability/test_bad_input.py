@@ -835,7 +835,7 @@ def unprivileged_mode() -> tuple[str, list[str]] | str:
     if not shutil.which("setpriv"):
         return "setpriv is not installed: no way to read as an unprivileged process"
     python = ROOT / ".venv" / "bin" / "python"
-    probe = "import sys, sinmun, flows.ingest\ntry:\n    open(sys.argv[1], 'rb')\nexcept PermissionError:\n    sys.exit(0)\nsys.exit(1)"
+    probe = "import sys, sinmun, sinmun.flows.ingest\ntry:\n    open(sys.argv[1], 'rb')\nexcept PermissionError:\n    sys.exit(0)\nsys.exit(1)"
     folder = Path(tempfile.mkdtemp(prefix="sinmun-probe-"))
     try:
         folder.chmod(0o755)

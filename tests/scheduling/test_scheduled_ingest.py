@@ -2,12 +2,15 @@
 
 The test drops pages into the inbox and checks that a *scheduled* flow run (created by the server's
 scheduler, not called directly) loaded them; a second drop is loaded by a later scheduled run, and pages
-already loaded are not loaded again. The server and the served process are stopped by the test.
+already loaded are not loaded again. `sinmun serve` says what it serves and stops on SIGTERM, cleanly; then
+`sinmun schedule pause` leaves no run waiting to pile up, `resume` schedules again and `remove` deletes the
+deployment. The server and the served process are stopped by the test.
 """
 
 from __future__ import annotations
 
 import os
+import re
 import signal
 import subprocess
 import time
@@ -24,6 +27,7 @@ from tests.warehouse.conftest import copy_samples
 BIN = ROOT / ".venv" / "bin"
 FIRST = ["bitgoeul/2024-03-04/1.txt", "namdo/2024-03-05/4.txt"]
 SECOND = ["seohae/2024-03-07/1.txt", "seohae/2024-03-08/5.txt"]
+DEPLOYMENT = "sinmun-scheduled-ingest"
 
 
 def _wait_until(condition, timeout: float, what: str, logs: list[Path]) -> None:
@@ -85,6 +89,12 @@ def test_scheduled_runs_load_new_pages_exactly_once(tmp_path: Path):
             time.sleep(12)  # let a few more scheduled runs pass over the loaded inbox
             loads = _loaded(published)
             runs = _flow_runs(api, [run_id for run_id, _ in loads])
+            served.send_signal(signal.SIGTERM)  # as a service manager stops it
+            stopped_with = served.wait(timeout=60)
+            left_running = httpx.post(f"{api}/flow_runs/filter", json={
+                "flow_runs": {"state": {"type": {"any_": ["RUNNING", "PENDING"]}}}
+            }).json()  # fmt: skip
+            managed = _manage_the_schedule(api, env)
         finally:
             if served is not None:
                 stop_process_group(served, signal.SIGINT, timeout=30)
@@ -101,6 +111,50 @@ def test_scheduled_runs_load_new_pages_exactly_once(tmp_path: Path):
         assert con.execute("select count(*), count(distinct page_id) from ledger_page").fetchone() == (4, 4)
     finally:
         con.close()
+
+    served_said = serve_log.read_text(errors="replace")
+    assert stopped_with == 0, served_said[-3000:]
+    banner = served_said.splitlines()[:5]
+    assert banner[0] == f"sinmun serve: deployment sinmun-ingest/{DEPLOYMENT} on the Prefect server at {api}"
+    assert banner[1].split() == ["inbox:", str(inbox), "(files", "settle", "1", "s", "before", "they", "are", "loaded)"]
+    assert banner[2].startswith(f"  warehouse: {warehouse} (published for analysts: {published})")
+    assert re.fullmatch(r"  schedule:  every 5 s; next run \d{4}-\d\d-\d\dT\d\d:\d\d:\d\d\+09:00", banner[3]), banner[3]
+    assert served_said.rstrip().endswith("sinmun serve: stopped")
+    assert "never awaited" not in served_said and "Traceback" not in served_said
+    assert left_running == [], "a run under way when serve stopped is cancelled, not left Running on the server"
+
+    paused, resumed, removed = managed["pause"], managed["resume"], managed["remove"]
+    assert paused["deployment"]["paused"] is True and paused["waiting_runs"] == 0, "no run left to pile up"
+    assert paused["said"].startswith(f"sinmun schedule: {DEPLOYMENT} paused; dropped ")
+    assert resumed["deployment"]["paused"] is False and resumed["waiting_runs"] > 0, "the server schedules again"
+    assert removed["deployment"] is None and removed["waiting_runs"] == 0
+    assert managed["remove again"]["code"] == 2
+    assert (
+        managed["remove again"]["said"] == f"sinmun schedule: no deployment sinmun-ingest/{DEPLOYMENT} on the "
+        "Prefect server (`sinmun serve` creates it)"
+    )
+
+
+def _manage_the_schedule(api: str, env: dict) -> dict:
+    """Run `sinmun schedule pause`, `resume`, `remove` and `remove` again, each followed by a look at the server:
+    the deployment and how many of its runs wait, scheduled and never started, after a few scheduler loops."""
+    seen = {}
+    for step in ("pause", "resume", "remove", "remove again"):
+        run = subprocess.run([str(BIN / "sinmun"), "schedule", step.split()[0]], env=env, capture_output=True,
+                             text=True, timeout=120)  # fmt: skip
+        if step in ("pause", "resume"):
+            time.sleep(3)  # the scheduler runs every second: what it would schedule, it has
+        found = httpx.post(f"{api}/deployments/filter", json={"deployments": {"name": {"any_": [DEPLOYMENT]}}})
+        deployment = next(iter(found.json()), None)
+        waiting = httpx.post(f"{api}/flow_runs/filter", json={
+            "flow_runs": {"state": {"type": {"any_": ["SCHEDULED"]}}},
+            "deployments": {"id": {"any_": [deployment["id"] if deployment else seen["pause"]["deployment"]["id"]]}},
+        })  # fmt: skip
+        said = (run.stdout + run.stderr).strip()
+        seen[step] = {"code": run.returncode, "said": said, "deployment": deployment,
+                      "waiting_runs": len([r for r in waiting.json() if r["run_count"] == 0])}  # fmt: skip
+        assert len(said.splitlines()) == 1 and (run.returncode == 0 or step == "remove again"), said
+    return seen
 
 
 def _flow_runs(api: str, ids: list[str]) -> dict[str, dict]:

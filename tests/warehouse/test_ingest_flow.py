@@ -9,7 +9,7 @@ from pathlib import Path
 import duckdb
 import pytest
 
-from flows.ingest import ingest_flow
+from sinmun.flows.ingest import ingest_flow
 from sinmun.store import warehouse as store
 from tests.warehouse.conftest import copy_samples, query, table_fingerprints
 
@@ -207,7 +207,7 @@ def test_a_warehouse_of_another_table_layout_is_refused_untouched(tmp_path: Path
 
 
 def test_duplicates_are_found_up_to_the_runs_own_size_limit(tmp_path: Path):
-    from flows.ingest import select_new
+    from sinmun.flows.ingest import select_new
     from sinmun.ingest.discover import discover
 
     big = ("가" * 1_000_000).encode()  # 3 MB: above the default limit, below this run's

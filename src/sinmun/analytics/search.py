@@ -15,7 +15,7 @@ from pathlib import Path
 
 from sinmun.analytics import query_cache
 from sinmun.analytics.search_terms import Snippet, snippet, terms
-from sinmun.analytics.sql_runner import QueryRefused, run_query
+from sinmun.analytics.sql_runner import QueryError, run_query
 from sinmun.morphology import Token
 from sinmun.pages.reader import KINDS
 from sinmun.store.warehouse import sql
@@ -85,11 +85,11 @@ def search(
     use_cache: bool = True,
     time_limit_seconds: float = 30.0,
 ) -> tuple[list[str], list[SearchHit]]:
-    """The query's terms and the best ``limit`` articles; QueryRefused when the query has no searchable word.
+    """The query's terms and the best ``limit`` articles; QueryError when the query has no searchable word.
 
     With Kiwi (no ``tokenizer`` given) and ``use_cache``, the query's analysis may come from ``query_cache``."""
     if filters.kind is not None and filters.kind not in KINDS:
-        raise QueryRefused(f"unknown kind {filters.kind!r}; one of {', '.join(KINDS)}")
+        raise QueryError(f"unknown kind {filters.kind!r}; one of {', '.join(KINDS)}")
     if filters.publication is not None:
         filters = replace(filters, publication=publication_code(warehouse_path, filters.publication))
     if tokenizer is None and use_cache:
@@ -97,17 +97,17 @@ def search(
     else:
         wanted = query_terms(query, tokenizer)
     if not wanted:
-        raise QueryRefused(f"no searchable word in {query!r} (particles and endings alone are not indexed)")
+        raise QueryError(f"no searchable word in {query!r} (particles and endings alone are not indexed)")
     return wanted, ranked(warehouse_path, wanted, filters, limit=limit, time_limit_seconds=time_limit_seconds)
 
 
 def publication_code(warehouse_path: Path, publication: str) -> str:
-    """The code of the publication whose code or name is ``publication``; QueryRefused naming those there are."""
+    """The code of the publication whose code or name is ``publication``; QueryError naming those there are."""
     _, rows = run_query(warehouse_path, sql("search/publication"), {"publication": publication})
     found = [code for code, _name, wanted in rows if wanted]
     if not found:
         known = ", ".join(f"{code} ({name})" for code, name, _ in rows) or "none loaded"
-        raise QueryRefused(f"unknown publication {publication!r}; the warehouse has {known}")
+        raise QueryError(f"unknown publication {publication!r}; the warehouse has {known}")
     return found[0]
 
 

@@ -40,8 +40,12 @@ PARQUET_ROW_GROUP_ROWS = 65_536
 DUCKDB_MAGIC = b"DUCK"  # bytes 8 to 12 of every DuckDB database file
 
 
-class OutputRefused(ValueError):
-    pass
+class OutputError(ValueError):
+    """``--out`` cannot be written where it points (no such folder, not a regular file)."""
+
+
+class OutputRefused(OutputError):
+    """A guard rail: ``--out`` would replace the warehouse, a DuckDB file, or an existing file without --force."""
 
 
 @dataclass(frozen=True)
@@ -213,11 +217,11 @@ def check_out_path(out: Path, warehouse_path: Path, *, force: bool) -> None:
     if target in own:
         raise OutputRefused(f"{out} is one of the warehouse's own files: write the result somewhere else")
     if not target.parent.is_dir():
-        raise OutputRefused(f"{out}: no folder {target.parent}")
+        raise OutputError(f"cannot write {out}: no folder {target.parent}")
     if not target.exists():
         return
     if not target.is_file():
-        raise OutputRefused(f"{out} exists and is not a regular file")
+        raise OutputError(f"cannot write {out}: it exists and is not a regular file")
     if any(os.path.samefile(target, p) for p in own if p.exists()):
         raise OutputRefused(f"{out} is one of the warehouse's own files: write the result somewhere else")
     if _is_duckdb_file(target):

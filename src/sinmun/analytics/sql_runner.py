@@ -52,8 +52,24 @@ SIZE_UNITS = {
 }  # fmt: skip
 
 
-class QueryRefused(RuntimeError):
-    pass
+class QueryError(RuntimeError):
+    """The query could not run or was stopped: DuckDB's error (its hints kept), a limit, no published warehouse."""
+
+
+class QueryRefused(QueryError):
+    """A guard rail refused the query before it ran: not a single read-only query."""
+
+
+def duckdb_message(err: duckdb.Error) -> str:
+    """DuckDB's error on one line, with its hints (``Did you mean "fct_article"?``, ``Candidate bindings: …``) and
+    without the copy of the query it draws the position under (``LINE 1: …`` and a line of carets)."""
+    kept = []
+    for line in str(err).splitlines():
+        if re.match(r"LINE \d+:", line):
+            break
+        if line.strip():
+            kept.append(line.strip())
+    return " ".join(kept) or type(err).__name__
 
 
 @dataclass(frozen=True)
@@ -66,9 +82,9 @@ class Limits:
 
     def __post_init__(self) -> None:
         if not self.time_seconds > 0:
-            raise QueryRefused(f"the time limit must be a positive number of seconds, got {self.time_seconds:g}")
+            raise QueryError(f"the time limit must be a positive number of seconds, got {self.time_seconds:g}")
         if size_in_bytes(self.memory) <= 0:
-            raise QueryRefused(f"the memory limit must be above zero, got {self.memory!r}")
+            raise QueryError(f"the memory limit must be above zero, got {self.memory!r}")
         size_in_bytes(self.spill)
 
 
@@ -77,7 +93,7 @@ def size_in_bytes(text: str) -> int:
     match = re.fullmatch(r"\s*(\d+(?:\.\d+)?)\s*([a-zA-Z]*)\s*", str(text))
     unit = match and SIZE_UNITS.get(match.group(2).lower())
     if not unit:
-        raise QueryRefused(f"not a size: {text!r} (e.g. 64MB, 2GB, 512MiB)")
+        raise QueryError(f"not a size: {text!r} (e.g. 64MB, 2GB, 512MiB)")
     return int(float(match.group(1)) * unit)
 
 
@@ -110,7 +126,7 @@ def _statements(query: str) -> list:
     try:
         return duckdb.connect().extract_statements(query)
     except duckdb.Error as err:
-        raise QueryRefused(f"not valid SQL: {str(err).splitlines()[0]}") from None
+        raise QueryError(f"not valid SQL: {duckdb_message(err)}") from None
 
 
 def _explained_text(explain: str) -> str:
@@ -144,7 +160,7 @@ def _explained_text(explain: str) -> str:
 def _published(warehouse_path: Path) -> Path:
     target = published_path(Path(warehouse_path))
     if not target.exists():
-        raise QueryRefused(f"no published warehouse at {target}: run `sinmun ingest` first")
+        raise QueryError(f"no published warehouse at {target}: run `sinmun ingest` first")
     return target
 
 
@@ -162,18 +178,20 @@ def _connect(
     try:
         return duckdb.connect(str(target), read_only=True, config=config)
     except duckdb.Error as err:
-        raise QueryRefused(str(err).splitlines()[0]) from None
+        raise QueryError(duckdb_message(err)) from None
 
 
-def _refusal(err: duckdb.Error, limits: Limits) -> QueryRefused:
+def _query_error(err: duckdb.Error, limits: Limits) -> QueryError:
     """One line saying why DuckDB stopped the query."""
     if isinstance(err, duckdb.InterruptException):
-        return QueryRefused(f"stopped after the time limit of {limits.time_seconds:g} s")
+        return QueryError(f"stopped after the time limit of {limits.time_seconds:g} s")
     if isinstance(err, duckdb.OutOfMemoryException):
         if "max_temp_directory_size" in str(err):
-            return QueryRefused(f"stopped at the spill limit of {limits.spill} (what the query may write to disk)")
-        return QueryRefused(f"stopped at the memory limit of {limits.memory}")
-    return QueryRefused(str(err).splitlines()[0])
+            return QueryError(f"stopped at the spill limit of {limits.spill} (what the query may write to disk)")
+        return QueryError(f"stopped at the memory limit of {limits.memory}")
+    if isinstance(err, duckdb.PermissionException):  # file access, which the runner's configuration disables
+        return QueryRefused(duckdb_message(err))
+    return QueryError(duckdb_message(err))
 
 
 @contextmanager
@@ -236,7 +254,7 @@ def run_query(
             columns = [d[0] for d in con.description] if con.description else []
             return columns, con.fetchall() if columns else []
         except duckdb.Error as err:
-            raise _refusal(err, limits) from None
+            raise _query_error(err, limits) from None
         finally:
             timer.cancel()
             con.close()
@@ -266,8 +284,8 @@ def stream_query(
 
     Query, fetch and ``write`` run in a forked child; this process watches it and kills it when it runs past the
     time limit or its resident memory grows by more than the memory limit over what it held once DuckDB was open
-    and the writer loaded. Either way, and on an error, the spill folder is removed and a ``QueryRefused`` says
-    why in one line.
+    and the writer loaded. Either way, and on an error, the spill folder is removed and a ``QueryError`` (a
+    ``QueryRefused`` for a guard rail's refusal) says why in one line.
     """
     check_statement(query)
     target = _published(warehouse_path)
@@ -297,13 +315,13 @@ def _query_and_write(target: Path, query: str, params, write: ResultWriter, limi
 
         return write(QueryResult(columns, chunks(), polars_schema))
     except duckdb.Error as err:
-        raise _refusal(err, limits) from None
+        raise _query_error(err, limits) from None
     finally:
         con.close()
 
 
 def _run_in_child(work: Callable[[Callable[[], None]], Any], limits: Limits) -> Any:
-    """``work(ready)`` in a forked child held to ``limits``: its result, or ``QueryRefused``.
+    """``work(ready)`` in a forked child held to ``limits``: its result, or ``QueryError``.
 
     The memory limit counts from the child's resident memory when it calls ``ready()`` (until then, from this
     process's, which the child starts as a copy of).
@@ -348,14 +366,16 @@ def _run_in_child(work: Callable[[Callable[[], None]], Any], limits: Limits) -> 
         child.join()
         receive.close()
     if stopped:
-        raise QueryRefused(stopped)
+        raise QueryError(stopped)
     kind, value = outcome or ("ended", None)
     if kind == "refused":
         raise QueryRefused(value)
+    if kind == "error":
+        raise QueryError(value)
     if kind == "failed":
-        raise QueryRefused(f"could not write the result: {value}")
+        raise QueryError(f"could not write the result: {value}")
     if kind != "done":
-        raise QueryRefused(f"the query's process ended without a result (exit code {child.exitcode})")
+        raise QueryError(f"the query's process ended without a result (exit code {child.exitcode})")
     return value
 
 
@@ -367,7 +387,7 @@ def _received(receive) -> tuple[str, Any] | None:
 
 
 def _child_main(work: Callable[[Callable[[], None]], Any], send, parent_pid: int) -> None:
-    """The child: do ``work`` and send back ("done", result), ("refused", why) or ("failed", why)."""
+    """The child: do ``work`` and send back ("done", result), ("refused", why), ("error", why) or ("failed", why)."""
     import psutil
 
     signal.signal(signal.SIGINT, signal.SIG_IGN)  # Ctrl-C reaches the parent too, which stops this process
@@ -380,6 +400,8 @@ def _child_main(work: Callable[[Callable[[], None]], Any], send, parent_pid: int
         outcome = ("done", work(ready))
     except QueryRefused as err:
         outcome = ("refused", str(err))
+    except QueryError as err:
+        outcome = ("error", str(err))
     except MemoryError:
         outcome = ("refused", "stopped: out of memory while writing the result")
     except BrokenPipeError:  # the reader of the output went away (`| head`): nothing more to write

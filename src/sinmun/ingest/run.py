@@ -32,6 +32,16 @@ def configure_prefect() -> None:
     os.environ.setdefault("PREFECT_UI_ENABLED", "false")
 
 
+def checked_inbox(inbox: Path) -> Path:
+    """The inbox's resolved path; NotADirectoryError saying what is there instead of a folder."""
+    resolved = inbox.resolve()
+    if resolved.is_dir():
+        return resolved
+    if resolved.exists():
+        raise NotADirectoryError(f"the inbox {inbox} is a file, not a folder: give the folder the page files are in")
+    raise NotADirectoryError(f"inbox not found: {resolved}")
+
+
 def run_ingest(
     inbox: Path,
     *,
@@ -53,9 +63,7 @@ def run_ingest(
     Prefect's own log lines go to ``<warehouse>.log`` beside the warehouse (``sinmun.ingest.console``), and to the
     console only from ``console_log_level`` up."""
     path = (warehouse_path or default_warehouse()).resolve()
-    inbox = inbox.resolve()
-    if not inbox.is_dir():
-        raise NotADirectoryError(f"inbox not found: {inbox}")
+    inbox = checked_inbox(inbox)
     cap_malloc_arenas()
     # Take the writer lock before Prefect starts (seconds): a second ingest is told at once that one is running.
     # SIGINT and SIGTERM stop the run in order, within seconds (``sinmun.ingest.interrupt``).
@@ -74,7 +82,10 @@ def run_ingest(
                 say(f"{precheck.work}: starting Prefect and Kiwi")
             quiet_prefect_console(console_log_level)
             with prefect_api() as server, _kiwi_process(not (workers or dask_address)):
-                import flows.ingest  # noqa: F401  (Prefect's import, ~1.5 s, also overlaps the server's boot)
+                from sinmun.store.warehouse import check_layout
+
+                check_layout(path)  # refuse another table layout before the flow starts
+                import sinmun.flows.ingest  # noqa: F401  (Prefect's import, ~1.5 s, also overlaps the server's boot)
 
                 log_prefect_to_file(prefect_log_path(path), console_log_level)
                 if server:
@@ -115,7 +126,7 @@ def _run_flow(
         only_date=only_date.isoformat() if only_date else None,
         quarantine_dir=str(quarantine_dir.resolve()) if quarantine_dir else None,
     )  # fmt: skip
-    from flows.ingest import ingest_flow
+    from sinmun.flows.ingest import ingest_flow
 
     with flow_run_settings():
         if not (workers or dask_address):
@@ -264,10 +275,11 @@ def run_backfill(inbox: Path, date_from: date, date_to: date, *, warehouse_path:
     Resumable: a date already loaded is skipped page by page (its content is in the ledger), so running the
     same backfill again, or after an interruption, loads only what is missing."""
     results = []
+    inbox = checked_inbox(inbox)
     days = [date_from + timedelta(days=n) for n in range((date_to - date_from).days + 1)]
     days = [day for day in days if any(p.is_dir() for p in inbox.glob(f"*/{day.isoformat()}"))]
     if not days:
-        return results
+        return results  # nothing to load: the caller says so
     # One Prefect API and one Kiwi for all the dates; SIGINT and SIGTERM stop it in order, as they stop an ingest.
     with stopping_on_signals("sinmun backfill"), prefect_api() as server, _kiwi_process(True):
         if server:
@@ -318,7 +330,7 @@ def run_reprocess(
             return answered
         try:
             with prefect_api() as server, _kiwi_process(True):
-                from flows.reprocess import reprocess_flow
+                from sinmun.flows.reprocess import reprocess_flow
 
                 if server:
                     server.wait_ready()

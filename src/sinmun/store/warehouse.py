@@ -81,14 +81,17 @@ class LoadsUndone(RuntimeError):
 
 @cache
 def sql_dir() -> Path:
-    """``sql/`` of the source tree (or ``$SINMUN_SQL_DIR``, as in the container image)."""
+    """sinmun's SQL files: ``$SINMUN_SQL_DIR`` when set; else the installed package's ``sinmun/sql/`` (a wheel
+    carries the repository's ``sql/`` there); else, in a source checkout (an editable install), the repository's
+    ``sql/``. Never the current folder's: an installed sinmun works from any folder."""
     configured = os.environ.get("SINMUN_SQL_DIR")
     candidates = [Path(configured)] if configured else []
-    candidates += [Path(__file__).resolve().parents[3] / "sql", Path.cwd() / "sql"]
+    package = Path(__file__).resolve().parents[1]
+    candidates += [package / "sql", package.parents[1] / "sql"]
     for candidate in candidates:
         if (candidate / "ddl").is_dir():
             return candidate
-    raise FileNotFoundError("sinmun's sql/ directory was not found; set SINMUN_SQL_DIR")
+    raise FileNotFoundError(f"sinmun's SQL files were not found (looked in {', '.join(map(str, candidates))})")
 
 
 _SQL_NAME = re.compile(r"[a-z]+/[a-z0-9_]+")
@@ -158,12 +161,38 @@ def connect(path: Path, *, read_only: bool = False, wait_seconds: float = 0.0) -
             if "lock" not in str(err).lower():
                 raise
             if time.monotonic() >= deadline:
-                raise WarehouseBusy(f"{path} is being written by another process") from None
+                raise _held_elsewhere(path, err) from None
             time.sleep(0.2)
     try:
         yield con
     finally:
         con.close()
+
+
+# DuckDB's lock error names the program and process that hold the file.
+_LOCK_HOLDER = re.compile(r"Conflicting lock is held in (?P<program>.+?) \(PID (?P<pid>\d+)\)")
+
+
+def _held_elsewhere(path: Path, err: duckdb.Error) -> WarehouseBusy:
+    """What holds the warehouse file (DuckDB's lock error gives the process; its command line says what it is) and
+    what to do. sinmun's own writers take the writer lock first, so the holder is another program: a notebook, a
+    script or the DuckDB shell that opened the loader's file instead of the published copy."""
+    found = _LOCK_HOLDER.search(str(err))
+    if not found:
+        holder = " ".join(str(err).split())
+    else:
+        pid = int(found["pid"])
+        holder = f"PID {pid}, {found['program']}"
+        with suppress(Exception):  # gone meanwhile, or another user's: the program's path is all there is
+            import psutil
+
+            command = " ".join(" ".join(psutil.Process(pid).cmdline()).split())  # one line, even for `python -c`
+            holder = f"PID {pid}: {command[:200]}"
+    return WarehouseBusy(
+        f"{path} is held open by another program ({holder}); close its connection to this file (in a notebook: "
+        f"con.close(), or restart the kernel) and run again. To read the warehouse while it loads, open the "
+        f"published copy {published_path(Path(path))} read-only"
+    )
 
 
 def ensure_schema(con: duckdb.DuckDBPyConnection) -> None:
