@@ -28,16 +28,6 @@ from pathlib import Path
 from prefect import flow, get_run_logger, task
 from prefect.cache_policies import NO_CACHE
 
-from .ingest import (
-    DEFAULT_BATCH_PAGES,
-    DEFAULT_STAGED_AHEAD,
-    IngestSummary,
-    _stages_in_this_process,
-    begin_run,
-    count_pages_without_date_or_page,
-    record_check_and_publish,
-    stage_and_load,
-)
 from sinmun import morphology
 from sinmun.ingest import quarantine
 from sinmun.ingest.console import IngestProgress
@@ -49,6 +39,17 @@ from sinmun.ingest.stage import (
     remove_run_staging,
 )
 from sinmun.store import warehouse
+
+from .ingest import (
+    DEFAULT_BATCH_PAGES,
+    DEFAULT_STAGED_AHEAD,
+    IngestSummary,
+    _stages_in_this_process,
+    begin_run,
+    count_pages_without_date_or_page,
+    record_check_and_publish,
+    stage_and_load,
+)
 
 
 @task(name="plan-reprocess", cache_policy=NO_CACHE)
