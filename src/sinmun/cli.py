@@ -94,7 +94,7 @@ def build_parser() -> argparse.ArgumentParser:
         "entities",
         help="find people, organizations, places, dates and amounts in texts (JSON Lines in and out)",
         description='Read JSON Lines {"id", "text"} (or, with --text, one plain text per line) and write one JSON '
-        'line per text: {"id", "entities", "dates", "amounts"} in the shape of `sinmun parse`, offsets into text.',
+        'line per text: {"id", "entities", "dates", "amounts", "quotes"} in the shape of `sinmun parse`, offsets into text.',
     )
     entities.add_argument("file", nargs="?", default="-", help="input file (default: - for standard input)")
     entities.add_argument("--text", action="store_true", help="one plain text per line; its line number is its id")

@@ -1,10 +1,10 @@
-"""Fill the ``entities``, ``dates`` and ``amounts`` of parsed articles, a whole batch at a time.
+"""Fill the ``entities``, ``dates``, ``amounts`` and ``quotes`` of parsed articles, a whole batch at a time.
 
 Kiwi tokenizes every body and headline of the batch in one multi-threaded call (never
 one call per sentence); its tokens tell which candidate names are ordinary dictionary
 words, and give each article's search terms (``sinmun.analytics.search_terms``).
 The rules themselves (``people``, ``organizations``, ``places``, ``dates``,
-``amounts``) are plain functions over text, testable without Kiwi.
+``amounts``, ``quotes``) are plain functions over text, testable without Kiwi.
 """
 
 from __future__ import annotations
@@ -15,7 +15,7 @@ from collections.abc import Callable, Iterable, Sequence
 from datetime import date
 
 from sinmun.analytics.search_terms import ArticleTerms, Token, article_terms
-from sinmun.entities import amounts, dates, lexicon, organizations, people, places, recognizer, suffix_places
+from sinmun.entities import amounts, dates, lexicon, organizations, people, places, quotes, recognizer, suffix_places
 from sinmun.entities.lexicon import org_ending, strip_particle
 
 # Kiwi tags of tokens that are ordinary words (a candidate name spanning exactly one of these is no name).
@@ -34,7 +34,7 @@ def kiwi_tokenizer(texts: Sequence[str]) -> Iterable[list[Token]]:
 def extract_batch(
     articles: Sequence[dict], published: Sequence[date | None], tokenizer: Tokenizer = kiwi_tokenizer
 ) -> list[ArticleTerms]:
-    """Fill entities, dates and amounts of each article dict (the ``sinmun parse`` contract) in place.
+    """Fill entities, dates, amounts and quotes of each article dict (the ``sinmun parse`` contract) in place.
 
     Returns each article's search terms, from the same Kiwi pass: one call tokenizes every body and
     headline of the batch."""
@@ -54,6 +54,7 @@ def extract_batch(
         article["entities"] = article_entities(article, tokens, is_common_word=lambda s, e, c=common: (s, e) in c)
         article["dates"] = [d.to_dict() for d in dates.find_dates(bodies[i], published[i])]
         article["amounts"] = [a.to_dict() for a in amounts.find_amounts(bodies[i])]
+        article["quotes"] = [q.to_dict() for q in quotes.find_quotes(bodies[i], article["entities"], tokens)]
     headline_tokens = {i: next(token_lists) for i in with_headline}
     if next(token_lists, None) is not None:
         raise ValueError("the tokenizer returned more token lists than texts")
