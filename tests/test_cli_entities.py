@@ -34,7 +34,7 @@ def json_run(sinmun_bin: Path) -> subprocess.CompletedProcess:
 def test_one_answer_per_good_line_in_order(json_run: subprocess.CompletedProcess) -> None:
     answers = [json.loads(line) for line in json_run.stdout.splitlines()]
     assert [a["id"] for a in answers] == ["a", "b"]
-    assert all(set(a) == {"id", "entities", "dates", "amounts"} for a in answers)
+    assert all(set(a) == {"id", "entities", "dates", "amounts", "quotes"} for a in answers)
 
 
 def test_offsets_point_into_the_text(json_run: subprocess.CompletedProcess) -> None:
