@@ -89,7 +89,7 @@ PRONOUNS = frozenset("그 그녀 그들 그녀들 이들 본인 자신".split())
 # Subjects that leave the speaker unnamed: an official, a source, people at large.
 UNNAMED = frozenset(
     "관계자 관계자들 소식통 측근 인사 한 대변인 직원 주민 시민 누리꾼 누리꾼들 네티즌 시민들 주민들 관계자측 "
-    "당국자 고위당국자 관리 고위관리 참석자 참석자들 전문가 전문가들 학부모 상인 상인들 업계 관계 측".split()
+    "당국자 고위당국자 관리 고위관리 참석자 참석자들 전문가 전문가들 학부모 상인 상인들 업계 관계 사람".split()
 )
 # A quote given as what many people wrote or said: its speaker is nobody in particular.
 _VOICES_OF_MANY = re.compile(r"\s?(?:등의?\s?|라는\s|는\s)?(?:댓글|여론|반응|목소리|의견들)")
@@ -448,15 +448,15 @@ def _resolve(
     inside = [m for m in mentions if phrase_start <= m.start and m.end <= particle_at]
     people = [m for m in inside if m.entity_type == "PERSON"]
     if people:
-        person = people[-1]
+        person = max(people, key=_closest)
         return _Speaker(person.name, "PERSON", _title_written(body, person, phrase_start, particle_at))
     if core in PRONOUNS:
         return _last_person(earlier, mentions, word_start)
-    if core in UNNAMED:
-        return _NOBODY
+    if core in UNNAMED or (core.endswith("들") and core not in PRONOUNS):
+        return _NOBODY  # an official, a source, people at large (주민들이, 참가자들은)
     named = [m for m in inside if m.entity_type in ("ORG", "LOCATION")]
     if named:
-        org = named[-1]
+        org = max(named, key=_closest)
         tail = body[org.end : particle_at].strip()
         if tail in ("", "측", "당국") and (org.entity_type == "ORG" or _GOVERNMENT.search(body[org.start : org.end])):
             return _Speaker(org.name, "ORG")
@@ -468,6 +468,12 @@ def _resolve(
             return _Speaker(holder.name, "PERSON", core)
         return _NOBODY
     return None
+
+
+def _closest(mention: _Mention) -> tuple[int, int]:
+    """Of the names in a subject, the one nearest its particle, the longer of two ending there
+    (``광주시의회`` over ``광주시``)."""
+    return mention.end, mention.end - mention.start
 
 
 def _phrase_start(body: str, word_start: int, floor: int) -> int:
