@@ -385,16 +385,17 @@ def _speaker(
     earlier: Sequence[Quote],
 ) -> _Speaker:
     """The speaker of a quote: the subject before it in its sentence, else the one between its quotative ending and
-    its verb, else nobody for the voices of many (``"…" 등의 댓글``), else the speaker of a quote in the same or
+    its verb (not after an adnominal ``"…"라는``, whose noun starts another clause), else nobody for the voices of many (``"…" 등의 댓글``), else the speaker of a quote in the same or
     the sentence before, else the subject of the nearest of the two sentences before that has one."""
     index = bisect_right(context.sentence_starts, pair.start - 1) - 1
     sentence_start = context.sentence_starts[index]
     before = _subject(body, masked, sentence_start, pair.start - 1, context, earlier)
     if before is not None:
         return before
-    after = _subject(body, masked, pair.end + 1, verb_at, context, earlier)
-    if after is not None:
-        return after
+    if not _ADNOMINAL.match(body, tail.end + 1):  # "…"라는 발언으로 의원들이 퇴장했다: that subject is another's
+        after = _subject(body, masked, pair.end + 1, verb_at, context, earlier)
+        if after is not None:
+            return after
     if _VOICES_OF_MANY.match(body, tail.end + 1):
         return _NOBODY
     if previous is not None and previous[0] > context.sentence_starts[max(0, index - 1)]:
