@@ -28,7 +28,7 @@ adnominal ending, not the topic particle); without them every word ending like o
 from __future__ import annotations
 
 import re
-from bisect import bisect_right
+from bisect import bisect_left, bisect_right
 from collections.abc import Sequence
 from dataclasses import asdict, dataclass
 
@@ -139,7 +139,7 @@ def find_quotes(body: str, entities: Sequence[dict] = (), tokens: Sequence[Token
         return []
     masked = _masked(body, pairs)
     subject_ends = _subject_particle_ends(tokens) if tokens is not None else None
-    context = _Context(_entity_mentions(entities), subject_ends, _sentence_starts(masked))
+    context = _Context(_Mentions(_entity_mentions(entities)), subject_ends, _sentence_starts(masked))
     out: list[Quote] = []
     previous: tuple[int, _Speaker] | None = None  # (end of the last quote's sentence, its speaker)
     chain_speaker: _Speaker | None = None
@@ -176,8 +176,11 @@ def quote_pairs(body: str) -> list[_Pair]:
                 opened = None
             elif char in OPENING_DOUBLE or opened is None:
                 opened = i
-    inside = [(p.start, p.end) for p in pairs]
-    pairs.extend(p for p in _single_pairs(body) if not any(s <= p.start < e for s, e in inside))
+    starts = [p.start for p in pairs]  # in order, and never overlapping one another
+    for single in _single_pairs(body):
+        n = bisect_right(starts, single.start) - 1
+        if n < 0 or not pairs[n].start <= single.start < pairs[n].end:
+            pairs.append(single)
     return sorted(pairs, key=lambda p: p.start)
 
 
@@ -348,6 +351,27 @@ def _entity_mentions(entities: Sequence[dict]) -> list[_Mention]:
     return sorted(out, key=lambda m: m.start)
 
 
+class _Mentions:
+    """The article's body mentions in order of their start, looked up by position (an article may have thousands)."""
+
+    def __init__(self, mentions: list[_Mention]) -> None:
+        self.mentions = mentions
+        self.starts = [m.start for m in mentions]
+        self.person_titles = {(m.name, m.title) for m in mentions if m.entity_type == "PERSON" and m.title}
+
+    def within(self, start: int, end: int) -> list[_Mention]:
+        """The mentions lying inside ``start:end``."""
+        first, last = bisect_left(self.starts, start), bisect_right(self.starts, end)
+        return [m for m in self.mentions[first:last] if m.end <= end]
+
+    def last_person_before(self, position: int) -> _Mention | None:
+        for n in range(bisect_right(self.starts, position) - 1, -1, -1):
+            m = self.mentions[n]
+            if m.entity_type == "PERSON" and m.end <= position:
+                return m
+        return None
+
+
 def _subject_particle_ends(tokens: Sequence[Token]) -> set[int]:
     """Where Kiwi reads a topic or subject particle (은/는, 이/가, 께서) ending a word."""
     return {end for _start, end, tag, _form in tokens if tag in ("JX", "JKS") or (tag == "JKB" and _form == "께서")}
@@ -410,7 +434,7 @@ def _speaker(
 
 @dataclass(frozen=True)
 class _Context:
-    mentions: list[_Mention]
+    mentions: _Mentions
     subject_ends: set[int] | None
     sentence_starts: list[int]
 
@@ -437,7 +461,7 @@ def _resolve(
     body: str,
     subject: tuple[int, int, str, bool],
     phrase_floor: int,
-    mentions: Sequence[_Mention],
+    mentions: _Mentions,
     earlier: Sequence[Quote],
 ) -> _Speaker | None:
     """Who a subject names: a PERSON mention in its noun phrase (the words before the particle, back to a comma or
@@ -446,7 +470,7 @@ def _resolve(
     the article has); None when it stands for no speaker at all."""
     word_start, particle_at, core, _topic = subject
     phrase_start = _phrase_start(body, word_start, phrase_floor)
-    inside = [m for m in mentions if phrase_start <= m.start and m.end <= particle_at]
+    inside = mentions.within(phrase_start, particle_at)
     people = [m for m in inside if m.entity_type == "PERSON"]
     if people:
         person = max(people, key=_closest)
@@ -463,10 +487,9 @@ def _resolve(
             return _Speaker(org.name, "ORG")
     titled = split_title(core)
     if titled is not None:
-        holders = {m.name: m for m in mentions if m.entity_type == "PERSON" and m.title and m.title.endswith(titled[0])}
+        holders = {name for name, title in mentions.person_titles if title.endswith(titled[0])}
         if len(holders) == 1:
-            (holder,) = holders.values()
-            return _Speaker(holder.name, "PERSON", core)
+            return _Speaker(holders.pop(), "PERSON", core)
         return _NOBODY
     return None
 
@@ -504,13 +527,11 @@ def _title_written(body: str, person: _Mention, phrase_start: int, particle_at: 
     return person.title
 
 
-def _last_person(earlier: Sequence[Quote], mentions: Sequence[_Mention], position: int) -> _Speaker:
+def _last_person(earlier: Sequence[Quote], mentions: _Mentions, position: int) -> _Speaker:
     """The person a pronoun (``그는``) at ``position`` stands for: the last person quoted, else the last person
     named before it."""
     for quote in reversed(earlier):
         if quote.speaker_type == "PERSON":
             return _Speaker(quote.speaker, "PERSON", quote.title)
-    people = [m for m in mentions if m.entity_type == "PERSON" and m.end <= position]
-    if people:
-        return _Speaker(people[-1].name, "PERSON", people[-1].title)
-    return _NOBODY
+    person = mentions.last_person_before(position)
+    return _Speaker(person.name, "PERSON", person.title) if person is not None else _NOBODY
