@@ -46,16 +46,16 @@ MAX_QUOTE_CHARS = 1500
 # Glued to the closing mark: a quotative ending (…"고 밝혔다, …"라며, …"이라고). ``다며``/``다고``: a quote whose
 # last syllable is cut off by the mark (…받았"다며). ``라``/``이라`` + space: …"이라 밝혔다.
 _QUOTATIVE = re.compile(
-    r"\s?(?P<ending>(?:이라|라|하|다)?(?:고|며|면서|면서도|고는)|(?:이)?라|하며|으며|이며)(?P<stop>[\s,.]|$)"
+    r"\s?(?P<ending>(?:이라|라|하|다)?(?:고|며|면서|면서도|고는|고도)|(?:이)?라|하며|으며|이며)(?P<stop>[\s,.]|$)"
 )
-# …"라는 발언, …"는 입장이다, …"이라는 내용의: a word for speech after an adnominal quotative.
-_ADNOMINAL = re.compile(r"\s?(?P<ending>(?:이라|라|하)?는)\s(?:[가-힣]+[한인운런은]\s)?(?P<noun>[가-힣]+)")
+# …"라는 발언, …"는 입장이다, …"이라는 내용의, …"란 말: a word for speech after an adnominal quotative.
+_ADNOMINAL = re.compile(r"\s?(?P<ending>(?:이라|라|하)?는|이?란)\s(?:[가-힣]+[한인운런은]\s)?(?P<noun>[가-힣]+)")
 # A particle or copula after a noun (발언을, 입장이다, 요청에): cut off before the noun is looked up.
 _NOUN_PARTICLE = re.compile(r"(?:이었다|이다|으로|에서|로|의|을|를|이|가|은|는|에|도|과|와|들)$")
 SPEECH_NOUNS = frozenset(
     "말 말씀 발언 발언들 내용 입장 요청 주장 지적 의견 반응 목소리 설명 답변 대답 질문 당부 메시지 얘기 이야기 소리 비판 "
     "평가 여론 댓글 글 발표 성명 경고 우려 호소 약속 다짐 고백 답 증언 해명 논평 반박 제안 질타 항의 말들 의견들 "
-    "반응들 지시 각오 소감 분석 전망 불만 불평 농담 하소연 당부도".split()
+    "반응들 지시 각오 소감 분석 전망 불만 불평 농담 하소연".split()
 )
 # …" 발언을 하게 된, …" 등의 반응이 잇따랐다: the word for speech right after the mark.
 _SPEECH_NOUN_AFTER = re.compile(r"\s?(?:등의?\s?)?(?P<noun>[가-힣]+)(?=[\s,.]|$)")
@@ -76,7 +76,7 @@ _WORD = re.compile(r"[^\s]+")
 _TRIM = "\"'“”‘’「」『』()[]〈〉<>,.;:!?…·"
 # A reporting verb as written: a predicate (…다) or a connective form of a past or reporting verb.
 _PREDICATE = re.compile(
-    r"^[가-힣]*(?:다|(?:했|혔|였|렸|겼|켰|쳤|었|았|겠|됐)(?:고|으며|며|는데|지만|으나|다)|하며|하면서|하고|하였고|말하며|밝히며)$"
+    r"^[가-힣]*(?:다|(?:했|혔|였|렸|겼|켰|쳤|었|았|겠|됐)(?:고|으며|며|는데|지만|으나|다)|하며|하면서|하고|히며)$"
 )
 _SUBJECT_PARTICLE = re.compile(r"(?:께서는|께서|은|는|이|가)$")
 # Words ending like a subject that are adverbials or verb forms (에서는, 대해서는, 이어, 있는).
@@ -88,8 +88,8 @@ _TOPICS = frozenset({"은", "는", "께서는"})
 PRONOUNS = frozenset("그 그녀 그들 그녀들 이들 본인 자신".split())
 # Subjects that leave the speaker unnamed: an official, a source, people at large.
 UNNAMED = frozenset(
-    "관계자 관계자들 소식통 측근 인사 한 대변인 직원 주민 시민 누리꾼 누리꾼들 네티즌 시민들 주민들 관계자측 "
-    "당국자 고위당국자 관리 고위관리 참석자 참석자들 전문가 전문가들 학부모 상인 상인들 업계 관계 사람".split()
+    "관계자 소식통 측근 인사 대변인 직원 주민 시민 누리꾼 네티즌 관계자측 당국자 고위당국자 관리 고위관리 참석자 "
+    "전문가 학부모 상인 업계 사람".split()
 )
 # A quote given as what many people wrote or said: its speaker is nobody in particular.
 _VOICES_OF_MANY = re.compile(r"\s?(?:등의?\s?|라는\s|는\s)?(?:댓글|여론|반응|목소리|의견들)")
