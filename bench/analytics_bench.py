@@ -141,7 +141,7 @@ ANALYSES = [
     ("mentions_by_region", "mentions_by_region", {}),
     ("kinds_by_page", "kinds_by_page", {}),
     ("link_graph", "link_graph", {}),
-    ("who_said_what 인공지능", "who_said_what", {"word": "인공지능"}),
+    ("who_said_what 지역", "who_said_what", {"word": "지역"}),
     ("quoted_most ANY top 20", "quoted_most", {"speaker_type": "ANY"}),
 ]
 SEARCHES = [
