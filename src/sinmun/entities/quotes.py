@@ -84,6 +84,11 @@ _NOT_SUBJECT = re.compile(
     r"(?:에서는|에는|서는|로는|에게는|까지는|부터는|때는|데는|것은|점은|것이|점이|중에는|있는|없는|하는|되는|않는|같이|"
     r"함께는|이번에는|또는|혹은|이는|이가|다가|지만|면서는|고는|도는|라는|이라는|다는|이다가|보다는|에도는)$"
 )
+# Times set as a topic (올해는, 이날은, 10일은) frame the sentence; they are not who speaks.
+_TIME_TOPIC = re.compile(
+    r"^(?:올해|지난해|내년|작년|오늘|어제|내일|이날|당일|이번|지금|현재|당시|최근|요즘|그동안|앞으로|그간|이후|"
+    r"오전|오후|아침|저녁|밤|주말|연말|연초)$|^[0-9]+(?:일|월|년|시)$"
+)
 _TOPICS = frozenset({"은", "는", "께서는"})
 PRONOUNS = frozenset("그 그녀 그들 그녀들 이들 본인 자신".split())
 # Subjects that leave the speaker unnamed: an official, a source, people at large.
@@ -394,6 +399,8 @@ def _subjects(masked: str, start: int, end: int, subject_ends: set[int] | None) 
         if subject_ends is not None and word_end not in subject_ends:
             continue
         core = word[: particle.start()]
+        if _TIME_TOPIC.match(core):
+            continue
         out.append((m.start() + lead, m.start() + lead + particle.start(), core, particle.group() in _TOPICS))
     return out
 
