@@ -76,6 +76,10 @@ def copy_tables(base: dict[str, pl.DataFrame], copy: int) -> dict[str, pl.DataFr
     out["fct_entity_mention"] = out["fct_entity_mention"].with_columns(
         pl.when(varied).then(pl.col("entity_key") + variant).otherwise(pl.col("entity_key"))
     )
+    quoted = pl.col("speaker_entity_key").is_in(people_and_orgs.implode())
+    out["fct_quote"] = out["fct_quote"].with_columns(
+        pl.when(quoted).then(pl.col("speaker_entity_key") + variant).otherwise(pl.col("speaker_entity_key"))
+    )
     moved = (
         pl.col("date_key")
         .cast(pl.String)
@@ -137,6 +141,8 @@ ANALYSES = [
     ("mentions_by_region", "mentions_by_region", {}),
     ("kinds_by_page", "kinds_by_page", {}),
     ("link_graph", "link_graph", {}),
+    ("who_said_what 지역", "who_said_what", {"word": "지역"}),
+    ("quoted_most ANY top 20", "quoted_most", {"speaker_type": "ANY"}),
 ]
 SEARCHES = [
     ("search 광주시 인공지능", "광주시 인공지능", SearchFilters()),

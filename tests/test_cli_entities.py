@@ -10,7 +10,10 @@ import pytest
 
 JSON_INPUT = "\n".join(
     [
-        json.dumps({"id": "a", "text": "윤세라 목포시장은 5일 해양경찰과 만났다."}, ensure_ascii=False),
+        json.dumps(
+            {"id": "a", "text": '윤세라 목포시장은 5일 해양경찰과 만났다. 윤 시장은 "바다를 지키겠다"고 말했다.'},
+            ensure_ascii=False,
+        ),
         "{not json",
         json.dumps({"id": 7, "text": ["a list"]}),
         json.dumps({"text": "no id"}),
@@ -34,7 +37,7 @@ def json_run(sinmun_bin: Path) -> subprocess.CompletedProcess:
 def test_one_answer_per_good_line_in_order(json_run: subprocess.CompletedProcess) -> None:
     answers = [json.loads(line) for line in json_run.stdout.splitlines()]
     assert [a["id"] for a in answers] == ["a", "b"]
-    assert all(set(a) == {"id", "entities", "dates", "amounts"} for a in answers)
+    assert all(set(a) == {"id", "entities", "dates", "amounts", "quotes"} for a in answers)
 
 
 def test_offsets_point_into_the_text(json_run: subprocess.CompletedProcess) -> None:
@@ -47,6 +50,7 @@ def test_offsets_point_into_the_text(json_run: subprocess.CompletedProcess) -> N
         answer = json.loads(line)
         text = texts[answer["id"]]
         spans = [m for e in answer["entities"] for m in e["mentions"]] + answer["dates"] + answer["amounts"]
+        spans += answer["quotes"]
         assert spans, answer
         for m in spans:
             assert text[m["start"] : m["end"]] == m["text"]
@@ -59,6 +63,10 @@ def test_contract_shape_of_people_places_amounts(json_run: subprocess.CompletedP
     places = {e["name"]: e["place_code"] for e in second["entities"] if e["type"] == "LOCATION"}
     assert places == {"전라남도 여수시": "KR-46-여수시"}
     assert [a["value"] for a in second["amounts"]] == [300_000_000]
+    assert [(q["text"], q["speaker"], q["speaker_type"], q["title"], q["verb"]) for q in first["quotes"]] == [
+        ("바다를 지키겠다", "윤세라", "PERSON", "시장", "말했다")
+    ]
+    assert second["quotes"] == []
 
 
 def test_bad_lines_get_one_line_reasons_and_the_rest_goes_on(json_run: subprocess.CompletedProcess) -> None:

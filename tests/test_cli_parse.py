@@ -83,6 +83,7 @@ def test_contract_and_options_win(tmp_path: Path, sinmun_bin: Path) -> None:
         "entities",
         "dates",
         "amounts",
+        "quotes",
     }
     assert set(article["byline"]) == {"name", "names", "role", "email", "affiliation", "credit"}
     overridden = json.loads(

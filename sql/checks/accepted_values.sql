@@ -11,6 +11,9 @@ union all
 select 'fct_date_mention.date_precision', date_precision, count(*) from fct_date_mention
 where date_precision not in ('day', 'month', 'year') group by date_precision
 union all
+select 'fct_quote.speaker_type', speaker_type, count(*) from fct_quote
+where speaker_type not in ('PERSON', 'ORG') group by speaker_type
+union all
 select 'fct_entity_mention.text_field', text_field, count(*) from fct_entity_mention
 where text_field not in ('body', 'headline') group by text_field
 union all

@@ -13,3 +13,7 @@ select 'fct_article_link', count(*) from fct_article_link where article_key is n
 having count(*) > 0
 union all
 select 'dim_entity', count(*) from dim_entity where entity_key is null or canonical_name is null having count(*) > 0
+union all
+select 'fct_quote', count(*) from fct_quote
+where article_key is null or quote_ordinal is null or speaker_entity_key is null or load_id is null
+having count(*) > 0

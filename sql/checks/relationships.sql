@@ -40,6 +40,15 @@ union all
 select 'fct_amount_mention.article_key -> fct_article', count(*)
 from fct_amount_mention where article_key not in (select article_key from fct_article) having count(*) > 0
 union all
+select 'fct_quote.article_key -> fct_article', count(*)
+from fct_quote where article_key not in (select article_key from fct_article) having count(*) > 0
+union all
+select 'fct_quote.speaker_entity_key -> dim_entity', count(*)
+from fct_quote where speaker_entity_key not in (select entity_key from dim_entity) having count(*) > 0
+union all
+select 'fct_quote.load_id -> load_ledger', count(*)
+from fct_quote where load_id not in (select load_id from load_ledger where status = 'complete') having count(*) > 0
+union all
 select 'fct_article_term.article_key -> fct_article', count(*)
 from fct_article_term where article_key not in (select article_key from fct_article) having count(*) > 0
 union all

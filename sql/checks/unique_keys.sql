@@ -21,3 +21,6 @@ from fct_entity_mention group by article_key, mention_ordinal having count(*) > 
 union all
 select 'fct_article_term.(article_key, term)', article_key || '#' || term, count(*)
 from fct_article_term group by article_key, term having count(*) > 1
+union all
+select 'fct_quote.(article_key, quote_ordinal)', article_key || '#' || quote_ordinal, count(*)
+from fct_quote group by article_key, quote_ordinal having count(*) > 1

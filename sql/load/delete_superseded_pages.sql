@@ -21,6 +21,7 @@ delete from fct_article_link where article_key in (select article_key from super
 delete from fct_date_mention where article_key in (select article_key from superseded_article);
 delete from fct_article_term where article_key in (select article_key from superseded_article);
 delete from fct_amount_mention where article_key in (select article_key from superseded_article);
+delete from fct_quote where article_key in (select article_key from superseded_article);
 delete from fct_article where article_key in (select article_key from superseded_article);
 
 update ledger_page set is_current = false

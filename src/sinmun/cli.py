@@ -107,7 +107,7 @@ def build_parser() -> argparse.ArgumentParser:
         "entities",
         help="find people, organizations, places, dates and amounts in texts (JSON Lines in and out)",
         description='Read JSON Lines {"id", "text"} (or, with --text, one plain text per line) and write one JSON '
-        'line per text: {"id", "entities", "dates", "amounts"} in the shape of `sinmun parse`, offsets into text.',
+        'line per text: {"id", "entities", "dates", "amounts", "quotes"} in the shape of `sinmun parse`, offsets into text.',
     )
     entities.add_argument("file", nargs="?", default="-", help="input file (default: - for standard input)")
     entities.add_argument("--text", action="store_true", help="one plain text per line; its line number is its id")
@@ -254,6 +254,11 @@ def build_parser() -> argparse.ArgumentParser:
     search.add_argument("--publication", help="publication code or the paper's name, e.g. bitgoeul or 빛고을신문")
     search.add_argument("--kind", help="news, photo, column, editorial, notice, continuation or ad")
     search.add_argument("--entity", help="only articles that mention this person, organization or place")
+    search.add_argument(
+        "--quotes", action="store_true",
+        help="search direct quotes only: the quotes holding the words, with speaker, title and date (--entity: "
+        "the speaker)",
+    )  # fmt: skip
     search.add_argument("--limit", type=_page_number, default=10, help="how many articles (default 10)")
     search.add_argument("--format", choices=("text", "json"), default="text")
     search.add_argument(
@@ -768,6 +773,8 @@ def cmd_search(args: argparse.Namespace) -> int:
 
     filters = SearchFilters(date_from=args.date_from, date_to=args.date_to, publication=args.publication,
                             kind=args.kind, entity=args.entity)  # fmt: skip
+    if args.quotes:
+        return _search_quotes(args, filters)
     try:
         terms, hits = search(
             _analyst_warehouse(args), args.query, filters, limit=args.limit, use_cache=not args.no_cache
@@ -797,6 +804,48 @@ def cmd_search(args: argparse.Namespace) -> int:
         print(f"\n{h.rank:>2}. {h.headline or '(no headline)'}")
         print(f"    {day} · {h.publication} · {page} · {h.kind} · score {h.score:.2f}")
         print(f"    {highlight(h.snippet, before, after)}")
+    return 0
+
+
+def _search_quotes(args: argparse.Namespace, filters) -> int:
+    """``sinmun search --quotes``: the quotes holding the words, each with its speaker, title, verb and date."""
+    import os
+
+    from sinmun.analytics.search import search_quotes
+    from sinmun.analytics.search_terms import highlight
+    from sinmun.analytics.sql_runner import QueryError
+
+    try:
+        terms, hits = search_quotes(
+            _analyst_warehouse(args), args.query, filters, limit=args.limit, use_cache=not args.no_cache
+        )
+    except QueryError as err:
+        print(f"sinmun search: {err}", file=sys.stderr)
+        return 2
+    if args.format == "json":
+        records = [
+            {
+                "rank": h.rank, "article_key": h.article_key, "quote_ordinal": h.quote_ordinal,
+                "matched_terms": h.matched_terms,
+                "publication_date": h.publication_date.isoformat() if h.publication_date else None,
+                "publication": h.publication, "page": h.page_number, "headline": h.headline, "speaker": h.speaker,
+                "speaker_type": h.speaker_type, "title": h.title, "verb": h.verb, "quote": h.snippet.text,
+                "highlights": [list(span) for span in h.snippet.highlights],
+            }
+            for h in hits
+        ]  # fmt: skip
+        json.dump({"query": args.query, "terms": terms, "quotes": records}, sys.stdout, ensure_ascii=False, indent=1)
+        sys.stdout.write("\n")
+        return 0
+    color = sys.stdout.isatty() and not os.environ.get("NO_COLOR")
+    before, after = ("\033[1;33m", "\033[0m") if color else ("**", "**")
+    print(f"{len(hits)} quote{'s' if len(hits) != 1 else ''} for {' + '.join(terms)}")
+    for h in hits:
+        day = h.publication_date.isoformat() if h.publication_date else "date unknown"
+        who = " ".join(part for part in (h.speaker or "(unnamed speaker)", h.title) if part)
+        print(f"\n{h.rank:>2}. {who}{' · ' + h.verb if h.verb else ''}")
+        print(f'    "{highlight(h.snippet, before, after)}"')
+        print(f"    {day} · {h.publication} · p{h.page_number or '?'} · {h.headline or '(no headline)'}")
     return 0
 
 

@@ -15,6 +15,7 @@ from pathlib import Path
 
 import pytest
 
+from sinmun.analytics.analyses import load_analysis
 from sinmun.analytics.report import choose_grain, date_axis, render_report
 from sinmun.analytics.sql_runner import run_query
 from sinmun.cli import main
@@ -26,7 +27,7 @@ CHROMIUM_ARGS = [
     "--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run", "--disable-background-networking",
     "--disable-component-update", "--disable-sync",
 ]  # fmt: skip
-CHART_IDS = ("chart-articles", "chart-entities", "chart-network", "chart-reporters", "chart-regions")
+CHART_IDS = ("chart-articles", "chart-entities", "chart-network", "chart-reporters", "chart-speakers", "chart-regions")
 TOP = 6
 
 SMALL_DATA = {
@@ -99,6 +100,32 @@ SMALL_DATA = {
             "kinds": [{"kind": "news", "articles": 1}],
             "top_entities": [],
             "top_places": [],
+        },
+    ],
+    "speakers": [
+        {
+            "speaker": "강기정",
+            "entity_type": "PERSON",
+            "quotes": 3,
+            "articles": 2,
+            "title": "광주시장",
+            "sample_quote": "두 지역이 <함께> 성장하겠다",
+            "sample_verb": "말했다",
+            "sample_date": "2024-03-05",
+            "sample_headline": "광주·전남 상생 협약 체결",
+            "sample_publication": "bitgoeul",
+        },
+        {
+            "speaker": "광주광역시",
+            "entity_type": "LOCATION",
+            "quotes": 1,
+            "articles": 1,
+            "title": None,
+            "sample_quote": "예산을 늘리겠다",
+            "sample_verb": None,
+            "sample_date": None,
+            "sample_headline": None,
+            "sample_publication": "bitgoeul",
         },
     ],
     "regions": [
@@ -350,6 +377,8 @@ def test_each_chart_draws_its_data(opened_report: OfflinePage, report_file: Path
     assert opened_report.count("#chart-network g.nodes circle") == len(data["network"]["nodes"])
     assert opened_report.count("#chart-network g.edges line") == len(data["network"]["edges"]) > 0
     assert opened_report.count("#chart-reporters table.beats tbody tr") == len(data["reporters"])
+    assert opened_report.count("#chart-speakers g.bars rect") == len(data["speakers"]) > 0
+    assert opened_report.count("#chart-speakers table.quotes tbody tr q") == len(data["speakers"])
     assert opened_report.count("#chart-regions g.treemap rect") == len(data["regions"]) + len(
         {row["province"] for row in data["regions"]}
     )
@@ -371,6 +400,17 @@ def test_report_shows_what_the_warehouse_holds(opened_report: OfflinePage, repor
         "group by all order by count(*) desc, reporter.reporter_name limit 1",
     )
     assert reporter in opened_report.text("#chart-reporters svg text")
+    # who said what: the speaker quoted most (the saved analysis), with one of their quotes beside the name
+    [most_quoted, *_] = saved_analysis_rows(warehouse, "quoted_most", speaker_type="ANY", top=1)
+    assert most_quoted["speaker"] in opened_report.text("#chart-speakers svg text")
+    _, quoted = run_query(
+        warehouse,
+        "select quote.quote_text from fct_quote as quote join dim_entity as speaker "
+        "on speaker.entity_key = quote.speaker_entity_key where speaker.canonical_name = $name",
+        {"name": most_quoted["speaker"]},
+    )
+    row = opened_report.text("#chart-speakers table.quotes tbody tr:first-child")
+    assert most_quoted["speaker"] in row and any(text in row for (text,) in quoted)
 
 
 def test_top_limits_the_entities_charted(report_file: Path):
@@ -406,6 +446,9 @@ def test_small_data_renders_in_the_browser(chromium, tmp_path: Path):
         assert page.count("#chart-network g.nodes circle") == 3
         assert "김영록" in page.text("#chart-network svg text")
         assert "(byline without e-mail)" in page.text("#chart-reporters table")
+        # a quote is text, never markup; a speaker without a title or a date still gets a row
+        assert page.text("#chart-speakers table.quotes q") == "두 지역이 <함께> 성장하겠다 예산을 늘리겠다"
+        assert page.count("#chart-speakers table.quotes tbody tr") == 2
     finally:
         page.close()
 
@@ -435,6 +478,12 @@ def ranged_report(warehouse: Path, sinmun_bin: Path) -> dict:
     )  # fmt: skip
     assert result.returncode == 0, result.stderr
     return {"path": out, "data": embedded_data(out.read_text(encoding="utf-8"))}
+
+
+def saved_analysis_rows(warehouse: Path, name: str, **params: object) -> list[dict]:
+    saved = load_analysis(name)
+    columns, rows = run_query(warehouse, saved.text, saved.bind({k: str(v) for k, v in params.items()}))
+    return [dict(zip(columns, row, strict=True)) for row in rows]
 
 
 def saved_analysis(sinmun_bin: Path, warehouse: Path, name: str, *params: str) -> list[dict]:

@@ -92,7 +92,7 @@ def test_ingest_refuses_a_warehouse_of_another_layout_before_starting(tmp_path: 
     )  # fmt: skip
     assert run.returncode == 2, run.stderr
     assert run.stderr.strip().splitlines() == [
-        "sinmun ingest: this warehouse has table layout version 1, this sinmun writes version 2: ingest into a new "
+        "sinmun ingest: this warehouse has table layout version 1, this sinmun writes version 3: ingest into a new "
         "warehouse file (--warehouse NEW_PATH) and re-run your ingests there"
     ]
 

@@ -31,6 +31,7 @@ def test_changed_page_replaces_exactly_its_articles(tmp_path: Path):
     copy_samples(inbox, only=[PAGE_A, *OTHERS])
     ingest(inbox, db)
     before = dict(query(db, "select article_key, page_id from fct_article"))
+    quotes_before = query(db, "select quote_text, article_key from fct_quote")
     changed = inbox / OTHERS[0]
     changed.write_text(changed.read_text(encoding="utf-8").replace("다.", "다!", 1), encoding="utf-8")
     summary = ingest(inbox, db)
@@ -45,6 +46,10 @@ def test_changed_page_replaces_exactly_its_articles(tmp_path: Path):
         db, "select count(*), count(*) filter (where is_current) from ledger_page where page_id = ?", [page]
     )
     assert versions == [(2, 1)]
+    # the page's quote is replaced with its articles: the same words, under the new article's key
+    quotes_after = query(db, "select quote_text, article_key from fct_quote")
+    assert sorted(t for t, _ in quotes_after) == sorted(t for t, _ in quotes_before) and quotes_before
+    assert {k for _, k in quotes_after} <= after.keys()
     store_checks(db)
 
 

@@ -63,6 +63,7 @@ def gather_report_data(
             "reporters": _rows(
                 warehouse_path, "report/reporter_beats", reporters=REPORTERS_SHOWN, top=ENTITIES_PER_REPORTER, **dates
             ),
+            "speakers": _rows(warehouse_path, "report/top_speakers", top=top, **dates),
             # the saved analysis itself, so that the treemap and `sinmun sql --analysis mentions_by_region` agree
             "regions": _rows(warehouse_path, "analyses/mentions_by_region", **dates),
         }
@@ -224,6 +225,12 @@ def _charts(data: dict) -> list[tuple[str, str, str]]:
             "chart-reporters",
             "기자와 담당 분야 · Reporters and their beats",
             "Articles per reporter by kind, with the people, organizations and places they cover most.",
+        ),
+        (
+            "chart-speakers",
+            "누가 무슨 말을 했나 · Who said what",
+            f"The {top} people and organizations quoted most (direct quotes), each with the title they were quoted "
+            "under most and their latest quote.",
         ),
         (
             "chart-regions",

@@ -46,6 +46,24 @@ class SearchHit:
     snippet: Snippet
 
 
+@dataclass(frozen=True)
+class QuoteHit:
+    rank: int
+    article_key: str
+    quote_ordinal: int
+    matched_terms: int
+    publication_date: date | None
+    publication: str
+    page_number: int | None
+    kind: str
+    headline: str | None
+    speaker: str | None
+    speaker_type: str | None
+    title: str | None
+    verb: str | None
+    snippet: Snippet
+
+
 def query_terms(query: str, tokenizer: Tokenizer | None = None) -> list[str]:
     """The search terms of a query, in order, without repeats (by Kiwi unless another ``tokenizer`` is given)."""
     return analyse_queries([query], tokenizer)[0]
@@ -75,6 +93,58 @@ def cached_query_terms(warehouse_path: Path, query: str) -> list[str]:
     return wanted
 
 
+def search_quotes(
+    warehouse_path: Path,
+    query: str,
+    filters: SearchFilters = SearchFilters(),
+    *,
+    limit: int = 10,
+    tokenizer: Tokenizer | None = None,
+    use_cache: bool = True,
+    time_limit_seconds: float = 30.0,
+) -> tuple[list[str], list[QuoteHit]]:
+    """The query's terms and the direct quotes (``fct_quote``) that hold the most of them, latest first among
+    equals; ``filters.entity`` names the speaker. QueryError as ``search``."""
+    wanted, filters = _prepared(warehouse_path, query, filters, tokenizer, use_cache)
+    params = {
+        "terms": list(wanted), "date_from": filters.date_from, "date_to": filters.date_to,
+        "publication": filters.publication, "kind": filters.kind, "entity": filters.entity, "limit": limit,
+    }  # fmt: skip
+    columns, rows = run_query(warehouse_path, sql("search/quotes"), params, time_limit_seconds=time_limit_seconds)
+    hits = []
+    for rank, row in enumerate(rows, start=1):
+        record = dict(zip(columns, row, strict=True))
+        hits.append(
+            QuoteHit(
+                rank=rank, article_key=record["article_key"], quote_ordinal=record["quote_ordinal"],
+                matched_terms=record["matched_terms"], publication_date=record["publication_date"],
+                publication=record["publication"], page_number=record["page_number"], kind=record["kind"],
+                headline=record["headline"], speaker=record["speaker"], speaker_type=record["speaker_type"],
+                title=record["title_as_written"], verb=record["reporting_verb"],
+                snippet=snippet(record["quote_text"], wanted, width=240),
+            )
+        )  # fmt: skip
+    return wanted, hits
+
+
+def _prepared(
+    warehouse_path: Path, query: str, filters: SearchFilters, tokenizer: Tokenizer | None, use_cache: bool
+) -> tuple[list[str], SearchFilters]:
+    """The query's terms and the filters with the publication as its code; QueryError for a query with no
+    searchable word, an unknown kind or publication."""
+    if filters.kind is not None and filters.kind not in KINDS:
+        raise QueryError(f"unknown kind {filters.kind!r}; one of {', '.join(KINDS)}")
+    if filters.publication is not None:
+        filters = replace(filters, publication=publication_code(warehouse_path, filters.publication))
+    if tokenizer is None and use_cache:
+        wanted = cached_query_terms(warehouse_path, query)
+    else:
+        wanted = query_terms(query, tokenizer)
+    if not wanted:
+        raise QueryError(f"no searchable word in {query!r} (particles and endings alone are not indexed)")
+    return wanted, filters
+
+
 def search(
     warehouse_path: Path,
     query: str,
@@ -88,16 +158,7 @@ def search(
     """The query's terms and the best ``limit`` articles; QueryError when the query has no searchable word.
 
     With Kiwi (no ``tokenizer`` given) and ``use_cache``, the query's analysis may come from ``query_cache``."""
-    if filters.kind is not None and filters.kind not in KINDS:
-        raise QueryError(f"unknown kind {filters.kind!r}; one of {', '.join(KINDS)}")
-    if filters.publication is not None:
-        filters = replace(filters, publication=publication_code(warehouse_path, filters.publication))
-    if tokenizer is None and use_cache:
-        wanted = cached_query_terms(warehouse_path, query)
-    else:
-        wanted = query_terms(query, tokenizer)
-    if not wanted:
-        raise QueryError(f"no searchable word in {query!r} (particles and endings alone are not indexed)")
+    wanted, filters = _prepared(warehouse_path, query, filters, tokenizer, use_cache)
     return wanted, ranked(warehouse_path, wanted, filters, limit=limit, time_limit_seconds=time_limit_seconds)
 
 

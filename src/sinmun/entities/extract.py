@@ -1,10 +1,10 @@
-"""Fill the ``entities``, ``dates`` and ``amounts`` of parsed articles, a whole batch at a time.
+"""Fill the ``entities``, ``dates``, ``amounts`` and ``quotes`` of parsed articles, a whole batch at a time.
 
 Kiwi tokenizes every body and headline of the batch in one multi-threaded call (never
 one call per sentence); its tokens tell which candidate names are ordinary dictionary
 words, and give each article's search terms (``sinmun.analytics.search_terms``).
 The rules themselves (``people``, ``organizations``, ``places``, ``dates``,
-``amounts``) are plain functions over text, testable without Kiwi.
+``amounts``, ``quotes``) are plain functions over text, testable without Kiwi.
 """
 
 from __future__ import annotations
@@ -16,7 +16,7 @@ from collections.abc import Callable, Iterable, Sequence
 from datetime import date
 
 from sinmun.analytics.search_terms import ArticleTerms, Token, article_terms
-from sinmun.entities import amounts, dates, lexicon, organizations, people, places, recognizer, suffix_places
+from sinmun.entities import amounts, dates, lexicon, organizations, people, places, quotes, recognizer, suffix_places
 from sinmun.entities.lexicon import org_ending, strip_particle
 from sinmun.morphology import text_pieces
 
@@ -36,7 +36,7 @@ def kiwi_tokenizer(texts: Sequence[str]) -> Iterable[list[Token]]:
 def extract_batch(
     articles: Sequence[dict], published: Sequence[date | None], tokenizer: Tokenizer = kiwi_tokenizer
 ) -> list[ArticleTerms]:
-    """Fill entities, dates and amounts of each article dict (the ``sinmun parse`` contract) in place.
+    """Fill entities, dates, amounts and quotes of each article dict (the ``sinmun parse`` contract) in place.
 
     Returns each article's search terms, from the same Kiwi pass: one call tokenizes every body and
     headline of the batch. A body longer than ``ENTITY_WINDOW_PIECES`` of Kiwi's pieces is read for entities a
@@ -68,6 +68,9 @@ def extract_batch(
             article = articles[i]
             found = [(offset, _tokenized_entities({**article, "body": text}, ts)) for offset, text, ts in window_tokens]
             article["entities"] = found[0][1] if len(found) == 1 else joined_windows(found)
+            article["quotes"] = [
+                q.to_dict() for q in quotes.find_quotes(bodies[i], article["entities"], body_tokens[i])
+            ]
     headline_tokens = {i: next(token_lists) for i in with_headline}
     if next(token_lists, None) is not None:
         raise ValueError("the tokenizer returned more token lists than texts")

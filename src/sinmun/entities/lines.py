@@ -1,4 +1,4 @@
-"""``sinmun entities``: texts in, one line of entities, dates and amounts per text out (JSON Lines).
+"""``sinmun entities``: texts in, one line of entities, dates, amounts and quotes per text out (JSON Lines).
 
 Each input line is a JSON object ``{"id", "text"}`` (or, in plain-text mode, the line itself is the text and its
 line number the id). The texts go through ``extract_batch`` as bodies of articles of their own, a batch at a
@@ -58,7 +58,7 @@ def read_record(line: str, line_number: int, *, plain_text: bool) -> TextRecord 
 def extract_records(
     lines: Iterable[str], *, plain_text: bool = False, tokenizer: Tokenizer = kiwi_tokenizer
 ) -> Iterator[dict | BadRecord]:
-    """For each input line, in order: its answer ``{"id", "entities", "dates", "amounts"}`` or its refusal."""
+    """For each input line, in order: its answer ``{"id", "entities", "dates", "amounts", "quotes"}`` or its refusal."""
     pending: list[TextRecord | BadRecord] = []
     pending_texts = 0
     for line_number, line in enumerate(lines, 1):
@@ -75,7 +75,9 @@ def extract_records(
 
 def _answer(records: list[TextRecord | BadRecord], tokenizer: Tokenizer) -> Iterator[dict | BadRecord]:
     texts = [r for r in records if isinstance(r, TextRecord)]
-    articles = [{"kind": "news", "body": r.text, "entities": [], "dates": [], "amounts": []} for r in texts]
+    articles = [
+        {"kind": "news", "body": r.text, "entities": [], "dates": [], "amounts": [], "quotes": []} for r in texts
+    ]
     extract_batch(articles, [None] * len(articles), tokenizer)
     answers = iter(articles)
     for record in records:
@@ -88,4 +90,5 @@ def _answer(records: list[TextRecord | BadRecord], tokenizer: Tokenizer) -> Iter
             "entities": article["entities"],
             "dates": article["dates"],
             "amounts": article["amounts"],
+            "quotes": article["quotes"],
         }

@@ -144,6 +144,17 @@ SCHEMAS: dict[str, dict[str, pl.DataType]] = {
         "start_char": pl.Int32,
         "end_char": pl.Int32,
     },
+    "fct_quote": {
+        "article_key": pl.String,
+        "quote_ordinal": pl.Int32,
+        "speaker_entity_key": pl.String,
+        "speaker_type": pl.String,
+        "title_as_written": pl.String,
+        "reporting_verb": pl.String,
+        "quote_text": pl.String,
+        "start_char": pl.Int32,
+        "end_char": pl.Int32,
+    },
     "dim_entity": {
         "entity_key": pl.String,
         "entity_type": pl.String,
@@ -273,6 +284,7 @@ def _page_rows(record: PageRecord, rows: dict[str, list[dict]]) -> None:
                     "end_char": d["end"],
                 }
             )
+        _quotes(key, article, rows)
         for a in article.get("amounts") or []:
             rows["fct_amount_mention"].append(
                 {
@@ -340,6 +352,30 @@ def _mentions(article_key: str, article: dict, rows: dict[str, list[dict]]) -> i
             }
         )
     return len(mentions)
+
+
+def _quotes(article_key: str, article: dict, rows: dict[str, list[dict]]) -> None:
+    """One ``fct_quote`` row per quote; the speaker is the article's entity of that name (a PERSON, or for an ORG
+    speaker the organization or the place whose government spoke), else the unknown member."""
+    speaker_keys = {}
+    for entity in article.get("entities") or []:
+        role = "PERSON" if entity["type"] == "PERSON" else "ORG"
+        speaker_keys.setdefault((role, entity["name"]), entity_key(entity["type"], entity["name"]))
+    for n, quote in enumerate(article.get("quotes") or [], start=1):
+        speaker = (quote.get("speaker_type"), quote.get("speaker"))
+        rows["fct_quote"].append(
+            {
+                "article_key": article_key,
+                "quote_ordinal": n,
+                "speaker_entity_key": speaker_keys.get(speaker, UNKNOWN),
+                "speaker_type": quote.get("speaker_type") if speaker in speaker_keys else None,
+                "title_as_written": quote.get("title"),
+                "reporting_verb": quote.get("verb"),
+                "quote_text": quote["text"],
+                "start_char": quote["start"],
+                "end_char": quote["end"],
+            }
+        )
 
 
 def _date(iso: str | None) -> date | None:

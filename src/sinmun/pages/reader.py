@@ -100,6 +100,7 @@ class Article:
     entities: list[dict] = field(default_factory=list)
     dates: list[dict] = field(default_factory=list)
     amounts: list[dict] = field(default_factory=list)
+    quotes: list[dict] = field(default_factory=list)
 
     def to_dict(self) -> dict:
         return {
@@ -116,6 +117,7 @@ class Article:
             "entities": self.entities,
             "dates": self.dates,
             "amounts": self.amounts,
+            "quotes": self.quotes,
         }
 
 

@@ -29,11 +29,11 @@ import duckdb
 from sinmun import __version__
 
 # The table layout's version: bump it when a table or column changes (see sql/ddl/warehouse_schema.sql).
-SCHEMA_VERSION = 2
+SCHEMA_VERSION = 3
 DDL_ORDER = (
     "warehouse_schema", "ingest_run", "load_ledger", "ledger_page", "ledger_page_reader_version", "quarantine", "dim_date", "dim_publication", "dim_reporter", "dim_place",
     "dim_entity", "fct_article", "fct_entity_mention", "bridge_article_reporter", "fct_article_link",
-    "fct_date_mention", "fct_amount_mention", "fct_article_term",
+    "fct_date_mention", "fct_amount_mention", "fct_quote", "fct_article_term",
 )  # fmt: skip
 # Staged tables in load order: dimensions before the facts that refer to them.
 LOAD_ORDER = (
@@ -46,6 +46,7 @@ LOAD_ORDER = (
     ("fct_article_link", "insert_fct_article_link"),
     ("fct_date_mention", "insert_fct_date_mention"),
     ("fct_amount_mention", "insert_fct_amount_mention"),
+    ("fct_quote", "insert_fct_quote"),
     ("fct_article_term", "insert_fct_article_term"),
     ("ledger_page", "insert_ledger_page"),
 )

@@ -745,6 +745,75 @@
     }
   }
 
+  // ---- who said what: speakers by quotes, each with a sample quote ---------------------------------------------
+
+  function speakerLabel(s) { return s.speaker + (s.title ? " " + s.title : ""); }
+
+  function renderSpeakers(container, data) {
+    var speakers = data.speakers || [];
+    if (!speakers.length) return noData(container, "no direct quotes with a named speaker");
+    var labels = speakers.map(speakerLabel);
+    var labelW = Math.min(300, 12 + Math.max.apply(null, labels.map(function (l) { return textWidth(l, 12); })));
+    var rowH = 22, top = 12, left = labelW + 8, right = 40, bottom = 44;
+    var height = top + speakers.length * rowH + bottom;
+    var svg = newSvg(container, height, "Direct quotes per speaker");
+    var ticks = niceTicks(Math.max.apply(null, speakers.map(function (s) { return s.quotes; })), 6);
+    var maxTick = ticks[ticks.length - 1], plotW = WIDTH - left - right;
+    var x = function (v) { return left + (v / maxTick) * plotW; };
+    var grid = el("g", { class: "grid axis" }, svg);
+    ticks.forEach(function (t) {
+      el("line", { x1: round(x(t)), x2: round(x(t)), y1: top - 4, y2: top + speakers.length * rowH }, grid);
+      label(grid, x(t), top + speakers.length * rowH + 16, fmt(t), { "text-anchor": "middle" });
+    });
+    label(svg, left + plotW / 2, height - 8, "인용 수 (quotes)", { class: "axis-title", "text-anchor": "middle" });
+    var bars = el("g", { class: "bars" }, svg);
+    speakers.forEach(function (s, i) {
+      var y = top + i * rowH;
+      label(svg, labelW, y + rowH / 2 + 4, labels[i], { "text-anchor": "end", "font-size": 12 });
+      var rect = el("rect", {
+        x: round(x(0)), y: y + 3, width: round(x(s.quotes) - x(0)), height: rowH - 6,
+        fill: s.entity_type === "PERSON" ? PALETTE[0] : PALETTE[1]
+      }, bars);
+      tooltip(rect, speakerLabel(s) + ": " + fmt(s.quotes) + " quotes in " + fmt(s.articles) + " articles");
+      label(svg, x(s.quotes) + 4, y + rowH / 2 + 4, fmt(s.quotes), { class: "tick-label" });
+    });
+    container.appendChild(quotesTable(speakers));
+  }
+
+  function quotesTable(speakers) {
+    var table = document.createElement("table");
+    table.className = "quotes";
+    var head = table.createTHead().insertRow();
+    ["화자 speaker", "인용 quotes", "최근 인용 latest quote"].forEach(function (title) {
+      var th = document.createElement("th");
+      th.textContent = title;
+      head.appendChild(th);
+    });
+    var body = table.createTBody();
+    speakers.forEach(function (s) {
+      var row = body.insertRow();
+      var who = row.insertCell();
+      who.textContent = s.speaker;
+      var role = document.createElement("div");
+      role.className = "email";
+      role.textContent = s.title || (s.entity_type === "PERSON" ? "" : "기관 organization");
+      who.appendChild(role);
+      var count = row.insertCell();
+      count.className = "num";
+      count.textContent = fmt(s.quotes);
+      var said = row.insertCell();
+      var quote = document.createElement("q");
+      quote.textContent = s.sample_quote;
+      said.appendChild(quote);
+      var source = document.createElement("div");
+      source.className = "email";
+      source.textContent = [s.sample_verb, s.sample_date, s.sample_publication, s.sample_headline]
+        .filter(function (part) { return part; }).join(" · ");
+      said.appendChild(source);
+    });
+    return table;
+  }
+
   // ---- draw every chart ----------------------------------------------------------------------------------------
 
   var RENDERERS = {
@@ -752,6 +821,7 @@
     "chart-entities": renderEntities,
     "chart-network": renderNetwork,
     "chart-reporters": renderReporters,
+    "chart-speakers": renderSpeakers,
     "chart-regions": renderRegions
   };
 
