@@ -19,6 +19,7 @@ from flows.ingest import ingest_flow
 from sinmun import reprints
 from sinmun.analytics.analyses import load_analysis
 from sinmun.analytics.sql_runner import run_query
+from tests.analytics.test_report import OfflinePage, chromium, embedded_data  # noqa: F401 (chromium: a fixture)
 from tests.conftest import ROOT
 from tests.warehouse.conftest import query
 
@@ -156,7 +157,8 @@ LOOK_ALIKE = [
 ]
 UNRELATED = (
     "광주 북구 중외공원에 시민 정원이 문을 열었다. 북구는 정원 조성에 주민 자원봉사자 120명이 참여했으며, 다음달 "
-    "정원 가꾸기 교실을 연다고 밝혔다."
+    "정원 가꾸기 교실을 연다고 밝혔다.\n\n정원에는 꽃댕강나무와 수국 등 30여 종의 나무와 꽃이 심어졌고, 산책로 "
+    "곳곳에 쉼터가 마련됐다."
 )
 
 
@@ -333,3 +335,26 @@ def test_the_reprint_tables_pass_the_data_checks_and_a_broken_cluster_fails_them
         con.execute("update bridge_article_reprint set is_earliest = true")
         with pytest.raises(warehouse.ChecksFailed, match="reprint"):
             warehouse.run_checks(con)
+
+
+def test_the_report_shows_the_share_of_reprinted_stories_per_paper(loaded: Path, chromium, tmp_path: Path):  # noqa: F811
+    from sinmun.cli import main
+
+    out = tmp_path / "report.html"
+    assert main(["report", "--out", str(out), "--warehouse", str(loaded)]) == 0
+    shares = [
+        (row["publication_name"], row["stories"], row["printed_first"], row["printed_after"])
+        for row in embedded_data(out.read_text(encoding="utf-8"))["reprints"]
+    ]
+    # 서해일보 printed story B first and story A after; 빛고을신문 story A first, story B after and one story alone;
+    # 남도매일신문 story A after, and the look-alike alone
+    assert shares == [("서해일보", 2, 1, 1), ("빛고을신문", 3, 1, 1), ("남도매일신문", 2, 0, 1)]
+    page = OfflinePage(chromium, out)
+    try:
+        assert page.errors == [] and page.count("#chart-reprints .no-data") == 0
+        assert page.count("#chart-reprints g.reprint-bars rect") == 6
+        assert page.text("#chart-reprints text.reprint-share").split() == [
+            "100%", "(2", "of", "2)", "66.7%", "(2", "of", "3)", "50%", "(1", "of", "2)"
+        ]  # fmt: skip
+    finally:
+        page.close()
