@@ -363,7 +363,7 @@ def test_each_chart_draws_its_data(opened_report: OfflinePage, report_file: Path
     assert opened_report.count("#chart-regions g.treemap rect") == len(data["regions"]) + len(
         {row["province"] for row in data["regions"]}
     )
-    assert opened_report.count("#chart-reprints g.reprint-bars rect") == 2 * len(data["reprints"]) == 6
+    assert opened_report.count("#chart-reprints g.reprint-bars rect") == 2 * len(data["reprints"]) > 0
 
 
 def test_report_shows_what_the_warehouse_holds(opened_report: OfflinePage, report_file: Path, warehouse: Path):
