@@ -46,9 +46,11 @@ FACT_OVERLAP_THRESHOLD = 0.55
 
 _MASK64 = (1 << 64) - 1
 _KEPT = re.compile(r"[^0-9a-z\uac00-\ud7a3\u3131-\u318e\u4e00-\u9fff]+")
-# A number with the unit written right after it (``16일``, ``30도``, ``56㎜``, ``1,200명``): the same number counting
-# another thing is another fact.
-_NUMBER = re.compile(r"\d[\d,]*(?:\.\d+)?[\uac00-\ud7a3%㎏㎜㎞㏊℃]?")
+# A number with the unit written right after it (``16일``, ``30도``, ``56㎜``, ``1,200명``), a range (``1.0~3.5m``)
+# or a date (``2월 27일``), each one fact: the same number counting another thing is another fact.
+_UNIT = r"[\uac00-\ud7a3A-Za-z%㎏㎜㎞㏊℃]?"
+_QUANTITY = r"(?:(?<!\S)-)?\d[\d,]*(?:\.\d+)?" + _UNIT  # a minus sign when it opens a word (-2도), not a hyphen
+_NUMBER = re.compile(r"\d{1,2}월\s?\d{1,2}일|" + _QUANTITY + r"(?:\s?[~∼]\s?" + _QUANTITY + ")?")
 _ENTITY_TYPES = ("PERSON", "ORG", "LOCATION")
 
 
@@ -120,9 +122,9 @@ def band_hashes(minhashes: np.ndarray) -> np.ndarray:
 
 def fact_hashes(body: str | None, entities: Iterable[tuple[str, str]] = ()) -> list[int]:
     """The facts an article states, each as a stable signed 64-bit hash, sorted: the numbers written in its body
-    with their units (``1,200명`` = ``1200명``), whose hashes are even, and the ``(type, canonical name)`` of the
+    with their units, ranges and dates (``1,200명`` = ``1200명``, ``2월 27일``), whose hashes are even, and the ``(type, canonical name)`` of the
     people, organizations and places found in its body, whose hashes are odd."""
-    numbers = {_stable_int64("n:" + number.replace(",", "")) & ~1 for number in _NUMBER.findall(body or "")}
+    numbers = {_stable_int64("n:" + re.sub(r"[,\s]", "", number)) & ~1 for number in _NUMBER.findall(body or "")}
     names = {_stable_int64(f"e:{kind}:{name}") | 1 for kind, name in entities if kind in _ENTITY_TYPES}
     return sorted(numbers | names)
 

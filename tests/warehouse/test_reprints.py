@@ -42,6 +42,13 @@ def edited(paragraphs: list[str], *swaps: tuple[str, str], cut: int | None = Non
     return text
 
 
+WEATHER = [
+    "{day} 완도군 지역은 대체로 흐리고 오후부터 비가 내리겠다.",
+    "아침 기온은 {low}, 낮 기온은 {high} 안팎으로 전날보다 다소 오르겠다.",
+    "바다의 물결은 앞바다에서 1.0~3.0m로 일겠고, 먼바다에는 밤부터 풍랑특보가 내려질 가능성이 있다.",
+    "미세먼지 농도는 대기 확산이 원활해 '좋음' 수준을 보이겠으며, 비는 다음날 새벽 3시께 그치겠다.",
+]
+
 # (what, body a, body b, reprint?)
 PAIR_CASES = [
     ("the same body", "\n\n".join(STORY), "\n\n".join(STORY), True),
@@ -64,6 +71,12 @@ PAIR_CASES = [
         "the same template, another town and mayor",
         "\n\n".join(STORY),
         "\n\n".join(STORY).replace("순천시", "광양시").replace("노관규", "정인화").replace("전남개발공사", "전남테크노파크"),
+        False,
+    ),
+    (
+        "the same town's weather on another day (small numbers coincide)",
+        "\n\n".join(WEATHER).format(day="4월 10일", low="1도", high="26도"),
+        "\n\n".join(WEATHER).format(day="1월 7일", low="-1도", high="29도"),
         False,
     ),
     (
@@ -103,10 +116,13 @@ def test_a_body_too_short_to_judge_has_no_fingerprint():
     assert reprints.fingerprint(LEAD + " " + STORY[1]) is not None
 
 
-def test_facts_are_numbers_with_their_units_and_the_entities():
+def test_facts_are_numbers_with_their_units_ranges_dates_and_the_entities():
     body = "참가자 1,200명이 4일 모였다. 1200명 가운데 4명은 외국인이다."
     assert reprints.fact_hashes(body) == reprints.fact_hashes("1200명, 4일, 4명")
     assert reprints.fact_hashes(body) != reprints.fact_hashes("1200명, 4일, 4개")
+    assert len(reprints.fact_hashes("3월 5일 기온은 -2~ 3도, 물결은 1.0~3.5m")) == 3
+    assert reprints.fact_hashes("-2도") != reprints.fact_hashes("2도")
+    assert reprints.fact_hashes("2024-03-04") == reprints.fact_hashes("2024 03 04")
     assert len(reprints.fact_hashes("", [("PERSON", "노관규"), ("DATE", "x")])) == 1
 
 
