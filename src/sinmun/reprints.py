@@ -34,6 +34,8 @@ from dataclasses import dataclass
 
 import numpy as np
 
+# The fingerprint's parameters. Band hashes stored in a warehouse depend on them (and on the hash functions below):
+# changing one needs a new warehouse layout (store.warehouse.SCHEMA_VERSION), else old and new articles never match.
 # Article kinds that tell a story; ads and photo captions are not clustered (an ad runs every day by design).
 CLUSTERED_KINDS = frozenset({"news", "column", "editorial", "notice", "continuation"})
 SHINGLE_CHARS = 5  # shingles of 5 characters of the body with spaces and punctuation removed
