@@ -213,7 +213,7 @@ def measure_ingest(pages: int, seed: int, workdir: Path) -> tuple[float, float, 
 
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
-    parser.add_argument("--articles", type=int, default=100_000)
+    parser.add_argument("--articles", type=int, default=100_000, help="0: only the ingest's measurement")
     parser.add_argument("--stories", type=int, default=2000)
     parser.add_argument("--batch-articles", type=int, default=950)
     parser.add_argument("--ingest-pages", type=int, default=200, help="0: skip the ingest's measurement")
@@ -222,35 +222,45 @@ def main(argv: list[str] | None = None) -> int:
     generator = _module("bench_reprint_corpus", ROOT / "bench" / "reprint_corpus.py")
     with tempfile.TemporaryDirectory(prefix="reprints-bench-") as folder:
         workdir = Path(folder)
-        articles, stories = corpus(args.articles, args.stories, args.seed)
-        print(f"corpus: {len(articles):,} articles, {len(set(stories.values())):,} stories "
-              f"({sum(len(a.body) for a in articles) / len(articles):.0f} characters a body on average)")  # fmt: skip
-        found = measure_clustering(articles, args.batch_articles, workdir)
-        per_article = (found["fingerprinting"] + found["insert"] + found["cluster"]) / len(articles)
-        truth = generator.cluster_pairs(stories)
-        predicted = generator.cluster_pairs(found["clusters"])
-        correct = len(truth & predicted)
-        print(
-            f"staging: fingerprints {found['fingerprinting']:.1f} CPU s ({1e3 * found['fingerprinting'] / len(articles):.3f} ms an article)"
-        )
-        print(f"loading: reprint rows {found['insert']:.1f} CPU s, clustering {found['cluster']:.1f} CPU s "
-              f"({found['verified']:,} pairs verified; {found['band_rows']:,} band rows at the end; loads' wall "
-              f"time {found['load_wall']:.0f} s)")  # fmt: skip
-        loads = found["loads"]
-        tenth = max(1, len(loads) // 10)
-        first = sum(s for _, s in loads[:tenth]) / tenth
-        last = sum(s for _, s in loads[-tenth:]) / tenth
-        print(f"per load: first tenth {first:.3f} CPU s, last tenth {last:.3f} CPU s")
-        print(f"clustering in all: {per_article * 1e3:.3f} CPU ms an article")
-        print(f"clusters: pair precision {correct / max(1, len(predicted)):.3f}, recall {correct / max(1, len(truth)):.3f} "
-              f"({len(truth):,} true pairs, {len(predicted):,} predicted)")  # fmt: skip
+        if args.articles:
+            per_article = clustering(args, generator, workdir)
         if args.ingest_pages:
             seconds, wall, ingested = measure_ingest(args.ingest_pages, args.seed, workdir)
             ingest_per_article = seconds / ingested
             print(f"ingest: {args.ingest_pages} pages, {ingested:,} articles, {seconds:.1f} CPU s ({wall:.1f} s wall): "
                   f"{ingest_per_article * 1e3:.2f} CPU ms an article")  # fmt: skip
-            print(f"clustering adds {100 * per_article / ingest_per_article:.1f}% to the ingest's CPU time per article")
+            if args.articles:
+                print(
+                    f"clustering adds {100 * per_article / ingest_per_article:.1f}% to the ingest's CPU time per article"
+                )
     return 0
+
+
+def clustering(args: argparse.Namespace, generator, workdir: Path) -> float:
+    """Measure and print the clustering of the corpus; returns its CPU seconds per article."""
+    articles, stories = corpus(args.articles, args.stories, args.seed)
+    print(f"corpus: {len(articles):,} articles, {len(set(stories.values())):,} stories "
+          f"({sum(len(a.body) for a in articles) / len(articles):.0f} characters a body on average)")  # fmt: skip
+    found = measure_clustering(articles, args.batch_articles, workdir)
+    per_article = (found["fingerprinting"] + found["insert"] + found["cluster"]) / len(articles)
+    truth = generator.cluster_pairs(stories)
+    predicted = generator.cluster_pairs(found["clusters"])
+    correct = len(truth & predicted)
+    print(
+        f"staging: fingerprints {found['fingerprinting']:.1f} CPU s ({1e3 * found['fingerprinting'] / len(articles):.3f} ms an article)"
+    )
+    print(f"loading: reprint rows {found['insert']:.1f} CPU s, clustering {found['cluster']:.1f} CPU s "
+          f"({found['verified']:,} pairs verified; {found['band_rows']:,} band rows at the end; loads' wall "
+          f"time {found['load_wall']:.0f} s)")  # fmt: skip
+    loads = found["loads"]
+    tenth = max(1, len(loads) // 10)
+    first = sum(s for _, s in loads[:tenth]) / tenth
+    last = sum(s for _, s in loads[-tenth:]) / tenth
+    print(f"per load: first tenth {first:.3f} CPU s, last tenth {last:.3f} CPU s")
+    print(f"clustering in all: {per_article * 1e3:.3f} CPU ms an article")
+    print(f"clusters: pair precision {correct / max(1, len(predicted)):.3f}, recall {correct / max(1, len(truth)):.3f} "
+          f"({len(truth):,} true pairs, {len(predicted):,} predicted)")  # fmt: skip
+    return per_article
 
 
 if __name__ == "__main__":

@@ -207,22 +207,32 @@ def verified_pairs(
     candidates: Iterable[tuple[str, str]], bodies: dict[str, str | None], facts: dict[str, Sequence[int]]
 ) -> list[tuple[str, str, Comparison]]:
     """The candidate pairs (article keys) that are reprints, each as ``(smaller key, larger key, comparison)``,
-    sorted; every article's shingles are cut once."""
+    sorted. The facts are compared first (a few integers): most candidates that are not reprints are look-alikes,
+    whose facts differ, and their bodies are never cut into shingles; every other body is cut once."""
     cut: dict[str, np.ndarray] = {}
+    fact_sets = {}
 
     def shingles_of(key: str) -> np.ndarray:
         if key not in cut:
             cut[key] = shingles(bodies[key])
         return cut[key]
 
+    def facts_of(key: str) -> tuple[set[int], set[int]]:
+        if key not in fact_sets:
+            fact_sets[key] = ({f for f in facts[key] if f & 1 == 0}, {f for f in facts[key] if f & 1})
+        return fact_sets[key]
+
     found = {}
     for a, b in candidates:
         a, b = min(a, b), max(a, b)
         if a == b or (a, b) in found:
             continue
-        comparison = compare_shingles(shingles_of(a), facts[a], shingles_of(b), facts[b])
-        found[(a, b)] = comparison
-    return sorted((a, b, c) for (a, b), c in found.items() if c.is_reprint)
+        (numbers_a, names_a), (numbers_b, names_b) = facts_of(a), facts_of(b)
+        if min(_overlap(numbers_a, numbers_b), _overlap(names_a, names_b)) < FACT_OVERLAP_THRESHOLD:
+            found[(a, b)] = None
+            continue
+        found[(a, b)] = compare_shingles(shingles_of(a), facts[a], shingles_of(b), facts[b])
+    return sorted((a, b, c) for (a, b), c in found.items() if c is not None and c.is_reprint)
 
 
 def clusters(members: Iterable[str], pairs: Iterable[tuple[str, str]]) -> dict[str, str]:
