@@ -329,7 +329,10 @@ def cluster_reprints(con: duckdb.DuckDBPyConnection, load_id: str, shrunk_cluste
     inside the load's transaction. Returns how many pairs were verified."""
     from sinmun import reprints
 
-    candidates = con.execute(sql("queries/reprint_candidates"), {"load_id": load_id}).fetchall()
+    candidates = con.execute(
+        sql("queries/reprint_candidates"),
+        {"load_id": load_id, "fact_overlap_threshold": reprints.FACT_OVERLAP_THRESHOLD},
+    ).fetchall()
     pairs = []
     if candidates:
         keys = sorted({key for pair in candidates for key in pair})
