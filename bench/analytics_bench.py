@@ -91,6 +91,9 @@ def copy_tables(base: dict[str, pl.DataFrame], copy: int) -> dict[str, pl.DataFr
     out["fct_article"] = out["fct_article"].with_columns(
         pl.when(pl.col("date_key") > 0).then(moved).otherwise(pl.col("date_key")).alias("date_key")
     )
+    # Copies are reprints of one another three at a time, so that the analysis `reprints` has clusters to list: the
+    # band hashes of each group of three differ from the others' (identical copies would all be one story).
+    out["reprint_band"] = out["reprint_band"].with_columns(pl.col("band_hash") ^ (copy // 3 + 1) * 0x9E3779B97F4A7C1)
     out["ledger_page"] = out["ledger_page"].with_columns(
         (pl.col("sha256") + suffix).map_batches(
             lambda s: s.map_elements(lambda v: hashlib.sha256(v.encode()).hexdigest(), return_dtype=pl.String)
@@ -143,6 +146,7 @@ ANALYSES = [
     ("link_graph", "link_graph", {}),
     ("who_said_what 지역", "who_said_what", {"word": "지역"}),
     ("quoted_most ANY top 20", "quoted_most", {"speaker_type": "ANY"}),
+    ("reprints", "reprints", {}),
 ]
 SEARCHES = [
     ("search 광주시 인공지능", "광주시 인공지능", SearchFilters()),

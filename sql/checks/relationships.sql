@@ -57,3 +57,26 @@ from dim_entity where place_key not in (select place_key from dim_place) having 
 union all
 select 'every load id -> load_ledger', count(*)
 from fct_article where load_id not in (select load_id from load_ledger where status = 'complete') having count(*) > 0
+union all
+select 'reprint_fingerprint.article_key -> fct_article', count(*)
+from reprint_fingerprint where article_key not in (select article_key from fct_article) having count(*) > 0
+union all
+select 'reprint_band.article_key -> reprint_fingerprint', count(*)
+from reprint_band where article_key not in (select article_key from reprint_fingerprint) having count(*) > 0
+union all
+select 'reprint_pair.article_key, matched_article_key -> reprint_fingerprint', count(*)
+from reprint_pair
+where article_key not in (select article_key from reprint_fingerprint)
+    or matched_article_key not in (select article_key from reprint_fingerprint)
+having count(*) > 0
+union all
+select 'bridge_article_reprint.article_key -> fct_article', count(*)
+from bridge_article_reprint where article_key not in (select article_key from fct_article) having count(*) > 0
+union all
+select 'bridge_article_reprint.reprint_cluster_key -> dim_reprint_cluster', count(*)
+from bridge_article_reprint
+where reprint_cluster_key not in (select reprint_cluster_key from dim_reprint_cluster)
+having count(*) > 0
+union all
+select 'dim_reprint_cluster.first_date_key -> dim_date', count(*)
+from dim_reprint_cluster where first_date_key not in (select date_key from dim_date) having count(*) > 0

@@ -24,3 +24,15 @@ from fct_article_term group by article_key, term having count(*) > 1
 union all
 select 'fct_quote.(article_key, quote_ordinal)', article_key || '#' || quote_ordinal, count(*)
 from fct_quote group by article_key, quote_ordinal having count(*) > 1
+union all
+select 'bridge_article_reprint.article_key', article_key, count(*)
+from bridge_article_reprint group by article_key having count(*) > 1
+union all
+select 'dim_reprint_cluster.reprint_cluster_key', reprint_cluster_key, count(*)
+from dim_reprint_cluster group by reprint_cluster_key having count(*) > 1
+union all
+select 'reprint_fingerprint.article_key', article_key, count(*)
+from reprint_fingerprint group by article_key having count(*) > 1
+union all
+select 'reprint_pair.(article_key, matched_article_key)', article_key || '#' || matched_article_key, count(*)
+from reprint_pair group by article_key, matched_article_key having count(*) > 1

@@ -22,6 +22,12 @@ delete from fct_date_mention where article_key in (select article_key from super
 delete from fct_article_term where article_key in (select article_key from superseded_article);
 delete from fct_amount_mention where article_key in (select article_key from superseded_article);
 delete from fct_quote where article_key in (select article_key from superseded_article);
+delete from reprint_pair
+where article_key in (select article_key from superseded_article)
+    or matched_article_key in (select article_key from superseded_article);
+delete from reprint_band where article_key in (select article_key from superseded_article);
+delete from reprint_fingerprint where article_key in (select article_key from superseded_article);
+delete from bridge_article_reprint where article_key in (select article_key from superseded_article);
 delete from fct_article where article_key in (select article_key from superseded_article);
 
 update ledger_page set is_current = false

@@ -6,6 +6,8 @@
 --             $kind         article kind (news, photo, column, editorial, notice, continuation, ad), or null
 --             $entity       an entity's canonical name or alias the article must mention, or null
 --             $limit        how many articles
+--             $collapse_reprints  true: one article per reprint cluster, its best-ranked printing, with how many
+--                                 other printings the story has (reprints); false: every article, reprints null
 -- BM25 with k1 = 1.2 and b = 0.75; a term in the headline or a subheadline counts three times. Document
 -- frequencies and the average length are taken over the whole warehouse, before the filters. The sum is
 -- scaled by the share of the query's terms the article has, so an article with every word of the query
@@ -77,7 +79,7 @@ scored as (
     group by posting.article_key
 ),
 
-final as (
+ranked as (
     select
         scored.article_key,
         round(scored.score * scored.matched_terms / (select count(*) from query_term), 4) as score,
@@ -91,8 +93,22 @@ final as (
     from scored
     join filtered_article on filtered_article.article_key = scored.article_key
     left join dim_date as calendar on calendar.date_key = filtered_article.date_key
+),
+
+final as (
+    select
+        ranked.*,
+        case when $collapse_reprints then coalesce(cluster.article_count - 1, 0) end as reprints,
+        row_number() over (
+            partition by coalesce(membership.reprint_cluster_key, ranked.article_key)
+            order by ranked.score desc, ranked.publication_date desc, ranked.article_key
+        ) as printing_rank
+    from ranked
+    left join bridge_article_reprint as membership on membership.article_key = ranked.article_key
+    left join dim_reprint_cluster as cluster on cluster.reprint_cluster_key = membership.reprint_cluster_key
 )
 
-select * from final
+select * exclude (printing_rank) from final
+where not $collapse_reprints or printing_rank = 1
 order by score desc, publication_date desc, article_key
 limit cast($limit as integer);

@@ -260,6 +260,10 @@ def build_parser() -> argparse.ArgumentParser:
         "the speaker)",
     )  # fmt: skip
     search.add_argument("--limit", type=_page_number, default=10, help="how many articles (default 10)")
+    search.add_argument(
+        "--collapse-reprints", action="store_true",
+        help="one article per story printed more than once (its best-ranked printing), with how many others",
+    )  # fmt: skip
     search.add_argument("--format", choices=("text", "json"), default="text")
     search.add_argument(
         "--no-cache", action="store_true",
@@ -772,7 +776,7 @@ def cmd_search(args: argparse.Namespace) -> int:
     from sinmun.analytics.sql_runner import QueryError
 
     filters = SearchFilters(date_from=args.date_from, date_to=args.date_to, publication=args.publication,
-                            kind=args.kind, entity=args.entity)  # fmt: skip
+                            kind=args.kind, entity=args.entity, collapse_reprints=args.collapse_reprints)  # fmt: skip
     if args.quotes:
         return _search_quotes(args, filters)
     try:
@@ -789,6 +793,7 @@ def cmd_search(args: argparse.Namespace) -> int:
                 "publication_date": h.publication_date.isoformat() if h.publication_date else None,
                 "publication": h.publication, "page": h.page_number, "kind": h.kind, "headline": h.headline,
                 "snippet": h.snippet.text, "highlights": [list(span) for span in h.snippet.highlights],
+                **({"reprints": h.reprints} if args.collapse_reprints else {}),
             }
             for h in hits
         ]  # fmt: skip
@@ -802,7 +807,8 @@ def cmd_search(args: argparse.Namespace) -> int:
         day = h.publication_date.isoformat() if h.publication_date else "date unknown"
         page = f"p{h.page_number}" if h.page_number else "page unknown"
         print(f"\n{h.rank:>2}. {h.headline or '(no headline)'}")
-        print(f"    {day} · {h.publication} · {page} · {h.kind} · score {h.score:.2f}")
+        reprinted = f" · also printed {h.reprints} more time{'s' if h.reprints != 1 else ''}" if h.reprints else ""
+        print(f"    {day} · {h.publication} · {page} · {h.kind} · score {h.score:.2f}{reprinted}")
         print(f"    {highlight(h.snippet, before, after)}")
     return 0
 

@@ -27,7 +27,10 @@ CHROMIUM_ARGS = [
     "--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run", "--disable-background-networking",
     "--disable-component-update", "--disable-sync",
 ]  # fmt: skip
-CHART_IDS = ("chart-articles", "chart-entities", "chart-network", "chart-reporters", "chart-speakers", "chart-regions")
+CHART_IDS = (
+    "chart-articles", "chart-entities", "chart-network", "chart-reporters", "chart-speakers", "chart-regions",
+    "chart-reprints",
+)  # fmt: skip
 TOP = 6
 
 SMALL_DATA = {
@@ -132,6 +135,16 @@ SMALL_DATA = {
         {"province": "광주광역시", "city_county_district": "(시도 전체)", "mentions": 3, "articles": 2},
         {"province": "광주광역시", "city_county_district": "광주광역시 북구", "mentions": 1, "articles": 1},
         {"province": "전라남도", "city_county_district": "전라남도 목포시", "mentions": 2, "articles": 1},
+    ],
+    "reprints": [
+        {
+            "publication_name": "빛고을신문",
+            "stories": 4,
+            "reprinted": 1,
+            "printed_first": 1,
+            "printed_after": 0,
+            "reprinted_share": 0.25,
+        },
     ],
 }
 
@@ -382,6 +395,7 @@ def test_each_chart_draws_its_data(opened_report: OfflinePage, report_file: Path
     assert opened_report.count("#chart-regions g.treemap rect") == len(data["regions"]) + len(
         {row["province"] for row in data["regions"]}
     )
+    assert opened_report.count("#chart-reprints g.reprint-bars rect") == 2 * len(data["reprints"]) > 0
 
 
 def test_report_shows_what_the_warehouse_holds(opened_report: OfflinePage, report_file: Path, warehouse: Path):

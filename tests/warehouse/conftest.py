@@ -61,7 +61,8 @@ def query(db: Path, text: str, params: list | None = None) -> list[tuple]:
 TABLES = (
     "ingest_run", "load_ledger", "ledger_page", "quarantine", "dim_publication", "dim_reporter", "dim_place", "dim_entity",
     "fct_article", "fct_entity_mention", "bridge_article_reporter", "fct_article_link", "fct_date_mention",
-    "fct_amount_mention", "fct_quote", "fct_article_term",
+    "fct_amount_mention", "fct_quote", "fct_article_term", "reprint_fingerprint", "reprint_band", "reprint_pair",
+    "dim_reprint_cluster", "bridge_article_reprint",
 )  # fmt: skip
 
 

@@ -8,6 +8,7 @@ from pathlib import Path
 
 import duckdb
 
+from sinmun.store.warehouse import SCHEMA_VERSION
 from tests.conftest import require_shared
 from tests.warehouse.conftest import query, table_fingerprints
 
@@ -92,8 +93,8 @@ def test_ingest_refuses_a_warehouse_of_another_layout_before_starting(tmp_path: 
     )  # fmt: skip
     assert run.returncode == 2, run.stderr
     assert run.stderr.strip().splitlines() == [
-        "sinmun ingest: this warehouse has table layout version 1, this sinmun writes version 3: ingest into a new "
-        "warehouse file (--warehouse NEW_PATH) and re-run your ingests there"
+        f"sinmun ingest: this warehouse has table layout version 1, this sinmun writes version {SCHEMA_VERSION}: ingest "
+        "into a new warehouse file (--warehouse NEW_PATH) and re-run your ingests there"
     ]
 
 

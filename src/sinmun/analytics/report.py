@@ -66,6 +66,7 @@ def gather_report_data(
             "speakers": _rows(warehouse_path, "report/top_speakers", top=top, **dates),
             # the saved analysis itself, so that the treemap and `sinmun sql --analysis mentions_by_region` agree
             "regions": _rows(warehouse_path, "analyses/mentions_by_region", **dates),
+            "reprints": _rows(warehouse_path, "report/reprints_by_paper", **dates),
         }
     )
 
@@ -237,6 +238,12 @@ def _charts(data: dict) -> list[tuple[str, str, str]]:
             "지역별 언급 · Mentions by region",
             "Place mentions by province (시도) and city/county/district (시군구), named places counted in their "
             "district; area is the number of mentions. The same numbers as `sinmun sql --analysis mentions_by_region`.",
+        ),
+        (
+            "chart-reprints",
+            "신문별 재게재 기사 비율 · Share of reprinted stories per paper",
+            "Of each paper's stories, the share that ran in more than one printing (another paper, or another day): "
+            "those it printed first, and those another printing preceded. `sinmun sql --analysis reprints` lists them.",
         ),
     ]
 

@@ -30,6 +30,7 @@ class SearchFilters:
     publication: str | None = None
     kind: str | None = None
     entity: str | None = None
+    collapse_reprints: bool = False  # one article per reprint cluster (its best-ranked printing)
 
 
 @dataclass(frozen=True)
@@ -44,6 +45,7 @@ class SearchHit:
     kind: str
     headline: str | None
     snippet: Snippet
+    reprints: int | None = None  # with collapse_reprints: how many other printings the story has
 
 
 @dataclass(frozen=True)
@@ -184,6 +186,7 @@ def ranked(
     params = {
         "terms": list(wanted), "date_from": filters.date_from, "date_to": filters.date_to,
         "publication": filters.publication, "kind": filters.kind, "entity": filters.entity, "limit": limit,
+        "collapse_reprints": filters.collapse_reprints,
     }  # fmt: skip
     columns, rows = run_query(warehouse_path, sql("search/bm25"), params, time_limit_seconds=time_limit_seconds)
     hits = []
@@ -195,7 +198,7 @@ def ranked(
                 rank=rank, article_key=record["article_key"], score=float(record["score"]),
                 matched_terms=record["matched_terms"], publication_date=record["publication_date"],
                 publication=record["publication"], page_number=record["page_number"], kind=record["kind"],
-                headline=record["headline"], snippet=snippet(text, wanted),
+                headline=record["headline"], snippet=snippet(text, wanted), reprints=record["reprints"],
             )
         )  # fmt: skip
     return hits

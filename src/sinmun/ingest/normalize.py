@@ -19,6 +19,7 @@ from datetime import date
 
 import polars as pl
 
+from sinmun import reprints
 from sinmun.analytics.search_terms import ArticleTerms
 from sinmun.reader_version import reader_version
 
@@ -155,6 +156,8 @@ SCHEMAS: dict[str, dict[str, pl.DataType]] = {
         "start_char": pl.Int32,
         "end_char": pl.Int32,
     },
+    "reprint_fingerprint": {"article_key": pl.String, "fact_hashes": pl.List(pl.Int64)},
+    "reprint_band": {"article_key": pl.String, "band_hash": pl.Int64},
     "dim_entity": {
         "entity_key": pl.String,
         "entity_type": pl.String,
@@ -252,6 +255,7 @@ def _page_rows(record: PageRecord, rows: dict[str, list[dict]]) -> None:
                 "term_count": article_terms.term_count,
             }
         )
+        _reprint_rows(key, article, rows)
         for term, frequency in article_terms.frequency.items():
             rows["fct_article_term"].append(
                 {
@@ -297,6 +301,18 @@ def _page_rows(record: PageRecord, rows: dict[str, list[dict]]) -> None:
                     "end_char": a["end"],
                 }
             )
+
+
+def _reprint_rows(article_key: str, article: dict, rows: dict[str, list[dict]]) -> None:
+    """The article's reprint fingerprint (``sinmun.reprints``): its facts and LSH bands, when it is a story long
+    enough to judge."""
+    if article["kind"] not in reprints.CLUSTERED_KINDS:
+        return
+    printed = reprints.fingerprint(article.get("body"), reprints.body_entities(article))
+    if printed is None:
+        return
+    rows["reprint_fingerprint"].append({"article_key": article_key, "fact_hashes": list(printed.fact_hashes)})
+    rows["reprint_band"].extend({"article_key": article_key, "band_hash": band} for band in printed.band_hashes)
 
 
 def _reporters(byline: dict, publication: str, rows: dict[str, list[dict]]) -> list[str]:

@@ -33,7 +33,8 @@ SCHEMA_VERSION = 3
 DDL_ORDER = (
     "warehouse_schema", "ingest_run", "load_ledger", "ledger_page", "ledger_page_reader_version", "quarantine", "dim_date", "dim_publication", "dim_reporter", "dim_place",
     "dim_entity", "fct_article", "fct_entity_mention", "bridge_article_reporter", "fct_article_link",
-    "fct_date_mention", "fct_amount_mention", "fct_quote", "fct_article_term",
+    "fct_date_mention", "fct_amount_mention", "fct_quote", "fct_article_term", "reprint_fingerprint", "reprint_band",
+    "reprint_pair", "dim_reprint_cluster", "bridge_article_reprint",
 )  # fmt: skip
 # Staged tables in load order: dimensions before the facts that refer to them.
 LOAD_ORDER = (
@@ -48,6 +49,8 @@ LOAD_ORDER = (
     ("fct_amount_mention", "insert_fct_amount_mention"),
     ("fct_quote", "insert_fct_quote"),
     ("fct_article_term", "insert_fct_article_term"),
+    ("reprint_fingerprint", "insert_reprint_fingerprint"),
+    ("reprint_band", "insert_reprint_band"),
     ("ledger_page", "insert_ledger_page"),
 )
 CHECKS = (
@@ -57,6 +60,7 @@ CHECKS = (
     "accepted_values",
     "pages_have_articles",
     "ledger_reconciles",
+    "reprint_clusters",
 )
 
 
@@ -320,12 +324,16 @@ def load_batch(
     con.execute("begin transaction")
     try:
         if staged:
+            shrunk_clusters = []
             if con.execute(sql("queries/superseded_page_count"), {"staged_pages": staged["ledger_page"]}).fetchone()[0]:
+                shrunk_clusters = [key for (key,) in con.execute(
+                    sql("queries/reprint_clusters_of_pages"), {"staged_pages": staged["ledger_page"]}).fetchall()]  # fmt: skip
                 execute_file(con, "load/delete_superseded_pages", {"staged_pages": staged["ledger_page"]})
             for table, statement in LOAD_ORDER:
                 params = {"staged": staged[table], "load_id": load_id, "loaded_at": _utcnow()}
                 execute_file(con, f"load/{statement}", params)
             execute_file(con, "load/stitch_article_links")
+            cluster_reprints(con, load_id, shrunk_clusters)
             _verify_rows(con, load_id, counts)
             execute_file(
                 con, "load/resolve_quarantine", {"staged_pages": staged["ledger_page"], "loaded_at": _utcnow()}
@@ -357,6 +365,52 @@ def load_batch(
         load_id, counts.get("ledger_page", 0), counts.get("fct_article", 0), counts.get("fct_entity_mention", 0),
         len(quarantined),
     )  # fmt: skip
+
+
+def cluster_reprints(con: duckdb.DuckDBPyConnection, load_id: str, shrunk_clusters: list[str] = ()) -> int:
+    """Find the reprints of a load's articles among all articles loaded (``sinmun.reprints``), store the verified
+    pairs and rewrite the clusters they join, and those a superseded page shrank (``shrunk_clusters``). Runs
+    inside the load's transaction. Returns how many pairs were verified."""
+    from sinmun import reprints
+
+    candidates = con.execute(
+        sql("queries/reprint_candidates"),
+        {"load_id": load_id, "fact_overlap_threshold": reprints.FACT_OVERLAP_THRESHOLD},
+    ).fetchall()
+    pairs = []
+    if candidates:
+        keys = sorted({key for pair in candidates for key in pair})
+        found = con.execute(sql("queries/reprint_articles"), {"article_keys": keys}).fetchall()
+        bodies = {key: body for key, body, _ in found}
+        facts = {key: fact_hashes for key, _, fact_hashes in found}
+        pairs = reprints.verified_pairs(candidates, bodies, facts)
+    if pairs:
+        execute_file(
+            con,
+            "load/insert_reprint_pair",
+            {
+                "article_keys": [a for a, _, _ in pairs], "matched_article_keys": [b for _, b, _ in pairs],
+                "containments": [c.containment for _, _, c in pairs], "jaccards": [c.jaccard for _, _, c in pairs],
+                "fact_overlaps": [c.fact_overlap for _, _, c in pairs], "load_id": load_id,
+            },
+        )  # fmt: skip
+    joined = sorted({key for a, b, _ in pairs for key in (a, b)})
+    if not joined and not shrunk_clusters:
+        return 0
+    edges = con.execute(
+        sql("queries/reprint_cluster_members"), {"article_keys": joined, "cluster_keys": list(shrunk_clusters)}
+    ).fetchall()
+    members = sorted({a for a, _ in edges})
+    assignment = reprints.clusters(members, [(a, b) for a, b in edges if b is not None])
+    execute_file(
+        con,
+        "load/replace_reprint_clusters",
+        {
+            "members": members, "old_cluster_keys": list(shrunk_clusters), "article_keys": list(assignment),
+            "cluster_keys": list(assignment.values()), "load_id": load_id,
+        },
+    )  # fmt: skip
+    return len(pairs)
 
 
 def _rollback(con: duckdb.DuckDBPyConnection) -> None:

@@ -550,6 +550,47 @@
     container.appendChild(beatsTable(reporters));
   }
 
+  // ---- reprinted stories per paper ------------------------------------------------------------------------------
+
+  function renderReprints(container, data) {
+    var papers = data.reprints || [];
+    if (!papers.length) return noData(container, "no stories long enough to compare");
+    var parts = [
+      { key: "printed_first", label: "먼저 실은 기사 printed first", color: "#3a6ea5" },
+      { key: "printed_after", label: "다른 지면을 뒤따른 기사 printed after another", color: "#e0762b" }
+    ];
+    var labelW = Math.min(240, 12 + Math.max.apply(null, papers.map(function (p) {
+      return textWidth(p.publication_name, 12);
+    })));
+    var rowH = 26, top = 40, left = labelW + 8, right = 170, bottom = 44, plotW = WIDTH - left - right;
+    var height = top + papers.length * rowH + bottom;
+    var svg = newSvg(container, height, "Share of reprinted stories per paper");
+    swatchLegend(svg, parts, left, 16, plotW);
+    var x = function (share) { return left + share * plotW; };
+    var grid = el("g", { class: "grid axis" }, svg);
+    [0, 0.25, 0.5, 0.75, 1].forEach(function (t) {
+      el("line", { x1: round(x(t)), x2: round(x(t)), y1: top - 4, y2: top + papers.length * rowH }, grid);
+      label(grid, x(t), top + papers.length * rowH + 16, Math.round(t * 100) + "%", { "text-anchor": "middle" });
+    });
+    label(svg, left + plotW / 2, height - 8, "재게재 기사 비율 (share of the paper's stories)",
+      { class: "axis-title", "text-anchor": "middle" });
+    var bars = el("g", { class: "reprint-bars" }, svg);
+    papers.forEach(function (p, i) {
+      var y = top + i * rowH, base = 0;
+      label(svg, labelW, y + rowH / 2 + 4, p.publication_name, { "text-anchor": "end", "font-size": 12 });
+      parts.forEach(function (part) {
+        var share = p.stories ? p[part.key] / p.stories : 0;
+        var rect = el("rect", {
+          x: round(x(base)), y: y + 4, width: round(x(base + share) - x(base)), height: rowH - 8, fill: part.color
+        }, bars);
+        tooltip(rect, p.publication_name + " · " + part.label + ": " + fmt(p[part.key]) + " of " + fmt(p.stories));
+        base += share;
+      });
+      label(svg, x(base) + 6, y + rowH / 2 + 4, Math.round(p.reprinted_share * 1000) / 10 + "% (" + fmt(p.reprinted) +
+        " of " + fmt(p.stories) + ")", { class: "tick-label reprint-share" });
+    });
+  }
+
   function beatsTable(reporters) {
     var table = document.createElement("table");
     table.className = "beats";
@@ -822,7 +863,8 @@
     "chart-network": renderNetwork,
     "chart-reporters": renderReporters,
     "chart-speakers": renderSpeakers,
-    "chart-regions": renderRegions
+    "chart-regions": renderRegions,
+    "chart-reprints": renderReprints
   };
 
   var data = {};
