@@ -134,15 +134,7 @@ def build_parser() -> argparse.ArgumentParser:
         "--wait", action="store_true", help="wait for another ingest of the same warehouse to finish instead of exiting"
     )
     ingest.add_argument("--no-progress", action="store_true", help="no progress bar (none is drawn off a terminal)")
-    talk = ingest.add_mutually_exclusive_group()
-    talk.add_argument(
-        "--quiet", action="store_true",
-        help="for cron: print nothing when the run succeeds (the summary line only when files were quarantined); "
-        "errors still go to stderr",
-    )  # fmt: skip
-    talk.add_argument(
-        "--verbose", action="store_true", help="also show Prefect's own log lines (always in <warehouse>.log)"
-    )
+    _talk_options(ingest)
     ingest.add_argument("--summary-json", type=Path, help="also write the run's summary (with time per stage) here")
     ingest.add_argument(
         "--quarantine-dir",
@@ -334,6 +326,24 @@ def build_parser() -> argparse.ArgumentParser:
     return parser
 
 
+def _talk_options(command: argparse.ArgumentParser) -> None:
+    """``--quiet`` and ``--verbose`` of the loading commands."""
+    talk = command.add_mutually_exclusive_group()
+    talk.add_argument(
+        "--quiet", action="store_true",
+        help="for cron: print nothing when the run succeeds (the summary line only when files were quarantined); "
+        "errors still go to stderr",
+    )  # fmt: skip
+    talk.add_argument(
+        "--verbose", action="store_true", help="also show Prefect's own log lines (always in <warehouse>.log)"
+    )
+
+
+def _console_log_level(args: argparse.Namespace) -> str:
+    """The least level of Prefect's log lines shown on the console: errors only with --quiet, all with --verbose."""
+    return "ERROR" if getattr(args, "quiet", False) else "NOTSET" if getattr(args, "verbose", False) else "WARNING"
+
+
 def _warehouse_option(command: argparse.ArgumentParser) -> None:
     command.add_argument(
         "--warehouse",
@@ -431,7 +441,7 @@ def cmd_ingest(args: argparse.Namespace) -> int:
             settle_seconds=args.settle_seconds, max_page_bytes=int(args.max_page_mb * 1024 * 1024),
             wait=args.wait, progress=not args.no_progress, workers=args.workers, dask_address=args.dask_address,
             quarantine_dir=args.quarantine_dir, say=say,
-            console_log_level="ERROR" if quiet else "NOTSET" if getattr(args, "verbose", False) else "WARNING",
+            console_log_level=_console_log_level(args),
         )  # fmt: skip
     except IngestInterrupted as err:  # SIGINT or SIGTERM: stopped in order, what is committed is complete
         print(f"sinmun ingest: {err.message()}", file=sys.stderr)
@@ -486,6 +496,7 @@ def _add_reprocess_command(commands) -> None:
         "an ingest.",
     )
     reprocess.add_argument("inbox", type=Path, help="the inbox the pages were loaded from")
+    _talk_options(reprocess)
     _warehouse_option(reprocess)
     reprocess.add_argument("--publication", metavar="CODE", help="only pages of this publication (e.g. bitgoeul)")
     reprocess.add_argument("--from", dest="date_from", type=_iso_date, help="only pages published on or after")
@@ -532,6 +543,7 @@ def cmd_reprocess(args: argparse.Namespace) -> int:
             date_to=args.date_to, metadata_only=args.metadata_only, loaded_by=args.loaded_by, dry_run=args.dry_run,
             batch_pages=args.batch_pages, max_page_bytes=int(args.max_page_mb * 1024 * 1024), wait=args.wait,
             progress=not args.no_progress, quarantine_dir=args.quarantine_dir,
+            console_log_level=_console_log_level(args),
         )  # fmt: skip
     except IngestInterrupted as err:
         print(f"sinmun reprocess: {err.message('reprocess')}", file=sys.stderr)

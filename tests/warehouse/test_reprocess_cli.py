@@ -88,7 +88,7 @@ def runs(tmp_path_factory: pytest.TempPathFactory, sinmun_bin: Path) -> Runs:
     after_dry_run = table_fingerprints(db)
     # One page per batch, killed (SIGKILL, the whole process group) as soon as the first batch's load is done.
     killed = kl.run_ingest(
-        [str(sinmun_bin), "reprocess", str(inbox), *common, "--batch-pages", "1"], kl.subprocess_env(),
+        [str(sinmun_bin), "reprocess", str(inbox), *common, "--batch-pages", "1", "--verbose"], kl.subprocess_env(),
         kl.KillPlan(0.0, after=kl.LOAD_DONE, nth=1, label="the first load"),
     )  # fmt: skip
     published_after_kill = table_fingerprints(published)

@@ -58,6 +58,7 @@ def check_for_work(
     try:
         with warehouse.connect(warehouse_path, read_only=True) as con:
             loaded = frozenset(warehouse.loaded_page_versions(con))
+            without_date_or_page = warehouse.pages_without_date_or_page(con)["pages_without_date_or_page"]
     except duckdb.Error:  # a table missing (the flow's schema step creates it), a log to replay: the flow's work
         return Precheck(None, "the warehouse to prepare", warnings=notes)
     found = discover(inbox, settle_seconds=settle_seconds, only_date=only_date)
@@ -79,6 +80,7 @@ def check_for_work(
         "published": str(warehouse.published_path(warehouse_path)), "pages_seen": len(found.pages),
         "pages_loaded": 0, "pages_skipped_duplicate": len(duplicates), "pages_quarantined": 0,
         "pages_deferred": len(found.deferred), "articles": 0, "mentions": 0, "loads": [], "page_decisions": [], "held_back": [],
+        "pages_without_date_or_page": without_date_or_page,
         "seconds": round(time.perf_counter() - started, 2), "flow_run_id": None,
         "stage_seconds": {"discover": round(discovered - started, 4), "select": round(selected - discovered, 4)},
     }  # fmt: skip

@@ -304,13 +304,12 @@ def run_reprocess(
     wait: bool = False,
     progress: bool = True,
     quarantine_dir: Path | None = None,
+    console_log_level: str = "WARNING",
 ) -> dict:
     """Read loaded pages again where their metadata or reading changed (``flows.reprocess``), as an ingest runs:
     one writer at a time, SIGINT and SIGTERM stop it in order, a killed run leaves whole batches or none."""
     path = (warehouse_path or default_warehouse()).resolve()
-    inbox = inbox.resolve()
-    if not inbox.is_dir():
-        raise NotADirectoryError(f"inbox not found: {inbox}")
+    inbox = checked_inbox(inbox)
     if not path.exists():
         raise FileNotFoundError(f"no warehouse at {path}: nothing is loaded to read again")
     cap_malloc_arenas()
@@ -329,9 +328,11 @@ def run_reprocess(
         if answered is not None:
             return answered
         try:
+            quiet_prefect_console(console_log_level)
             with prefect_api() as server, _kiwi_process(True):
                 from sinmun.flows.reprocess import reprocess_flow
 
+                log_prefect_to_file(prefect_log_path(path), console_log_level)
                 if server:
                     server.wait_ready()
                 with flow_run_settings():
