@@ -428,7 +428,7 @@ def cmd_ingest(args: argparse.Namespace) -> int:
             print(f"sinmun ingest: {news}", flush=True)
 
     say(f"looking for new pages in {args.inbox}")  # before the imports below: the user sees it at once
-    from sinmun.ingest.interrupt import IngestInterrupted
+    from sinmun.ingest.interrupt import IngestInterrupted, report_interruption
     from sinmun.ingest.lock import IngestBusy
     from sinmun.ingest.precheck import summary_line
     from sinmun.ingest.quarantine import QuarantineInsideInbox
@@ -444,8 +444,7 @@ def cmd_ingest(args: argparse.Namespace) -> int:
             console_log_level=_console_log_level(args),
         )  # fmt: skip
     except IngestInterrupted as err:  # SIGINT or SIGTERM: stopped in order, what is committed is complete
-        print(f"sinmun ingest: {err.message()}", file=sys.stderr)
-        return err.exit_code
+        return report_interruption(err, "ingest")
     except (IngestBusy, WarehouseBusy) as err:
         print(f"sinmun ingest: {err}", file=sys.stderr)
         return 3
@@ -528,7 +527,7 @@ def _add_reprocess_command(commands) -> None:
 
 
 def cmd_reprocess(args: argparse.Namespace) -> int:
-    from sinmun.ingest.interrupt import IngestInterrupted
+    from sinmun.ingest.interrupt import IngestInterrupted, report_interruption
     from sinmun.ingest.lock import IngestBusy
     from sinmun.ingest.quarantine import QuarantineInsideInbox
     from sinmun.ingest.run import run_reprocess
@@ -546,8 +545,7 @@ def cmd_reprocess(args: argparse.Namespace) -> int:
             console_log_level=_console_log_level(args),
         )  # fmt: skip
     except IngestInterrupted as err:
-        print(f"sinmun reprocess: {err.message('reprocess')}", file=sys.stderr)
-        return err.exit_code
+        return report_interruption(err, "reprocess")
     except IngestBusy as err:
         print(f"sinmun reprocess: {err}", file=sys.stderr)
         return 3
@@ -687,7 +685,7 @@ def cmd_schedule(args: argparse.Namespace) -> int:
 
 
 def cmd_backfill(args: argparse.Namespace) -> int:
-    from sinmun.ingest.interrupt import IngestInterrupted
+    from sinmun.ingest.interrupt import IngestInterrupted, report_interruption
     from sinmun.ingest.run import run_backfill
 
     if args.date_to < args.date_from:
@@ -696,8 +694,7 @@ def cmd_backfill(args: argparse.Namespace) -> int:
     try:
         results = run_backfill(args.inbox, args.date_from, args.date_to, warehouse_path=args.warehouse)
     except IngestInterrupted as err:
-        print(f"sinmun backfill: {err.message()}", file=sys.stderr)
-        return err.exit_code
+        return report_interruption(err, "backfill")
     except NotADirectoryError as err:
         print(f"sinmun backfill: {err}", file=sys.stderr)
         return 2

@@ -122,9 +122,10 @@ def _alive(pid: int) -> bool:
 
 def _ingest_with_helpers(
     sinmun_bin: Path, tmp_path: Path, env: dict | None = None, log: Path | None = None, options: tuple[str, ...] = ()
-) -> tuple[subprocess.Popen, set[int]]:
+) -> tuple[subprocess.Popen, dict[int, str]]:
     """Start an ingest of the samples (its output to ``log``) and wait until its helper processes (Prefect
-    server, Kiwi) are up."""
+    server, Kiwi) are up. Returns every child process seen meanwhile with its command line: a short-lived child
+    (a tool Python or Prefect runs for a moment) may be among them; ``_helper_roles`` names the helpers."""
     import os
     import time
 
@@ -138,12 +139,21 @@ def _ingest_with_helpers(
          *options],
         stdout=output, stderr=subprocess.STDOUT, env={**os.environ, **(env or {})},
     )  # fmt: skip
-    helpers: set[int] = set()
+    children: dict[int, str] = {}
     deadline = time.monotonic() + 60
-    while len(helpers) < 2 and time.monotonic() < deadline and proc.poll() is None:
-        helpers |= _children(proc.pid)
+    while _helper_roles(children) != (1, 1) and time.monotonic() < deadline and proc.poll() is None:
+        # A child is read again while it lives: between fork and exec it still shows its parent's command line.
+        for child in _children(proc.pid):
+            children[child] = _command_line(child) or children.get(child, "")
         time.sleep(0.05)
-    return proc, helpers
+    return proc, children
+
+
+def _helper_roles(children: dict[int, str]) -> tuple[int, int]:
+    """How many Prefect servers and Kiwi processes are among ``children``."""
+    servers = [pid for pid, line in children.items() if "uvicorn" in line]
+    kiwis = [pid for pid, line in children.items() if "sinmun.morphology" in line]
+    return len(servers), len(kiwis)
 
 
 def test_ingest_leaves_no_helper_process_behind(tmp_path: Path, sinmun_bin: Path):
@@ -154,7 +164,9 @@ def test_ingest_leaves_no_helper_process_behind(tmp_path: Path, sinmun_bin: Path
 
     log = tmp_path / "ingest.log"
     proc, helpers = _ingest_with_helpers(sinmun_bin, tmp_path, {"PREFECT_LOGGING_LEVEL": "DEBUG"}, log, ("--verbose",))
-    assert len(helpers) == 2, "expected a Prefect server and a Kiwi process beside the ingest"
+    assert _helper_roles(helpers) == (1, 1), (
+        f"expected a Prefect server and a Kiwi process beside the ingest: {helpers}"
+    )
     assert proc.wait(timeout=300) == 0
     deadline = time.monotonic() + 15
     while any(_alive(p) for p in helpers) and time.monotonic() < deadline:
@@ -173,7 +185,7 @@ def test_a_killed_ingest_leaves_no_helper_process_behind(tmp_path: Path, sinmun_
     import time
 
     proc, helpers = _ingest_with_helpers(sinmun_bin, tmp_path)
-    assert len(helpers) == 2
+    assert _helper_roles(helpers) == (1, 1), helpers
     os.kill(proc.pid, signal.SIGKILL)
     proc.wait(timeout=30)
     deadline = time.monotonic() + 30
@@ -206,7 +218,5 @@ def test_backfill_through_the_cli_loads_each_date_with_one_server_and_one_kiwi(t
     assert "2024-03-04: 3 pages seen, 3 loaded" in out and "2024-03-05: 5 pages seen, 5 loaded" in out
     assert "2024-03-06: 3 pages seen, 3 loaded" in out
     # Short-lived children (a tool Python or Prefect runs for a moment) are not helpers; the helpers are counted.
-    servers = [pid for pid, line in helpers.items() if "uvicorn" in line]
-    kiwis = [pid for pid, line in helpers.items() if "sinmun.morphology" in line]
-    assert (len(servers), len(kiwis)) == (1, 1), f"expected one server and one Kiwi process for all dates: {helpers}"
+    assert _helper_roles(helpers) == (1, 1), f"expected one server and one Kiwi process for all dates: {helpers}"
     assert not [p for p in helpers if _alive(p)]

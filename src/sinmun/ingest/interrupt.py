@@ -25,6 +25,9 @@ from pathlib import Path
 
 STOP_GRACE_SECONDS = 4.0
 STOP_SIGNALS = (signal.SIGINT, signal.SIGTERM)
+# Set once the command has told the user how it stopped: the watchdog, if it fires after that (the process took
+# long to exit), ends the process without a second line.
+_STOP_REPORTED = threading.Event()
 
 
 @dataclass(frozen=True)
@@ -61,6 +64,15 @@ class IngestInterrupted(KeyboardInterrupt):
                 f"{done.quarantined} quarantined) are complete"
             )
         return f"interrupted by {name}: {what}, nothing else was written; run the {command} again to go on"
+
+
+def report_interruption(err: IngestInterrupted, command: str) -> int:
+    """Tell the user, in one line on stderr, how ``sinmun <command>`` stopped; return its exit code. The one line
+    stays the only one: a watchdog firing later (exit itself slow) ends the process silently."""
+    sys.stderr.write(f"sinmun {command}: {err.message(command)}\n")
+    sys.stderr.flush()
+    _STOP_REPORTED.set()
+    return err.exit_code
 
 
 def is_interruption(err: BaseException) -> bool:
@@ -153,9 +165,12 @@ class StopWatch:
     def _hard_stop(self, signal_number: int) -> None:
         name = signal.Signals(signal_number).name
         _kill_child_processes()
+        if _STOP_REPORTED.is_set():  # the command said how it stopped; only its exit is slow
+            os._exit(128 + signal_number)
         # On a line of its own even if another thread was cut off mid-line (its partial line then stands alone).
+        command = self.what.split()[-1]
         os.write(2, f"\n{self.what}: interrupted by {name}: stopping took over {STOP_GRACE_SECONDS:.0f} s, ended at "
-                    "once; the loads it committed are complete; run the ingest again to go on\n".encode())  # fmt: skip
+                    f"once; the loads it committed are complete; run the {command} again to go on\n".encode())  # fmt: skip
         os._exit(128 + signal_number)
 
 
