@@ -8,6 +8,11 @@ from pathlib import Path
 
 import pytest
 
+# Speakers named in shapes the recognizer misses (a title, then a foreign name; a foreign name alone before the quote)
+MISSED_SPEAKERS = (
+    '보건부, 노동부 장관 누르벡 사디코프는 병원을 늘렸다고 밝혔다. 그는 "의사도 더 뽑겠다"고 말했다.\n'
+    '시의원들은 예산안을 두고 다투었는데, 마커스 벨은 "시민이 먼저"라고 일축했다.'
+)
 JSON_INPUT = "\n".join(
     [
         json.dumps(
@@ -19,6 +24,7 @@ JSON_INPUT = "\n".join(
         json.dumps({"text": "no id"}),
         "",
         json.dumps({"id": "b", "text": "여수에서 3억원이 들었다."}, ensure_ascii=False),
+        json.dumps({"id": "c", "text": MISSED_SPEAKERS}, ensure_ascii=False),
     ]
 )
 
@@ -36,7 +42,7 @@ def json_run(sinmun_bin: Path) -> subprocess.CompletedProcess:
 
 def test_one_answer_per_good_line_in_order(json_run: subprocess.CompletedProcess) -> None:
     answers = [json.loads(line) for line in json_run.stdout.splitlines()]
-    assert [a["id"] for a in answers] == ["a", "b"]
+    assert [a["id"] for a in answers] == ["a", "b", "c"]
     assert all(set(a) == {"id", "entities", "dates", "amounts", "quotes"} for a in answers)
 
 
@@ -57,7 +63,7 @@ def test_offsets_point_into_the_text(json_run: subprocess.CompletedProcess) -> N
 
 
 def test_contract_shape_of_people_places_amounts(json_run: subprocess.CompletedProcess) -> None:
-    first, second = (json.loads(line) for line in json_run.stdout.splitlines())
+    first, second, _ = (json.loads(line) for line in json_run.stdout.splitlines())
     people = {e["name"]: e for e in first["entities"] if e["type"] == "PERSON"}
     assert people["윤세라"]["title"] == "목포시장"
     places = {e["name"]: e["place_code"] for e in second["entities"] if e["type"] == "LOCATION"}
@@ -67,6 +73,16 @@ def test_contract_shape_of_people_places_amounts(json_run: subprocess.CompletedP
         ("바다를 지키겠다", "윤세라", "PERSON", "시장", "말했다")
     ]
     assert second["quotes"] == []
+
+
+def test_speakers_the_recognizer_missed_are_named_and_become_people(json_run: subprocess.CompletedProcess) -> None:
+    third = json.loads(json_run.stdout.splitlines()[2])
+    assert [(q["text"], q["speaker"], q["speaker_type"], q["title"]) for q in third["quotes"]] == [
+        ("의사도 더 뽑겠다", "누르벡 사디코프", "PERSON", "장관"),
+        ("시민이 먼저", "마커스 벨", "PERSON", None),
+    ]
+    people = {e["name"]: e["mentions"][0]["text"] for e in third["entities"] if e["type"] == "PERSON"}
+    assert people == {"누르벡 사디코프": "누르벡 사디코프", "마커스 벨": "마커스 벨"}
 
 
 def test_bad_lines_get_one_line_reasons_and_the_rest_goes_on(json_run: subprocess.CompletedProcess) -> None:

@@ -7,7 +7,7 @@ import re
 
 import pytest
 
-from sinmun.entities.quotes import find_quotes, quote_pairs
+from sinmun.entities.quotes import find_quotes, quote_pairs, read_quotes
 
 # Entities of the articles below: (type, canonical name, title, forms written in the text).
 PEOPLE = [
@@ -260,6 +260,81 @@ CASES = [
         [("좋다", "이도현", "PERSON", "대표", "답했다")],
     ),
     (
+        "a-question-put-to-the-speaker-is-not-theirs",
+        '이도현 대표는 "가격을 올리느냐"는 질문에 "올릴 계획이 없다"고 답했다.',
+        [
+            ("가격을 올리느냐", None, None, None, "답했다"),
+            ("올릴 계획이 없다", "이도현", "PERSON", "대표", "답했다"),
+        ],
+    ),
+    (
+        "a-request-put-to-the-speaker-is-not-theirs",
+        '강 시장은 "예산을 늘려 달라"는 요청에 "검토하겠다"고 말했다.',
+        [("예산을 늘려 달라", None, None, None, "말했다"), ("검토하겠다", "강기정", "PERSON", "시장", "말했다")],
+    ),
+    (
+        "a-question-the-speaker-asks-is-theirs",
+        '박서윤 교수는 "왜 이제야 고치느냐"는 질문을 던졌다.',
+        [("왜 이제야 고치느냐", "박서윤", "PERSON", "교수", "던졌다")],
+    ),
+    (
+        "a-speech-as-subject-is-its-maker's",
+        '강기정 광주시장이 간담회에서 한 발언이 논란이다. 해당 발언은 회의 끝에 나왔다. "모두 물러나라"는 것이 '
+        "요지였다.",
+        [("모두 물러나라", "강기정", "PERSON", "광주시장", "요지였다")],
+    ),
+    (
+        "a-speech-of-a-person-named-as-subject-two-sentences-back",
+        '이도현 대표가 창립 기념식에서 연설을 했다. 직원들이 박수를 쳤다. 이 연설은 짧았다. "함께 가자"는 말로 끝났다.',
+        [("함께 가자", "이도현", "PERSON", "대표", "끝났다")],
+    ),
+    (
+        "a-speech-nobody-is-named-making-stays-unnamed",
+        '시의회에서 나온 발언이 논란이다. 해당 발언은 회의 끝에 나왔다. "모두 물러나라"는 것이 요지였다.',
+        [("모두 물러나라", None, None, None, "요지였다")],
+    ),
+    (
+        "pronoun-is-the-later-of-the-last-quoted-and-the-last-subject",
+        '강기정 광주시장은 "길을 넓히겠다"고 말했다. 이날 박서윤 교수는 새 연구를 소개했다. 그는 "연구비가 더 '
+        '필요하다"고 강조했다.',
+        [
+            ("길을 넓히겠다", "강기정", "PERSON", "광주시장", "말했다"),
+            ("연구비가 더 필요하다", "박서윤", "PERSON", "교수", "강조했다"),
+        ],
+    ),
+    (
+        "pronoun-passes-over-a-person-named-as-object",
+        '강 시장은 "길을 넓히겠다"고 말했다. 이날 행사에서 박서윤 교수를 만났다. 그는 "함께 하자"고 제안했다.',
+        [
+            ("길을 넓히겠다", "강기정", "PERSON", "시장", "말했다"),
+            ("함께 하자", "강기정", "PERSON", "시장", "제안했다"),
+        ],
+    ),
+    (
+        "pronoun-after-a-later-quote-keeps-its-speaker",
+        '박서윤 교수는 새 연구를 소개했다. 강기정 광주시장은 "길을 넓히겠다"고 말했다. 그는 "예산도 늘리겠다"고 '
+        "덧붙였다.",
+        [
+            ("길을 넓히겠다", "강기정", "PERSON", "광주시장", "말했다"),
+            ("예산도 늘리겠다", "강기정", "PERSON", "광주시장", "덧붙였다"),
+        ],
+    ),
+    (
+        "title-then-a-name-of-two-words-the-recognizer-missed",
+        '외교부 장관 마르틴 오스발트는 "협상은 끝났다"고 말했다.',
+        [("협상은 끝났다", "마르틴 오스발트", "PERSON", "장관", "말했다")],
+    ),
+    (
+        "title-then-a-missed-name-then-a-pronoun",
+        '국방부 차관 안드레이 볼코프는 훈련을 마쳤다고 밝혔다. 그는 "다음 달에 다시 한다"고 덧붙였다.',
+        [("다음 달에 다시 한다", "안드레이 볼코프", "PERSON", "차관", "덧붙였다")],
+    ),
+    (
+        "title-then-an-office-is-no-name",
+        '위원장 직무 대행은 "회의를 미룬다"고 말했다. 회장 일행은 "잘 다녀왔다"고 말했다.',
+        [("회의를 미룬다", None, None, None, "말했다"), ("잘 다녀왔다", None, None, None, "말했다")],
+    ),
+    (
         "a-new-paragraph-does-not-carry-an-old-speaker",
         '박서윤 교수는 "연구비가 모자란다"고 말했다.\n\n날씨가 풀렸다. 봄꽃이 피었다. 축제가 열린다. 그러나 "아직 춥다"는 '
         "말도 나온다.",
@@ -316,3 +391,78 @@ def test_plural_subjects_are_people_at_large():
     text = '이도현 대표는 투자를 약속했다. 주민들은 "도로를 넓혀 달라"고 요구했다.'
     [quote] = find_quotes(text, entities_of(text))
     assert (quote.speaker, quote.verb) == (None, "요구했다")
+
+
+# Names the recognizer missed, read with Kiwi's tokens (its proper-noun tags are the evidence of a name); the
+# article's entities are those of PEOPLE above, which name none of these speakers.
+# (case id, text, [(quoted words, speaker, speaker type, title as written)], people added)
+MISSED_NAME_CASES = [
+    (
+        "appositive-then-a-name",
+        '그림책의 저자인 하루키가 블로그에서 "속편을 쓴다"고 밝혔다.',
+        [("속편을 쓴다", "하루키", "PERSON", "저자")],
+        ["하루키"],
+    ),
+    (
+        "a-name-then-its-title",
+        '홍길동 교수는 "학생이 줄었다"고 말했다.',
+        [("학생이 줄었다", "홍길동", "PERSON", "교수")],
+        ["홍길동"],
+    ),
+    (
+        "a-foreign-name-of-two-words-right-before-the-quote",
+        '이 법안에 대해, 리처드 버틀러는 "너무 성급하다"고 비판했다.',
+        [("너무 성급하다", "리처드 버틀러", "PERSON", None)],
+        ["리처드 버틀러"],
+    ),
+    (
+        "a-title-then-a-name-then-a-pronoun",
+        '국무장관 존 케리는 회담을 마쳤다. 그는 "대화를 이어가겠다"고 말했다.',
+        [("대화를 이어가겠다", "존 케리", "PERSON", "국무장관")],
+        ["존 케리"],
+    ),
+    (
+        "a-brand-is-no-person",
+        '모아나랜드는 "새 놀이기구를 연다"고 밝혔다. 핑크퐁은 "새 노래를 낸다"고 밝혔다.',
+        [("새 놀이기구를 연다", None, None, None), ("새 노래를 낸다", None, None, None)],
+        [],
+    ),
+    (
+        "a-party-is-no-person",
+        '공화당은 "법안에 반대한다"고 밝혔다.',
+        [("법안에 반대한다", None, None, None)],
+        [],
+    ),
+    (
+        "an-office-before-a-title-is-no-name",
+        '현직 의원은 "법안에 반대한다"고 말했다. 담당 교수는 "학생이 줄었다"고 말했다.',
+        [("법안에 반대한다", None, None, None), ("학생이 줄었다", None, None, None)],
+        [],
+    ),
+    (
+        "a-named-speaker-stays-the-recognizer's",
+        '강기정 광주시장은 "길을 넓히겠다"고 말했다.',
+        [("길을 넓히겠다", "강기정", "PERSON", "광주시장")],
+        [],
+    ),
+]
+
+
+@pytest.fixture(scope="module")
+def kiwi_tokens() -> dict[str, list]:
+    from sinmun.entities.extract import kiwi_tokenizer
+
+    texts = [case[1] for case in MISSED_NAME_CASES]
+    return dict(zip(texts, kiwi_tokenizer(texts), strict=True))
+
+
+@pytest.mark.parametrize(
+    ("text", "expected", "added"), [c[1:] for c in MISSED_NAME_CASES], ids=[c[0] for c in MISSED_NAME_CASES]
+)
+def test_speakers_the_recognizer_missed(text: str, expected: list[tuple], added: list[str], kiwi_tokens: dict):
+    reading = read_quotes(text, entities_of(text), kiwi_tokens[text])
+    assert [(q.text, q.speaker, q.speaker_type, q.title) for q in reading.quotes] == expected
+    assert [e["name"] for e in reading.speakers_added] == added
+    for entity in reading.speakers_added:
+        assert entity["type"] == "PERSON"
+        assert all(text[m["start"] : m["end"]] == m["text"] == entity["name"] for m in entity["mentions"])

@@ -68,9 +68,9 @@ def extract_batch(
             article = articles[i]
             found = [(offset, _tokenized_entities({**article, "body": text}, ts)) for offset, text, ts in window_tokens]
             article["entities"] = found[0][1] if len(found) == 1 else joined_windows(found)
-            article["quotes"] = [
-                q.to_dict() for q in quotes.find_quotes(bodies[i], article["entities"], body_tokens[i])
-            ]
+            reading = quotes.read_quotes(bodies[i], article["entities"], body_tokens[i])
+            article["quotes"] = [q.to_dict() for q in reading.quotes]
+            article["entities"].extend(reading.speakers_added)  # speakers the recognizer missed
     headline_tokens = {i: next(token_lists) for i in with_headline}
     if next(token_lists, None) is not None:
         raise ValueError("the tokenizer returned more token lists than texts")

@@ -29,10 +29,11 @@ from __future__ import annotations
 
 import re
 from bisect import bisect_left, bisect_right
-from collections.abc import Sequence
+from collections.abc import Iterator, Sequence
 from dataclasses import asdict, dataclass
 
-from sinmun.entities.people import split_title
+from sinmun.entities.lexicon import is_korean_name
+from sinmun.entities.people import affiliation_word, split_title
 
 # (start, end, tag, form): a Kiwi token with offsets into the body (``sinmun.analytics.search_terms.Token``).
 Token = tuple[int, int, str, str]
@@ -49,13 +50,13 @@ _QUOTATIVE = re.compile(
     r"\s?(?P<ending>(?:이라|라|하|다)?(?:고|며|면서|면서도|고는|고도)|(?:이)?라|하며|으며|이며)(?P<stop>[\s,.]|$)"
 )
 # …"라는 발언, …"는 입장이다, …"이라는 내용의, …"란 말: a word for speech after an adnominal quotative.
-_ADNOMINAL = re.compile(r"\s?(?P<ending>(?:이라|라|하)?는|이?란)\s(?:[가-힣]+[한인운런은]\s)?(?P<noun>[가-힣]+)")
+_ADNOMINAL = re.compile(r"\s?(?P<ending>(?:이라|라|하|느?냐)?는|이?란)\s(?:[가-힣]+[한인운런은]\s)?(?P<noun>[가-힣]+)")
 # A particle or copula after a noun (발언을, 입장이다, 요청에): cut off before the noun is looked up.
 _NOUN_PARTICLE = re.compile(r"(?:이었다|이다|으로|에서|로|의|을|를|이|가|은|는|에|도|과|와|들)$")
 SPEECH_NOUNS = frozenset(
     "말 말씀 발언 발언들 내용 입장 요청 주장 지적 의견 반응 목소리 설명 답변 대답 질문 당부 메시지 얘기 이야기 소리 비판 "
     "평가 여론 댓글 글 발표 성명 경고 우려 호소 약속 다짐 고백 답 증언 해명 논평 반박 제안 질타 항의 말들 의견들 "
-    "반응들 지시 각오 소감 분석 전망 불만 불평 농담 하소연".split()
+    "반응들 지시 각오 소감 분석 전망 불만 불평 농담 하소연 강론 설교 연설 담화 축사 기고 인터뷰".split()
 )
 # …" 발언을 하게 된, …" 등의 반응이 잇따랐다: the word for speech right after the mark.
 _SPEECH_NOUN_AFTER = re.compile(r"\s?(?:등의?\s?)?(?P<noun>[가-힣]+)(?=[\s,.]|$)")
@@ -104,6 +105,19 @@ CARRY_SENTENCES = 2
 _GOVERNMENT = re.compile(r"(?:시|도|군|구|청)$")
 
 
+# ``"…"냐는 질문에``, ``"…"는 요청에``: a question or request put to the subject, who answers it; not the subject's words.
+_PUT_TO = re.compile(r"(?:질문|물음|질의|요청|요구|문의)(?:에는|에도|에)")
+# Words that stand after a title where a name would (장관 직무대행은, 회장 일행은): not names.
+_NOT_NAMES = frozenset(
+    "대행 직무대행 권한대행 내정자 후보자 일행 일가 가족 부인 남편 아들 딸 측 쪽 등 본인 자신".split()
+)
+# Endings of organizations and places a proper noun may carry (공화당, 국무부, 경기도): a proper noun alone with one of
+# these is not taken for a person's name.
+_ORGANIZATION_TAIL = re.compile(
+    r"(?:당|부|청|처|원|회|국|단|사|社|소|실|과|팀|위|대|교|관|군|시|도|구|읍|주|성|사이트|뉴스|그룹)$"
+)
+
+
 @dataclass(frozen=True)
 class Quote:
     text: str
@@ -135,32 +149,54 @@ class _Speaker:
 _NOBODY = _Speaker(None, None)
 
 
+@dataclass(frozen=True)
+class QuoteReading:
+    quotes: list[Quote]
+    # Speakers the quotes' context names that the article's entities lack (the recognizer missed them): PERSON
+    # entities in the ``sinmun parse`` shape, one mention each where the text names them as a subject.
+    speakers_added: list[dict]
+
+
 def find_quotes(body: str, entities: Sequence[dict] = (), tokens: Sequence[Token] | None = None) -> list[Quote]:
     """The direct quotes of ``body``, in order, with their speakers among ``entities`` (the article's entities,
     in the ``sinmun parse`` shape). ``tokens``: Kiwi's tokens of ``body``, which confirm subject particles."""
+    return read_quotes(body, entities, tokens).quotes
+
+
+def read_quotes(body: str, entities: Sequence[dict] = (), tokens: Sequence[Token] | None = None) -> QuoteReading:
+    """``find_quotes``, and the speakers it names that ``entities`` lacks (see ``QuoteReading``)."""
     pairs = quote_pairs(body)
     accepted = _accepted(body, pairs)
     if not accepted:
-        return []
+        return QuoteReading([], [])
     masked = _masked(body, pairs)
     subject_ends = _subject_particle_ends(tokens) if tokens is not None else None
-    context = _Context(_Mentions(_entity_mentions(entities)), subject_ends, _sentence_starts(masked))
+    sentence_starts = _sentence_starts(masked)
+    listed = _entity_mentions(entities)
+    unlisted = _unlisted_people(body, masked, accepted, _Mentions(listed), subject_ends, sentence_starts, tokens)
+    context = _Context(_Mentions(sorted(listed + unlisted, key=lambda m: m.start)), subject_ends, sentence_starts)
     out: list[Quote] = []
     previous: tuple[int, _Speaker] | None = None  # (end of the last quote's sentence, its speaker)
     chain_speaker: _Speaker | None = None
     for n, pair in enumerate(accepted):
         chained = n > 0 and _chained(body, masked, accepted[n - 1], pair)
         verb_at, verb = _verb(body, masked, accepted, n)
-        if chained and chain_speaker is not None:
-            speaker = chain_speaker
+        tail = _list_end(body, accepted, n)
+        if _put_to_the_speaker(body, tail):
+            speaker, chain_speaker = _NOBODY, None  # "…"냐는 질문에 "…"라고 답했다: the first is another's question
         else:
-            speaker = _speaker(body, masked, pair, _list_end(body, accepted, n), verb_at, context, previous, out)
-        chain_speaker = speaker
+            if chained and chain_speaker is not None:
+                speaker = chain_speaker
+            else:
+                speaker = _speaker(body, masked, pair, tail, verb_at, context, previous, out)
+            chain_speaker = speaker
         out.append(
             Quote(body[pair.start : pair.end], pair.start, pair.end, speaker.name, speaker.kind, speaker.title, verb)
         )
         previous = (_sentence_end(masked, pair.end), speaker)
-    return out
+    speakers = {q.speaker for q in out if q.speaker_type == "PERSON"}
+    listed_people = {e["name"] for e in entities if e["type"] == "PERSON"}
+    return QuoteReading(out, _as_entities(body, unlisted, speakers, listed_people))
 
 
 # ---------------------------------------------------------------- quotation marks
@@ -271,6 +307,12 @@ def _reports_speech(body: str, pair: _Pair) -> bool | None:
     return None if re.match(r"\s?[,·]?\s?$|[\s,·]", after[:2]) else False
 
 
+def _put_to_the_speaker(body: str, pair: _Pair) -> bool:
+    """``"…"냐는 질문에``, ``"…"는 요청에``: the quotation is a question or request put to the sentence's subject."""
+    adnominal = _ADNOMINAL.match(body, pair.end + 1)
+    return adnominal is not None and _PUT_TO.fullmatch(adnominal["noun"]) is not None
+
+
 def _noun(word: str) -> str:
     """``발언을`` -> ``발언``; a word for speech as it is (``평가``, not ``평``)."""
     return word if word in SPEECH_NOUNS else _NOUN_PARTICLE.sub("", word)
@@ -332,6 +374,137 @@ def _sentence_starts(masked: str) -> list[int]:
     return starts
 
 
+# ---------------------------------------------------------------- people the recognizer missed
+
+
+def _unlisted_people(
+    body: str,
+    masked: str,
+    accepted: Sequence[_Pair],
+    listed: _Mentions,
+    subject_ends: set[int] | None,
+    sentence_starts: list[int],
+    tokens: Sequence[Token] | None,
+) -> list[_Mention]:
+    """People named as a subject where the article's entities name nobody, in the shapes news gives a speaker:
+    a title and then the name (``장관 알마즈벡 아브또브는``, ``국장 존 브레넌은``), an appositive and the name
+    (``소설가인 마르틴 발저는``), the name and then its title (``홍길동 교수는``), or, right before a quote of its
+    sentence, a proper noun alone (``리차드 버는 "…"``). Kiwi's proper-noun tags (``NNP``) are the evidence a word
+    is a name, except for a name of two or more words right after a title; without tokens only that shape is read."""
+    proper = _proper_noun_ends(tokens or ())
+    first_quote = {}  # sentence index -> the start of its first quote
+    for pair in reversed(accepted):
+        first_quote[bisect_right(sentence_starts, pair.start) - 1] = pair.start
+    out = []
+    subjects = _subjects(masked, 0, len(masked), subject_ends)
+    # without Kiwi's word a word ending in 이/가 may be a name (안드레이): only topics cut a phrase then
+    subject_starts = [s[0] for s in subjects if s[3] or subject_ends is not None]
+    for word_start, particle_at, _core, _topic in subjects:
+        index = bisect_right(sentence_starts, word_start) - 1
+        phrase_start = _phrase_start(body, word_start, sentence_starts[index])
+        # the phrase starts after a subject before it (장관 알마즈벡 아브또브는 | 국회의원들이)
+        n = bisect_left(subject_starts, word_start) - 1
+        if n >= 0 and subject_starts[n] >= phrase_start:
+            phrase_start = _WORD.search(body, subject_starts[n]).end()
+        inside = listed.within(phrase_start, particle_at)
+        if any(m.entity_type == "PERSON" for m in inside):
+            continue
+        words = [(m.start(), m.end(), m.group()) for m in _WORD.finditer(body, phrase_start, particle_at)]
+        before_quote = index in first_quote and particle_at < first_quote[index]
+        person = _person_named(words, proper, before_quote)
+        # A name the recognizer took for an organization or a place stays one, unless a title says it is a person's.
+        if person is not None and (person.title or not any(m.end > person.start for m in inside)):
+            out.append(person)
+    return out
+
+
+def _person_named(words: list[tuple[int, int, str]], proper: dict[int, int], before_quote: bool) -> _Mention | None:
+    """The person a subject's noun phrase ``words`` (the last one without its particle) names, if its shape says
+    it is one (see ``_unlisted_people``)."""
+    texts = [w[2] for w in words]
+    for i in range(len(words) - 2, -1, -1):
+        appositive = len(texts[i]) >= 3 and texts[i].endswith("인") and re.fullmatch(r"[가-힣]+", texts[i])
+        if split_title(texts[i]) is None and not appositive:
+            continue
+        name = words[i + 1 :]
+        if len(name) > 3 or not all(_name_word(w[2]) for w in name):
+            return None
+        if _proper(name, proper) or (not appositive and len(name) >= 2):
+            title = texts[i][:-1] if appositive else texts[i]
+            return _person_mention(name, title)
+        return None
+    if len(words) >= 2 and split_title(texts[-1]) is not None:
+        name = _proper_run(words[:-1], proper)
+        return _person_mention(name, texts[-1]) if name else None
+    if before_quote:  # a foreign name of two words or more, or a Korean one (not a brand: 핑크퐁은 "…")
+        name = _proper_run(words, proper)
+        if name and (len(name) >= 2 or is_korean_name(name[0][2])) and not _ORGANIZATION_TAIL.search(name[-1][2]):
+            return _person_mention(name, None)
+    return None
+
+
+def _name_word(word: str) -> bool:
+    """A word that may be (part of) a person's name: Hangul, and no title, office, official, pronoun or time."""
+    return (
+        re.fullmatch(r"[가-힣]{1,6}", word) is not None
+        and not word.endswith("들")
+        and word not in _NOT_NAMES
+        and word not in PRONOUNS
+        and word not in UNNAMED
+        and word not in SPEECH_NOUNS
+        and not _TIME_TOPIC.match(word)
+        and split_title(word) is None
+        and not affiliation_word(word)
+    )
+
+
+def _proper_run(words: list[tuple[int, int, str]], proper: dict[int, int]) -> list[tuple[int, int, str]]:
+    """The longest run of the last one to three of ``words`` that are name words Kiwi reads as proper nouns
+    (``존 브레넌``; one noun may span them all: ``리차드 버``); empty when there is none."""
+    for length in range(min(3, len(words)), 0, -1):
+        run = words[-length:]
+        if all(_name_word(w[2]) for w in run) and _proper(run, proper):
+            return run
+    return []
+
+
+def _proper_noun_ends(tokens: Sequence[Token]) -> dict[int, int]:
+    """Where each of Kiwi's proper nouns (``NNP``) starts -> where it ends (one may span a space: ``리차드 버``)."""
+    return {start: end for start, end, tag, _form in tokens if tag == "NNP"}
+
+
+def _proper(words: list[tuple[int, int, str]], proper: dict[int, int]) -> bool:
+    """Whether Kiwi's proper nouns cover ``words`` (consecutive words of the body) from end to end."""
+    next_start = {end: words[n + 1][0] for n, (_start, end, _text) in enumerate(words[:-1])}
+    at, end = words[0][0], words[-1][1]
+    while at < end:
+        reached = proper.get(at)
+        if reached is None:
+            return False
+        at = next_start.get(reached, reached)
+    return at == end
+
+
+def _person_mention(name: list[tuple[int, int, str]], title: str | None) -> _Mention:
+    return _Mention(name[0][0], name[-1][1], "PERSON", " ".join(w[2] for w in name), title)
+
+
+def _as_entities(
+    body: str, people: Sequence[_Mention], speakers: set[str | None], listed_names: set[str]
+) -> list[dict]:
+    """The PERSON entities (``sinmun parse`` shape) of the people in ``people`` who speak a quote."""
+    entities: dict[str, dict] = {}
+    for m in people:
+        if m.name not in speakers or m.name in listed_names:
+            continue
+        entity = entities.setdefault(
+            m.name, {"type": "PERSON", "name": m.name, "title": m.title, "affiliation": None, "mentions": []}
+        )
+        entity["title"] = entity["title"] or m.title
+        entity["mentions"].append({"text": body[m.start : m.end], "start": m.start, "end": m.end, "title": m.title})
+    return list(entities.values())
+
+
 # ---------------------------------------------------------------- speakers
 
 
@@ -369,12 +542,15 @@ class _Mentions:
         first, last = bisect_left(self.starts, start), bisect_right(self.starts, end)
         return [m for m in self.mentions[first:last] if m.end <= end]
 
-    def last_person_before(self, position: int) -> _Mention | None:
+    def people_before(self, position: int) -> Iterator[_Mention]:
+        """The PERSON mentions ending before ``position``, the nearest first."""
         for n in range(bisect_right(self.starts, position) - 1, -1, -1):
             m = self.mentions[n]
             if m.entity_type == "PERSON" and m.end <= position:
-                return m
-        return None
+                yield m
+
+    def last_person_before(self, position: int) -> _Mention | None:
+        return next(self.people_before(position), None)
 
 
 def _subject_particle_ends(tokens: Sequence[Token]) -> set[int]:
@@ -483,7 +659,9 @@ def _resolve(
         person = max(people, key=_closest)
         return _Speaker(person.name, "PERSON", _title_written(body, person, phrase_start, particle_at))
     if core in PRONOUNS:
-        return _last_person(earlier, mentions, word_start)
+        return _last_person(body, earlier, mentions, word_start)
+    if core in SPEECH_NOUNS:  # 해당 발언은: the speech of whoever was said to make it
+        return _speech_owner(body, core, word_start, mentions)
     if core in UNNAMED or (core.endswith("들") and core not in PRONOUNS):
         return _NOBODY  # an official, a source, people at large (주민들이, 참가자들은)
     named = [m for m in inside if m.entity_type in ("ORG", "LOCATION")]
@@ -534,11 +712,41 @@ def _title_written(body: str, person: _Mention, phrase_start: int, particle_at: 
     return person.title
 
 
-def _last_person(earlier: Sequence[Quote], mentions: _Mentions, position: int) -> _Speaker:
-    """The person a pronoun (``그는``) at ``position`` stands for: the last person quoted, else the last person
-    named before it."""
-    for quote in reversed(earlier):
-        if quote.speaker_type == "PERSON":
-            return _Speaker(quote.speaker, "PERSON", quote.title)
+def _last_person(body: str, earlier: Sequence[Quote], mentions: _Mentions, position: int) -> _Speaker:
+    """The person a pronoun (``그는``) at ``position`` stands for: the last person quoted or standing as a subject
+    (``장관 알마즈벡 아브또브는 …했다. 그는 "…"``), whichever came later; else the last person named before it."""
+    quoted = next(((q.start, q) for q in reversed(earlier) if q.speaker_type == "PERSON"), None)
+    for mention in mentions.people_before(position):
+        if quoted is not None and mention.start < quoted[0]:
+            break
+        if _stands_as_subject(body, mention):
+            return _Speaker(mention.name, "PERSON", mention.title)
+    if quoted is not None:
+        return _Speaker(quoted[1].speaker, "PERSON", quoted[1].title)
     person = mentions.last_person_before(position)
     return _Speaker(person.name, "PERSON", person.title) if person is not None else _NOBODY
+
+
+# After a name: up to two words of its title, then a subject particle (김준하 사업단장은, 박 교수도).
+_SUBJECT_AFTER_NAME = re.compile(r"(?:\s[가-힣A-Za-z0-9·]+?){0,2}?(?:께서는|께서|은|는|이|가|도)(?=[\s,]|$)")
+
+
+def _stands_as_subject(body: str, mention: _Mention) -> bool:
+    return _SUBJECT_AFTER_NAME.match(body, mention.end, mention.end + 30) is not None
+
+
+def _speech_owner(body: str, noun: str, position: int, mentions: _Mentions) -> _Speaker | None:
+    """Whose speech a word for speech as a subject (``해당 발언은``) at ``position`` is: the person standing as the
+    subject before the same word where its paragraph (its line) last wrote it (``박 신부가 강론에서 한 … 발언을``)."""
+    paragraph_start = body.rfind("\n", 0, position) + 1
+    earlier = [m.start() for m in re.finditer(rf"(?<![가-힣]){noun}", body[paragraph_start:position])]
+    if not earlier:
+        return None
+    at = paragraph_start + earlier[-1]
+    sentence_start = max([paragraph_start, *(m.end() for m in _SENTENCE_BREAK.finditer(body, paragraph_start, at))])
+    for mention in mentions.people_before(at):
+        if mention.start < sentence_start:
+            break
+        if _stands_as_subject(body, mention):
+            return _Speaker(mention.name, "PERSON", mention.title)
+    return None
