@@ -68,6 +68,8 @@ _DIRECTIVE = re.compile(
 _NAMING = re.compile(r"^(?:불리|불렸|불린|불러|부르|부른|부릅|칭하|칭한|칭했|일컫|일컬|명명|이름)")
 # Before the opening mark: a source (…에 따르면 "…", …에 의하면 "…").
 _SOURCE_BEFORE = re.compile(r"(?:따르면|의하면)[,\s]*$")
+# Before the opening mark: a sentence announcing the quote (…은 이렇게 말했다. "…", 다음과 같이 밝혔다: "…").
+_ANNOUNCED_BEFORE = re.compile(r"(?:이렇게|이같이|다음과\s같이)(?:\s[가-힣]+){1,2}[.:]\s*$")
 # A sentence of its own: it ends in a final ending (다, 요, 까, 죠, 니다, 라, 자), perhaps with a full stop.
 _SENTENCE_END = re.compile(r"(?:다|요|까|죠|네|라|자|것)[.!?…]*$|[.!?]$")
 # A one-word sentence: a predicate (실망스럽다, 없었다), not a noun that happens to end in 다 (바다).
@@ -79,11 +81,14 @@ _TRIM = "\"'“”‘’「」『』()[]〈〉<>,.;:!?…·"
 _PREDICATE = re.compile(
     r"^[가-힣]*(?:다|(?:했|혔|였|렸|겼|켰|쳤|었|았|겠|됐)(?:고|으며|며|는데|지만|으나|다)|하며|하면서|하고|히며)$"
 )
-_SUBJECT_PARTICLE = re.compile(r"(?:께서는|께서|은|는|이|가)$")
+# 도 too: ``이도현 대표도 "…"고 말했다`` names a speaker of its own (one more who said something).
+_SUBJECT_PARTICLE = re.compile(r"(?:께서는|께서도|께서|은|는|이|가|도)$")
 # Words ending like a subject that are adverbials or verb forms (에서는, 대해서는, 이어, 있는).
 _NOT_SUBJECT = re.compile(
     r"(?:에서는|에는|서는|로는|에게는|까지는|부터는|때는|데는|것은|점은|것이|점이|중에는|있는|없는|하는|되는|않는|같이|"
-    r"함께는|이번에는|또는|혹은|이는|이가|다가|지만|면서는|고는|도는|라는|이라는|다는|이다가|보다는|에도는)$"
+    r"함께는|이번에는|또는|혹은|이는|이가|다가|지만|면서는|고는|도는|라는|이라는|다는|이다가|보다는|에도는|"
+    r"에도|서도|로도|까지도|부터도|고도|면서도|어도|아도|해도|여도|라도|마저도|조차도|것도|수도|때도|적도|점도|데도|"
+    r"만도|와도|과도)$"
 )
 # Times set as a topic (올해는, 이날은, 10일은) frame the sentence; they are not who speaks.
 _TIME_TOPIC = re.compile(
@@ -243,10 +248,13 @@ def _single_pairs(body: str) -> list[_Pair]:
 
 def _masked(body: str, pairs: Sequence[_Pair]) -> str:
     """``body`` with every quotation's words blanked out (same length), so that the words around quotes can be
-    read for subjects, verbs and sentence ends without reading inside them."""
+    read for subjects, verbs and sentence ends without reading inside them; a quotation ending in its own full stop
+    with nothing glued after it ends its sentence."""
     chars = list(body)
     for p in pairs:
         chars[p.start : p.end] = "▒" * (p.end - p.start)
+        if body[p.end - 1] in ".!?" and body[p.end + 1 : p.end + 2] in ("", " ", "\n"):
+            chars[p.end] = "."  # "…다." and no quotative after it: a sentence ends with its closing mark
     return "".join(chars)
 
 
@@ -304,6 +312,8 @@ def _reports_speech(body: str, pair: _Pair) -> bool | None:
         return True
     if sentence and _SOURCE_BEFORE.search(body[max(0, pair.start - 20) : pair.start - 1]):
         return True
+    if sentence and _ANNOUNCED_BEFORE.search(body[max(0, pair.start - 30) : pair.start - 1]):
+        return True
     return None if re.match(r"\s?[,·]?\s?$|[\s,·]", after[:2]) else False
 
 
@@ -358,7 +368,7 @@ _SENTENCE_BREAK = re.compile(r"[.!?](?=\s)|\n")
 
 
 def _sentence_end(masked: str, position: int) -> int:
-    m = _SENTENCE_BREAK.search(masked, position + 1)
+    m = _SENTENCE_BREAK.search(masked, position)
     return m.end() if m else len(masked)
 
 
