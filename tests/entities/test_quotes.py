@@ -335,6 +335,16 @@ CASES = [
         [("회의를 미룬다", None, None, None, "말했다"), ("잘 다녀왔다", None, None, None, "말했다")],
     ),
     (
+        "title-then-a-team-is-no-name",
+        '교수 연구 팀은 "결과를 곧 낸다"고 밝혔다. 총장 직속 위원회는 "규정을 고친다"고 밝혔다.',
+        [("결과를 곧 낸다", None, None, None, "밝혔다"), ("규정을 고친다", None, None, None, "밝혔다")],
+    ),
+    (
+        "the-content-of-a-report-is-nobody's-speech",
+        '박서윤 교수가 쓴 보고서 내용이 공개됐다. 보고서의 내용은 짧았다. "예산이 모자란다"는 것이 요지였다.',
+        [("예산이 모자란다", None, None, None, "요지였다")],
+    ),
+    (
         "a-speaker-with-do-is-one-more-speaker",
         '박서윤 교수는 "연구비가 모자란다"고 말했다. 이도현 대표도 "투자하겠다"고 답했다.',
         [

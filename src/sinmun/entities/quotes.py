@@ -58,6 +58,8 @@ SPEECH_NOUNS = frozenset(
     "평가 여론 댓글 글 발표 성명 경고 우려 호소 약속 다짐 고백 답 증언 해명 논평 반박 제안 질타 항의 말들 의견들 "
     "반응들 지시 각오 소감 분석 전망 불만 불평 농담 하소연 강론 설교 연설 담화 축사 기고 인터뷰".split()
 )
+# Words for one person's act of speaking: as a subject (해당 발언은) they stand for the speech of whoever made it.
+SPEECH_ACTS = frozenset("발언 말씀 연설 강론 설교 담화 축사 인터뷰 답변 해명 증언 고백 기고".split())
 # …" 발언을 하게 된, …" 등의 반응이 잇따랐다: the word for speech right after the mark.
 _SPEECH_NOUN_AFTER = re.compile(r"\s?(?:등의?\s?)?(?P<noun>[가-힣]+)(?=[\s,.]|$)")
 # …할 것"을 당부했다: a request or a resolution quoted as the object of its verb.
@@ -439,7 +441,8 @@ def _person_named(words: list[tuple[int, int, str]], proper: dict[int, int], bef
         name = words[i + 1 :]
         if len(name) > 3 or not all(_name_word(w[2]) for w in name):
             return None
-        if _proper(name, proper) or (not appositive and len(name) >= 2):
+        spelled_out = len(name) >= 2 and all(len(w[2]) >= 2 for w in name) and not _ORGANIZATION_TAIL.search(texts[-1])
+        if _proper(name, proper) or (not appositive and spelled_out):
             title = texts[i][:-1] if appositive else texts[i]
             return _person_mention(name, title)
         return None
@@ -670,7 +673,7 @@ def _resolve(
         return _Speaker(person.name, "PERSON", _title_written(body, person, phrase_start, particle_at))
     if core in PRONOUNS:
         return _last_person(body, earlier, mentions, word_start)
-    if core in SPEECH_NOUNS:  # 해당 발언은: the speech of whoever was said to make it
+    if core in SPEECH_ACTS:  # 해당 발언은: the speech of whoever was said to make it
         return _speech_owner(body, core, word_start, mentions)
     if core in UNNAMED or (core.endswith("들") and core not in PRONOUNS):
         return _NOBODY  # an official, a source, people at large (주민들이, 참가자들은)
