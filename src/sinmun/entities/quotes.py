@@ -47,7 +47,7 @@ MAX_QUOTE_CHARS = 1500
 # Glued to the closing mark: a quotative ending (…"고 밝혔다, …"라며, …"이라고). ``다며``/``다고``: a quote whose
 # last syllable is cut off by the mark (…받았"다며). ``라``/``이라`` + space: …"이라 밝혔다.
 _QUOTATIVE = re.compile(
-    r"\s?(?P<ending>(?:이라|라|하|다)?(?:고|며|면서|면서도|고는|고도)|(?:이)?라|하며|으며|이며)(?P<stop>[\s,.]|$)"
+    r"\s?(?P<ending>(?:이라|라|하|다)?(?:고|며|면서|면서도|고는|고도|고만)|(?:이)?라|하며|으며|이며)(?P<stop>[\s,.]|$)"
 )
 # …"라는 발언, …"는 입장이다, …"이라는 내용의, …"란 말: a word for speech after an adnominal quotative.
 _ADNOMINAL = re.compile(r"\s?(?P<ending>(?:이라|라|하|느?냐)?는|이?란)\s(?:[가-힣]+[한인운런은]\s)?(?P<noun>[가-힣]+)")
