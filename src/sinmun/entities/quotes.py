@@ -399,9 +399,9 @@ def _unlisted_people(
     tokens: Sequence[Token] | None,
 ) -> list[_Mention]:
     """People named as a subject where the article's entities name nobody, in the shapes news gives a speaker:
-    a title and then the name (``장관 알마즈벡 아브또브는``, ``국장 존 브레넌은``), an appositive and the name
+    a title and then the name (``외교부 장관 마르틴 오스발트는``, ``국무장관 존 케리는``), an appositive and the name
     (``소설가인 마르틴 발저는``), the name and then its title (``홍길동 교수는``), or, right before a quote of its
-    sentence, a proper noun alone (``리차드 버는 "…"``). Kiwi's proper-noun tags (``NNP``) are the evidence a word
+    sentence, a proper noun alone (``리처드 버틀러는 "…"``). Kiwi's proper-noun tags (``NNP``) are the evidence a word
     is a name, except for a name of two or more words right after a title; without tokens only that shape is read."""
     proper = _proper_noun_ends(tokens or ())
     first_quote = {}  # sentence index -> the start of its first quote
@@ -414,7 +414,7 @@ def _unlisted_people(
     for word_start, particle_at, _core, _topic in subjects:
         index = bisect_right(sentence_starts, word_start) - 1
         phrase_start = _phrase_start(body, word_start, sentence_starts[index])
-        # the phrase starts after a subject before it (장관 알마즈벡 아브또브는 | 국회의원들이)
+        # the phrase starts after a subject before it (차관 안드레이 볼코프는 | 의원들이)
         n = bisect_left(subject_starts, word_start) - 1
         if n >= 0 and subject_starts[n] >= phrase_start:
             phrase_start = _WORD.search(body, subject_starts[n]).end()
@@ -449,7 +449,7 @@ def _person_named(words: list[tuple[int, int, str]], proper: dict[int, int], bef
     if len(words) >= 2 and split_title(texts[-1]) is not None:
         name = _proper_run(words[:-1], proper)
         return _person_mention(name, texts[-1]) if name else None
-    if before_quote:  # a foreign name of two words or more, or a Korean one (not a brand: 핑크퐁은 "…")
+    if before_quote:  # a foreign name of two words or more, or a Korean one (not a brand: 모아나랜드는 "…")
         name = _proper_run(words, proper)
         if name and (len(name) >= 2 or is_korean_name(name[0][2])) and not _ORGANIZATION_TAIL.search(name[-1][2]):
             return _person_mention(name, None)
@@ -473,7 +473,7 @@ def _name_word(word: str) -> bool:
 
 def _proper_run(words: list[tuple[int, int, str]], proper: dict[int, int]) -> list[tuple[int, int, str]]:
     """The longest run of the last one to three of ``words`` that are name words Kiwi reads as proper nouns
-    (``존 브레넌``; one noun may span them all: ``리차드 버``); empty when there is none."""
+    (``존 케리``; one noun may span them all: ``리처드 버틀러``); empty when there is none."""
     for length in range(min(3, len(words)), 0, -1):
         run = words[-length:]
         if all(_name_word(w[2]) for w in run) and _proper(run, proper):
@@ -482,7 +482,7 @@ def _proper_run(words: list[tuple[int, int, str]], proper: dict[int, int]) -> li
 
 
 def _proper_noun_ends(tokens: Sequence[Token]) -> dict[int, int]:
-    """Where each of Kiwi's proper nouns (``NNP``) starts -> where it ends (one may span a space: ``리차드 버``)."""
+    """Where each of Kiwi's proper nouns (``NNP``) starts -> where it ends (one may span a space: ``리처드 버틀러``)."""
     return {start: end for start, end, tag, _form in tokens if tag == "NNP"}
 
 
@@ -727,7 +727,7 @@ def _title_written(body: str, person: _Mention, phrase_start: int, particle_at: 
 
 def _last_person(body: str, earlier: Sequence[Quote], mentions: _Mentions, position: int) -> _Speaker:
     """The person a pronoun (``그는``) at ``position`` stands for: the last person quoted or standing as a subject
-    (``장관 알마즈벡 아브또브는 …했다. 그는 "…"``), whichever came later; else the last person named before it."""
+    (``차관 안드레이 볼코프는 …했다. 그는 "…"``), whichever came later; else the last person named before it."""
     quoted = next(((q.start, q) for q in reversed(earlier) if q.speaker_type == "PERSON"), None)
     for mention in mentions.people_before(position):
         if quoted is not None and mention.start < quoted[0]:
@@ -750,7 +750,7 @@ def _stands_as_subject(body: str, mention: _Mention) -> bool:
 
 def _speech_owner(body: str, noun: str, position: int, mentions: _Mentions) -> _Speaker | None:
     """Whose speech a word for speech as a subject (``해당 발언은``) at ``position`` is: the person standing as the
-    subject before the same word where its paragraph (its line) last wrote it (``박 신부가 강론에서 한 … 발언을``)."""
+    subject before the same word where its paragraph (its line) last wrote it (``강 시장이 간담회에서 한 발언이``)."""
     paragraph_start = body.rfind("\n", 0, position) + 1
     earlier = [m.start() for m in re.finditer(rf"(?<![가-힣]){noun}", body[paragraph_start:position])]
     if not earlier:
