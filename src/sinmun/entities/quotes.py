@@ -302,7 +302,8 @@ def _reports_speech(body: str, pair: _Pair) -> bool | None:
     adnominal = _ADNOMINAL.match(after)
     if adnominal:
         noun = _noun(adnominal["noun"])
-        return noun in SPEECH_NOUNS or (noun.startswith("것") and sentence)
+        thing = noun.startswith("것") or noun in ("게", "건")  # "…"는 것이, "…"라는 게
+        return noun in SPEECH_NOUNS or (thing and (sentence or _speech_owned(body, pair) is not None))
     if pair.single:
         if re.match(r"\s?등(?:[\s의이을]|$)", after):
             return True
@@ -323,6 +324,20 @@ def _put_to_the_speaker(body: str, pair: _Pair) -> bool:
     """``"…"냐는 질문에``, ``"…"는 요청에``: the quotation is a question or request put to the sentence's subject."""
     adnominal = _ADNOMINAL.match(body, pair.end + 1)
     return adnominal is not None and _PUT_TO.fullmatch(adnominal["noun"]) is not None
+
+
+# "…"는 것이 박 교수의 지적이다, "…"라는 게 회사 측 설명이다: the quote is the thing a speaker's words say.
+_OWNED_SPEECH = re.compile(
+    r"\s?(?:이라|라|하)?는\s(?:것이|것은|게|건)\s(?P<owner>(?:[^\s.\"”]+\s){0,3}?[^\s.\"”]+?)(?:의)?\s"
+    r"(?P<noun>[가-힣]+?)(?:이었다|이다|였다|다|이라고|이란다)(?=[\s.,]|$)"
+)
+
+
+def _speech_owned(body: str, pair: _Pair) -> re.Match | None:
+    """``"…"는 것이 박 교수의 지적이다``: the words naming whose speech the quote is (``owner``), when the sentence
+    says so."""
+    m = _OWNED_SPEECH.match(body, pair.end + 1)
+    return m if m is not None and m["noun"] in SPEECH_NOUNS else None
 
 
 def _noun(word: str) -> str:
@@ -607,6 +622,14 @@ def _speaker(
     """The speaker of a quote: the subject before it in its sentence, else the one between its quotative ending and
     its verb (not after an adnominal ``"…"라는``, whose noun starts another clause), else nobody for the voices of many (``"…" 등의 댓글``), else the speaker of a quote in the same or
     the sentence before, else the subject of the nearest of the two sentences before that has one."""
+    owned = _speech_owned(body, tail)
+    if owned is not None:  # "…"는 것이 박 교수의 지적이다: the owner of those words, named or not
+        last_word = owned["owner"].rsplit(" ", 1)[-1]
+        owner = (owned.end("owner") - len(last_word), owned.end("owner"), last_word, True)
+        speaker = _resolve(body, owner, owned.start("owner"), context.mentions, earlier)
+        if speaker is not None or last_word in ("측", "쪽", "당국"):
+            return speaker or _NOBODY
+        # "…"는 것이 연설의 요지였다: the words own no speaker; the speaker is found as for any other quote
     index = bisect_right(context.sentence_starts, pair.start - 1) - 1
     sentence_start = context.sentence_starts[index]
     before = _subject(body, masked, sentence_start, pair.start - 1, context, earlier)
