@@ -402,6 +402,20 @@ CASES = [
         [("함께 가자", "이도현", "PERSON", "대표", "요지였다")],
     ),
     (
+        "a-quoted-sentence-then-whose-words-they-were",
+        '강 시장은 회의를 마쳤다. "예산이 부족합니다. 모두 아껴 주세요." 강 시장의 당부다. "버스를 늘린다." 광주시의 '
+        "설명이다.",
+        [
+            ("예산이 부족합니다. 모두 아껴 주세요.", "강기정", "PERSON", "시장", None),
+            ("버스를 늘린다.", "광주광역시", "ORG", None, None),
+        ],
+    ),
+    (
+        "a-quoted-sentence-then-no-ones-words-is-no-quote",
+        '"봄이 왔다." 올해 축제의 주제다.',
+        [],
+    ),
+    (
         "a-thing-that-is-no-ones-words-is-no-quote",
         '"작은 도서관"이라는 것이 이 마을의 자랑이다.',
         [],

@@ -317,6 +317,8 @@ def _reports_speech(body: str, pair: _Pair) -> bool | None:
         return True
     if sentence and _ANNOUNCED_BEFORE.search(body[max(0, pair.start - 30) : pair.start - 1]):
         return True
+    if sentence and _speech_owned(body, pair) is not None:  # "…다." 박 교수의 설명이다.
+        return True
     return None if re.match(r"\s?[,·]?\s?$|[\s,·]", after[:2]) else False
 
 
@@ -333,10 +335,18 @@ _OWNED_SPEECH = re.compile(
 )
 
 
+# "…다." 박 교수의 설명이다.: a quoted sentence, then a sentence saying whose words they were.
+_OWNED_SENTENCE = re.compile(
+    r"\s(?P<owner>(?:[^\s.\"”]+\s){0,3}?[^\s.\"”]+?)(?:의)?\s(?P<noun>[가-힣]+?)(?:이었다|이다|였다|다)(?=[\s.]|$)"
+)
+
+
 def _speech_owned(body: str, pair: _Pair) -> re.Match | None:
-    """``"…"는 것이 박 교수의 지적이다``: the words naming whose speech the quote is (``owner``), when the sentence
-    says so."""
+    """``"…"는 것이 박 교수의 지적이다``, ``"…다." 박 교수의 설명이다``: the words naming whose speech the quote is
+    (``owner``), when the sentence, or the one right after a quoted sentence, says so."""
     m = _OWNED_SPEECH.match(body, pair.end + 1)
+    if m is None and body[pair.end - 1] in ".!?":
+        m = _OWNED_SENTENCE.match(body, pair.end + 1)
     return m if m is not None and m["noun"] in SPEECH_NOUNS else None
 
 
