@@ -711,7 +711,7 @@ def cmd_backfill(args: argparse.Namespace) -> int:
 def cmd_quarantine_list(args: argparse.Namespace) -> int:
     from sinmun.analytics.sql_output import format_rows
     from sinmun.analytics.sql_runner import QueryError, run_query
-    from sinmun.store.warehouse import sql
+    from sinmun.sql_files import sql
 
     params = {"include_resolved": args.all, "reason": args.reason, "run_id": args.run}
     try:
@@ -781,8 +781,8 @@ def cmd_search(args: argparse.Namespace) -> int:
     import os
 
     from sinmun.analytics.search import SearchFilters, search
-    from sinmun.analytics.search_terms import highlight
     from sinmun.analytics.sql_runner import QueryError
+    from sinmun.entities.search_terms import highlight
 
     filters = SearchFilters(date_from=args.date_from, date_to=args.date_to, publication=args.publication,
                             kind=args.kind, entity=args.entity, collapse_reprints=args.collapse_reprints)  # fmt: skip
@@ -827,8 +827,8 @@ def _search_quotes(args: argparse.Namespace, filters) -> int:
     import os
 
     from sinmun.analytics.search import search_quotes
-    from sinmun.analytics.search_terms import highlight
     from sinmun.analytics.sql_runner import QueryError
+    from sinmun.entities.search_terms import highlight
 
     try:
         terms, hits = search_quotes(

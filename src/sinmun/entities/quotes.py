@@ -34,7 +34,7 @@ from dataclasses import asdict, dataclass
 
 from sinmun.entities.people import split_title
 
-# (start, end, tag, form): a Kiwi token with offsets into the body (``sinmun.analytics.search_terms.Token``).
+# (start, end, tag, form): a Kiwi token with offsets into the body (``sinmun.entities.search_terms.Token``).
 Token = tuple[int, int, str, str]
 
 OPENING_DOUBLE = '"“'
