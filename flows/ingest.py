@@ -80,6 +80,7 @@ def prefect_steps() -> Steps:
 
 
 def _submit(step, *args):
+    """Start a step (one of the tasks above) on the flow's task runner; its Prefect future."""
     return step.submit(*args)
 
 
