@@ -235,7 +235,7 @@ def measure(pages: int, corpus_root: Path, work: Path, seed: int, with_server: b
 @contextmanager
 def running_prefect_server(env: dict[str, str]) -> Iterator[str]:
     """A long-running Prefect server, as scheduled ingests use (``prefect server start``); yields its API URL."""
-    from sinmun.ingest.prefect_server import free_port, stop_process_group, wait_until_healthy
+    from sinmun.flows.prefect_server import free_port, stop_process_group, wait_until_healthy
 
     port = free_port()
     api = f"http://127.0.0.1:{port}/api"

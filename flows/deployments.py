@@ -37,6 +37,15 @@ def ingest_schedule(cron: str = DEFAULT_CRON, timezone: str = DEFAULT_TIMEZONE, 
     return Cron(cron, timezone=timezone)
 
 
+def cron_problem(cron: str, timezone: str) -> str | None:
+    """What is wrong with a cron schedule, as Prefect says it; None when Prefect takes it."""
+    try:
+        Cron(cron, timezone=timezone)
+    except ValueError as err:
+        return str(err)
+    return None
+
+
 def describe_schedule(schedule: Schedule) -> str:
     if schedule.interval:
         return f"every {schedule.interval.total_seconds():g} s"

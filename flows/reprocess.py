@@ -25,31 +25,18 @@ from dataclasses import asdict
 from datetime import date
 from pathlib import Path
 
-from prefect import flow, get_run_logger, task
+from prefect import flow, task
 from prefect.cache_policies import NO_CACHE
 
-from sinmun import morphology
-from sinmun.ingest import quarantine
+from sinmun.ingest import pipeline, quarantine
 from sinmun.ingest.console import IngestProgress
 from sinmun.ingest.lock import writer_lock
+from sinmun.ingest.pipeline import DEFAULT_BATCH_PAGES, DEFAULT_STAGED_AHEAD, Steps
 from sinmun.ingest.reprocess import ReprocessPlan, plan_for_inbox
-from sinmun.ingest.stage import (
-    DEFAULT_MAX_PAGE_BYTES,
-    make_run_staging,
-    remove_run_staging,
-)
+from sinmun.ingest.stage import DEFAULT_MAX_PAGE_BYTES
 from sinmun.store import warehouse
 
-from .ingest import (
-    DEFAULT_BATCH_PAGES,
-    DEFAULT_STAGED_AHEAD,
-    IngestSummary,
-    _stages_in_this_process,
-    begin_run,
-    count_pages_without_date_or_page,
-    record_check_and_publish,
-    stage_and_load,
-)
+from .ingest import current_flow_run_id, prefect_steps
 
 
 @task(name="plan-reprocess", cache_policy=NO_CACHE)
@@ -81,24 +68,19 @@ def reprocess_flow(
     ``dry_run`` plans only (nothing is read or loaded). Refused files go to ``quarantine_dir`` as in an ingest; one
     writer at a time (the ingest's ``<warehouse>.lock``)."""
     path = Path(warehouse_path)
-    refused_dir = Path(quarantine_dir) if quarantine_dir else quarantine.default_quarantine_dir(path)
-    if refused_dir.resolve().is_relative_to(Path(inbox).resolve()):
-        raise quarantine.QuarantineInsideInbox(
-            f"the quarantine folder {refused_dir} must not lie inside the inbox {inbox}"
-        )
+    refused_dir = quarantine.quarantine_dir_for(path, Path(inbox), quarantine_dir)
     filters = dict(publication=publication, date_from=_day(date_from), date_to=_day(date_to))
     with writer_lock(path, wait=wait_for_writer):
         return _reprocess(inbox, path, filters, metadata_only, list(loaded_by or []), dry_run, batch_pages,
-                          max_page_bytes, progress, str(refused_dir))  # fmt: skip
+                          max_page_bytes, progress, str(refused_dir), prefect_steps())  # fmt: skip
 
 
 def _reprocess(
     inbox: str, path: Path, filters: dict, metadata_only: bool, loaded_by: list[str], dry_run: bool,
-    batch_pages: int, max_page_bytes: int, progress: bool, quarantine_dir: str,
+    batch_pages: int, max_page_bytes: int, progress: bool, quarantine_dir: str, steps: Steps,
 ) -> dict:  # fmt: skip
-    logger = get_run_logger()
     t0 = time.monotonic()
-    summary, run_started = begin_run(path)
+    summary, run_started = pipeline.begin_run(path, steps, current_flow_run_id())
     with warehouse.connect(path) as con:
         warehouse.ensure_schema(con)
         clock = time.perf_counter()
@@ -106,35 +88,19 @@ def _reprocess(
         summary.add_seconds("select", time.perf_counter() - clock)
         summary.pages_seen = len(planned.pages)
         for line in planned.cannot_reread:
-            logger.info("cannot be read again: %s", line)
+            steps.log.info("cannot be read again: %s", line)
         if not dry_run and planned.pages:
-            _read_again(con, summary, planned, inbox, batch_pages, max_page_bytes, progress, quarantine_dir)
-        count_pages_without_date_or_page(con, summary)
+            with IngestProgress(len(planned.pages), enabled=progress) as bar:
+                pipeline.stage_and_load(con, summary, planned.pages, steps, inbox=inbox, quarantine_dir=quarantine_dir,
+                                        batch_pages=batch_pages, max_page_bytes=max_page_bytes,
+                                        staged_ahead=DEFAULT_STAGED_AHEAD, bar=bar)  # fmt: skip
+        pipeline.count_pages_without_date_or_page(con, summary, steps)
     if not dry_run:
-        record_check_and_publish(summary, inbox, quarantine_dir, run_started)
+        pipeline.record_check_and_publish(summary, steps, inbox, quarantine_dir, run_started)
     summary.seconds = round(time.monotonic() - t0, 2)
     result = {**asdict(summary), "reprocess": planned.report(dry_run=dry_run)}
-    logger.info("reprocess %s: %s", summary.run_id, result)
+    steps.log.info("reprocess %s: %s", summary.run_id, result)
     return result
-
-
-def _read_again(
-    con, summary: IngestSummary, planned: ReprocessPlan, inbox: str, batch_pages: int, max_page_bytes: int,
-    progress: bool, quarantine_dir: str,
-) -> None:  # fmt: skip
-    bar = IngestProgress(len(planned.pages), enabled=progress)
-    counter = bar.page_counter if _stages_in_this_process() else lambda _batch_number: None
-    staging = make_run_staging(Path(summary.warehouse), summary.run_id)
-    try:
-        stage_and_load(con, summary, planned.pages, inbox=inbox, staging=staging, batch_pages=batch_pages,
-                       max_page_bytes=max_page_bytes, quarantine_dir=quarantine_dir,
-                       staged_ahead=DEFAULT_STAGED_AHEAD, bar=bar, counter=counter)  # fmt: skip
-    except BaseException:
-        morphology.abort_kiwi_process()  # the run is ending: no staging call still in flight is worth its answer
-        raise
-    finally:
-        remove_run_staging(staging)
-        bar.close()
 
 
 def _day(iso: str | None) -> date | None:

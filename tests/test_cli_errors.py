@@ -13,7 +13,7 @@ from pathlib import Path
 
 import pytest
 
-from sinmun.ingest.prefect_server import free_port
+from sinmun.flows.prefect_server import free_port
 from tests.warehouse.conftest import copy_samples
 
 # A notebook's kernel: a connection to the loader's file, kept open until the test ends.

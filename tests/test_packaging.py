@@ -101,8 +101,8 @@ def test_the_installed_wheel_ingests_queries_searches_and_reports_from_any_folde
     sinmun = env_dir / "bin" / "sinmun"
     elsewhere = tmp_path / "elsewhere"
     elsewhere.mkdir()
-    found = _run([env_dir / "bin" / "python", "-c", "import json, sinmun, sinmun.flows.ingest as f; from sinmun.store"
-                  ".warehouse import sql_dir; print(json.dumps([sinmun.__file__, f.__file__, str(sql_dir())]))"],
+    found = _run([env_dir / "bin" / "python", "-c", "import json, sinmun, sinmun.flows.ingest as f; from sinmun.sql_files"
+                  " import sql_dir; print(json.dumps([sinmun.__file__, f.__file__, str(sql_dir())]))"],
                  cwd=elsewhere, env=env)  # fmt: skip
     for path in json.loads(found.stdout):
         assert Path(path).is_relative_to(env_dir), f"{path} is not the installed copy"

@@ -428,11 +428,11 @@ def cmd_ingest(args: argparse.Namespace) -> int:
             print(f"sinmun ingest: {news}", flush=True)
 
     say(f"looking for new pages in {args.inbox}")  # before the imports below: the user sees it at once
+    from sinmun.flows.run import run_ingest
     from sinmun.ingest.interrupt import IngestInterrupted, report_interruption
     from sinmun.ingest.lock import IngestBusy
     from sinmun.ingest.precheck import summary_line
     from sinmun.ingest.quarantine import QuarantineInsideInbox
-    from sinmun.ingest.run import run_ingest
     from sinmun.store.warehouse import LoadsUndone, SchemaMismatch, WarehouseBusy
 
     try:
@@ -527,10 +527,10 @@ def _add_reprocess_command(commands) -> None:
 
 
 def cmd_reprocess(args: argparse.Namespace) -> int:
+    from sinmun.flows.run import run_reprocess
     from sinmun.ingest.interrupt import IngestInterrupted, report_interruption
     from sinmun.ingest.lock import IngestBusy
     from sinmun.ingest.quarantine import QuarantineInsideInbox
-    from sinmun.ingest.run import run_reprocess
     from sinmun.store.warehouse import LoadsUndone, SchemaMismatch
 
     if args.date_from and args.date_to and args.date_to < args.date_from:
@@ -631,16 +631,15 @@ def _schedule_problem(cron: str, timezone: str) -> str | None:
     """What is wrong with --cron or --timezone, before anything is registered; None when both are right."""
     from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
 
-    from prefect.schedules import Cron
+    from sinmun.flows.deployments import cron_problem
 
     try:
         ZoneInfo(timezone)
     except (ZoneInfoNotFoundError, ValueError):
         return f"--timezone: not a time zone: {timezone!r} (e.g. Asia/Seoul, UTC)"
-    try:
-        Cron(cron, timezone=timezone)
-    except ValueError as err:
-        return f'--cron: {_one_line(err)} (five fields: minute hour day month weekday, e.g. "0 6 * * *")'
+    problem = cron_problem(cron, timezone)
+    if problem:
+        return f'--cron: {_one_line(problem)} (five fields: minute hour day month weekday, e.g. "0 6 * * *")'
     return None
 
 
@@ -648,8 +647,8 @@ def _prefect_server(command: str) -> str | None:
     """$PREFECT_API_URL when a Prefect server answers there, else None after saying what to do."""
     import os
 
-    from sinmun.ingest.prefect_server import api_healthy
-    from sinmun.ingest.run import configure_prefect
+    from sinmun.flows.prefect_server import api_healthy
+    from sinmun.flows.run import configure_prefect
 
     configure_prefect()
     api = os.environ.get("PREFECT_API_URL")
@@ -685,8 +684,8 @@ def cmd_schedule(args: argparse.Namespace) -> int:
 
 
 def cmd_backfill(args: argparse.Namespace) -> int:
+    from sinmun.flows.run import run_backfill
     from sinmun.ingest.interrupt import IngestInterrupted, report_interruption
-    from sinmun.ingest.run import run_backfill
 
     if args.date_to < args.date_from:
         print("sinmun backfill: --to is before --from", file=sys.stderr)
@@ -711,7 +710,7 @@ def cmd_backfill(args: argparse.Namespace) -> int:
 def cmd_quarantine_list(args: argparse.Namespace) -> int:
     from sinmun.analytics.sql_output import format_rows
     from sinmun.analytics.sql_runner import QueryError, run_query
-    from sinmun.store.warehouse import sql
+    from sinmun.sql_files import sql
 
     params = {"include_resolved": args.all, "reason": args.reason, "run_id": args.run}
     try:
@@ -781,8 +780,8 @@ def cmd_search(args: argparse.Namespace) -> int:
     import os
 
     from sinmun.analytics.search import SearchFilters, search
-    from sinmun.analytics.search_terms import highlight
     from sinmun.analytics.sql_runner import QueryError
+    from sinmun.entities.search_terms import highlight
 
     filters = SearchFilters(date_from=args.date_from, date_to=args.date_to, publication=args.publication,
                             kind=args.kind, entity=args.entity, collapse_reprints=args.collapse_reprints)  # fmt: skip
@@ -827,8 +826,8 @@ def _search_quotes(args: argparse.Namespace, filters) -> int:
     import os
 
     from sinmun.analytics.search import search_quotes
-    from sinmun.analytics.search_terms import highlight
     from sinmun.analytics.sql_runner import QueryError
+    from sinmun.entities.search_terms import highlight
 
     try:
         terms, hits = search_quotes(

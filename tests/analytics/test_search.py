@@ -14,8 +14,8 @@ from hypothesis import given
 from hypothesis import strategies as st
 
 from sinmun.analytics.search import SearchFilters, query_terms, search
-from sinmun.analytics.search_terms import article_terms, highlight, snippet, terms
 from sinmun.analytics.sql_runner import QueryError
+from sinmun.entities.search_terms import article_terms, highlight, snippet, terms
 from tests.analytics.conftest import warehouse_of_pages
 from tests.conftest import require_shared
 

@@ -9,8 +9,8 @@ from pathlib import Path
 import pytest
 
 from sinmun import morphology
-from sinmun.analytics.search_terms import article_terms
 from sinmun.entities import extract
+from sinmun.entities.search_terms import article_terms
 
 SENTENCES = [
     "박서준 교수는 지난 주말 하천 복원 사업을 다시 논의했다.",

@@ -22,7 +22,7 @@ from pathlib import Path
 import duckdb
 import pytest
 
-import sinmun.flows.ingest
+import sinmun.ingest.pipeline
 from sinmun.flows.ingest import ingest_flow
 from sinmun.store import warehouse as store
 from tests.conftest import ROOT
@@ -144,7 +144,7 @@ def test_a_warehouse_interrupted_before_its_first_load_passes_the_checks(tmp_pat
     def crash(*args, **kwargs):
         raise RuntimeError("simulated crash after the schema was created")
 
-    monkeypatch.setattr(sinmun.flows.ingest, "discover", crash)
+    monkeypatch.setattr(sinmun.ingest.pipeline, "discover", crash)
     with pytest.raises(RuntimeError, match="simulated crash"):
         ingest_flow(inbox=str(inbox), warehouse_path=str(db))
     state = assert_invariants(db)

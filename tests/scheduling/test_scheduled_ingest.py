@@ -20,7 +20,7 @@ import duckdb
 import httpx
 import pytest
 
-from sinmun.ingest.prefect_server import api_healthy, free_port, stop_process_group
+from sinmun.flows.prefect_server import api_healthy, free_port, stop_process_group
 from tests.conftest import ROOT
 from tests.warehouse.conftest import copy_samples
 

@@ -183,7 +183,7 @@ def store_checks(db: Path) -> None:
 def test_backfill_runs_one_flow_per_date_and_resumes(tmp_path: Path):
     from datetime import date
 
-    from sinmun.ingest.run import run_backfill
+    from sinmun.flows.run import run_backfill
 
     inbox, db = tmp_path / "inbox", tmp_path / "wh.duckdb"
     copy_samples(inbox, only=[PAGE_A, PAGE_B, OTHERS[0]])  # 2024-03-05 (two pages) and 2024-03-06

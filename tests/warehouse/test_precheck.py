@@ -11,7 +11,7 @@ from pathlib import Path
 
 import pytest
 
-from sinmun.flows.ingest import IngestSummary
+from sinmun.ingest.pipeline import IngestSummary
 from sinmun.ingest.precheck import check_for_work
 from sinmun.ingest.stage import staging_root
 from sinmun.store import warehouse

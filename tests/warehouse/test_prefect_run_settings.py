@@ -5,8 +5,8 @@ from __future__ import annotations
 import pytest
 from prefect.settings import get_current_settings
 
-from sinmun.ingest.prefect_server import TemporaryPrefectServer, is_temporary_api
-from sinmun.ingest.run import flow_run_settings
+from sinmun.flows.prefect_server import TemporaryPrefectServer, is_temporary_api
+from sinmun.flows.run import flow_run_settings
 
 API = "http://127.0.0.1:1/api"
 

@@ -14,11 +14,11 @@ from datetime import date
 from pathlib import Path
 
 import pytest
-from flows.ingest import ingest_flow
 
 from sinmun import reprints
 from sinmun.analytics.analyses import load_analysis
 from sinmun.analytics.sql_runner import run_query
+from sinmun.flows.ingest import ingest_flow
 from tests.analytics.test_report import OfflinePage, chromium, embedded_data  # noqa: F401 (chromium: a fixture)
 from tests.conftest import ROOT
 from tests.warehouse.conftest import query

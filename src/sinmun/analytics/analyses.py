@@ -23,7 +23,7 @@ from datetime import date
 from pathlib import Path
 from typing import Any
 
-from sinmun.store.warehouse import sql, sql_dir
+from sinmun.sql_files import sql, sql_dir
 
 PARAMETER_LINE = re.compile(
     r"--\s+\$(?P<name>\w+)\s+(?P<kind>one of [^,:]+?|integer|date|text)"
@@ -161,6 +161,6 @@ def _named_parameters(text: str) -> set[str]:
     import duckdb
 
     try:
-        return set().union(*(s.named_parameters for s in duckdb.connect().extract_statements(text)))
+        return set().union(*(s.named_parameters for s in duckdb.extract_statements(text)))
     except duckdb.Error:
         return set()  # the runner refuses the text itself, with DuckDB's message

@@ -24,7 +24,7 @@ from contextlib import closing, suppress
 from importlib import metadata
 from pathlib import Path
 
-from sinmun.store.warehouse import sql
+from sinmun.sql_files import sql
 
 SQLITE_TIMEOUT_SECONDS = 5.0
 

@@ -14,11 +14,11 @@ from datetime import date
 from pathlib import Path
 
 from sinmun.analytics import query_cache
-from sinmun.analytics.search_terms import Snippet, snippet, terms
 from sinmun.analytics.sql_runner import QueryError, run_query
+from sinmun.entities.search_terms import Snippet, snippet, terms
 from sinmun.morphology import Token
 from sinmun.pages.reader import KINDS
-from sinmun.store.warehouse import sql
+from sinmun.sql_files import sql
 
 Tokenizer = Callable[[Sequence[str]], Iterable[list[Token]]]
 

@@ -4,7 +4,7 @@
   ``ATTACH``, ``INSTALL``/``LOAD``, ``SET``, ``PRAGMA``, ``CALL``, every write, and an ``EXPLAIN`` of any of them
   are refused before they run;
 - the published copy is opened read-only, with external access disabled (no ``read_csv``, no files) and the
-  configuration locked;
+  configuration locked (``sinmun.store.warehouse.connect_for_analysts``: the store opens every DuckDB file);
 - what a query spills to disk goes to a folder of its own under the system's temporary folder, capped in size
   (DuckDB's ``max_temp_directory_size``) and removed when the query ends; folders of queries that were killed are
   removed by the next query;
@@ -34,7 +34,7 @@ from typing import Any, Protocol
 
 import duckdb
 
-from sinmun.store.warehouse import published_path
+from sinmun.store import warehouse
 
 ALLOWED = {duckdb.StatementType.SELECT}
 DEFAULT_TIME_LIMIT_SECONDS = 60.0
@@ -124,7 +124,7 @@ def check_statement(query: str) -> None:
 
 def _statements(query: str) -> list:
     try:
-        return duckdb.connect().extract_statements(query)
+        return duckdb.extract_statements(query)  # DuckDB's parser alone: no database is opened
     except duckdb.Error as err:
         raise QueryError(f"not valid SQL: {duckdb_message(err)}") from None
 
@@ -158,7 +158,7 @@ def _explained_text(explain: str) -> str:
 
 
 def _published(warehouse_path: Path) -> Path:
-    target = published_path(Path(warehouse_path))
+    target = warehouse.published_path(Path(warehouse_path))
     if not target.exists():
         raise QueryError(f"no published warehouse at {target}: run `sinmun ingest` first")
     return target
@@ -167,16 +167,12 @@ def _published(warehouse_path: Path) -> Path:
 def _connect(
     target: Path, limits: Limits, spill_folder: Path, *, memory: str | None = None
 ) -> duckdb.DuckDBPyConnection:
-    """The published copy, read-only; DuckDB's buffer manager gets ``memory`` (else the whole memory limit)."""
-    config = {
-        "enable_external_access": False,
-        "memory_limit": memory or limits.memory,
-        "temp_directory": str(spill_folder),
-        "max_temp_directory_size": limits.spill,
-        "lock_configuration": True,
-    }
+    """The published copy, read-only (``warehouse.connect_for_analysts``); DuckDB's buffer manager gets ``memory``
+    (else the whole memory limit)."""
     try:
-        return duckdb.connect(str(target), read_only=True, config=config)
+        return warehouse.connect_for_analysts(
+            target, memory_limit=memory or limits.memory, spill_folder=spill_folder, spill_limit=limits.spill
+        )
     except duckdb.Error as err:
         raise QueryError(duckdb_message(err)) from None
 

@@ -2,7 +2,7 @@
 
 Kiwi tokenizes every body and headline of the batch in one multi-threaded call (never
 one call per sentence); its tokens tell which candidate names are ordinary dictionary
-words, and give each article's search terms (``sinmun.analytics.search_terms``).
+words, and give each article's search terms (``sinmun.entities.search_terms``).
 The rules themselves (``people``, ``organizations``, ``places``, ``dates``,
 ``amounts``, ``quotes``) are plain functions over text, testable without Kiwi.
 """
@@ -15,9 +15,9 @@ from bisect import bisect_left, bisect_right
 from collections.abc import Callable, Iterable, Sequence
 from datetime import date
 
-from sinmun.analytics.search_terms import ArticleTerms, Token, article_terms
 from sinmun.entities import amounts, dates, lexicon, organizations, people, places, quotes, recognizer, suffix_places
 from sinmun.entities.lexicon import org_ending, strip_particle
+from sinmun.entities.search_terms import ArticleTerms, Token, article_terms
 from sinmun.morphology import text_pieces
 
 # Kiwi tags of tokens that are ordinary words (a candidate name spanning exactly one of these is no name).

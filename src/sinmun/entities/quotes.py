@@ -35,7 +35,7 @@ from dataclasses import asdict, dataclass
 from sinmun.entities.lexicon import is_korean_name
 from sinmun.entities.people import affiliation_word, split_title
 
-# (start, end, tag, form): a Kiwi token with offsets into the body (``sinmun.analytics.search_terms.Token``).
+# (start, end, tag, form): a Kiwi token with offsets into the body (``sinmun.entities.search_terms.Token``).
 Token = tuple[int, int, str, str]
 
 OPENING_DOUBLE = '"“'

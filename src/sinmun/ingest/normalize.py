@@ -20,7 +20,7 @@ from datetime import date
 import polars as pl
 
 from sinmun import reprints
-from sinmun.analytics.search_terms import ArticleTerms
+from sinmun.entities.search_terms import ArticleTerms
 from sinmun.reader_version import reader_version
 
 UNKNOWN = "unknown"

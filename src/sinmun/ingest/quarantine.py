@@ -28,6 +28,15 @@ def default_quarantine_dir(warehouse_path: Path) -> Path:
     return warehouse_path.parent / "quarantine"
 
 
+def quarantine_dir_for(warehouse_path: Path, inbox: Path, quarantine_dir: str | None) -> Path:
+    """Where a run's refused files go: ``quarantine_dir``, else ``quarantine/`` beside the warehouse; never inside
+    the inbox (``QuarantineInsideInbox``: the next run would read them again)."""
+    refused_dir = Path(quarantine_dir) if quarantine_dir else default_quarantine_dir(warehouse_path)
+    if refused_dir.resolve().is_relative_to(inbox.resolve()):
+        raise QuarantineInsideInbox(f"the quarantine folder {refused_dir} must not lie inside the inbox {inbox}")
+    return refused_dir
+
+
 def _inside(source_path: str) -> PurePosixPath | None:
     """``source_path`` when it stays inside the inbox as written (no ``..``, not absolute, not empty)."""
     relative = PurePosixPath(source_path)

@@ -21,12 +21,12 @@ from collections.abc import Iterator
 from contextlib import contextmanager, suppress
 from dataclasses import dataclass
 from datetime import UTC, datetime
-from functools import cache
 from pathlib import Path
 
 import duckdb
 
 from sinmun import __version__
+from sinmun.sql_files import sql
 
 # The table layout's version: bump it when a table or column changes (see sql/ddl/warehouse_schema.sql).
 SCHEMA_VERSION = 3
@@ -82,32 +82,6 @@ class ChecksFailed(RuntimeError):
 class LoadsUndone(RuntimeError):
     """A run's data checks failed: its loads were undone (the warehouse is back at its published state) and the
     files it loaded are quarantined as ``failed-checks``."""
-
-
-@cache
-def sql_dir() -> Path:
-    """sinmun's SQL files: ``$SINMUN_SQL_DIR`` when set; else the installed package's ``sinmun/sql/`` (a wheel
-    carries the repository's ``sql/`` there); else, in a source checkout (an editable install), the repository's
-    ``sql/``. Never the current folder's: an installed sinmun works from any folder."""
-    configured = os.environ.get("SINMUN_SQL_DIR")
-    candidates = [Path(configured)] if configured else []
-    package = Path(__file__).resolve().parents[1]
-    candidates += [package / "sql", package.parents[1] / "sql"]
-    for candidate in candidates:
-        if (candidate / "ddl").is_dir():
-            return candidate
-    raise FileNotFoundError(f"sinmun's SQL files were not found (looked in {', '.join(map(str, candidates))})")
-
-
-_SQL_NAME = re.compile(r"[a-z]+/[a-z0-9_]+")
-
-
-@cache
-def sql(name: str) -> str:
-    """The text of ``sql/<name>.sql`` (``name`` like ``load/insert_fct_article``; nothing else is accepted)."""
-    if not _SQL_NAME.fullmatch(name):
-        raise ValueError(f"not the name of one of sinmun's SQL files: {name!r}")
-    return (sql_dir() / f"{name}.sql").read_text(encoding="utf-8")
 
 
 def statements(text: str) -> list[str]:
@@ -172,6 +146,22 @@ def connect(path: Path, *, read_only: bool = False, wait_seconds: float = 0.0) -
         yield con
     finally:
         con.close()
+
+
+def connect_for_analysts(
+    published: Path, *, memory_limit: str, spill_folder: Path, spill_limit: str
+) -> duckdb.DuckDBPyConnection:
+    """The published copy for an analyst's query (``sinmun.analytics.sql_runner``): read-only, no external access
+    (no ``read_csv``, no files), DuckDB's buffer manager within ``memory_limit``, spilling at most ``spill_limit``
+    to ``spill_folder``, the configuration locked so that the query cannot lift any of it. The caller closes it."""
+    config = {
+        "enable_external_access": False,
+        "memory_limit": memory_limit,
+        "temp_directory": str(spill_folder),
+        "max_temp_directory_size": spill_limit,
+        "lock_configuration": True,
+    }
+    return duckdb.connect(str(published), read_only=True, config=config)
 
 
 # DuckDB's lock error names the program and process that hold the file.

@@ -1,5 +1,8 @@
 """Search terms from Kiwi's morphemes (pure: no Kiwi, no DuckDB; tokens come in as tuples).
 
+The index is built at load time, from the tokens of the entities' one Kiwi pass over a batch
+(``sinmun.entities.extract``); ``sinmun search`` reads queries with the same functions.
+
 Korean attaches particles and endings to words (``광주시는``, ``광주시가``, ``광주시의``), so a
 whitespace tokenizer finds none of them for the query ``광주시``. sinmun indexes morphemes instead:
 
