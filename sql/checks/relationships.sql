@@ -1,4 +1,4 @@
--- Fact rows whose key is not found in the dimension or fact it refers to.
+-- Fact rows whose key is not found in the dimension or fact it refers to (every row's load id: load_ids_in_ledger.sql).
 select 'fct_article.date_key -> dim_date' as relationship, count(*) as orphan_rows
 from fct_article where date_key not in (select date_key from dim_date) having count(*) > 0
 union all
@@ -46,17 +46,11 @@ union all
 select 'fct_quote.speaker_entity_key -> dim_entity', count(*)
 from fct_quote where speaker_entity_key not in (select entity_key from dim_entity) having count(*) > 0
 union all
-select 'fct_quote.load_id -> load_ledger', count(*)
-from fct_quote where load_id not in (select load_id from load_ledger where status = 'complete') having count(*) > 0
-union all
 select 'fct_article_term.article_key -> fct_article', count(*)
 from fct_article_term where article_key not in (select article_key from fct_article) having count(*) > 0
 union all
 select 'dim_entity.place_key -> dim_place', count(*)
 from dim_entity where place_key not in (select place_key from dim_place) having count(*) > 0
-union all
-select 'every load id -> load_ledger', count(*)
-from fct_article where load_id not in (select load_id from load_ledger where status = 'complete') having count(*) > 0
 union all
 select 'reprint_fingerprint.article_key -> fct_article', count(*)
 from reprint_fingerprint where article_key not in (select article_key from fct_article) having count(*) > 0
