@@ -69,7 +69,7 @@ def _page() -> normalize.PageRecord:
                 "start": quote[0],
                 "end": quote[1],
             },
-        ],  # fmt: skip
+        ],
     }
     source = {
         "publication": "saebit", "publication_date": "2024-03-05", "page": 2, "section": "사회",
