@@ -2,7 +2,7 @@
 -- are sinmun.pages.reader.KINDS). Run once per column, with $table, $column and $accepted bound. Null is no value:
 -- a column that must be set is declared not null.
 with column_values as (
-    select columns($column) as value
+    select columns(lambda c: c = $column) as value
     from query_table($table)
 )
 

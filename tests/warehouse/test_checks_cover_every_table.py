@@ -105,6 +105,38 @@ def test_a_null_key_is_named_even_where_the_ddl_lost_its_constraint(loaded, tabl
     assert rows == [(table, 1)]
 
 
+def _references() -> list[tuple[str, str, str]]:
+    return [
+        (b["table"], b["column"], b["parent"]) for b in tables.check_bindings("relationships", warehouse.ddl_columns())
+    ]
+
+
+@pytest.mark.parametrize(("table", "column", "parent"), _references())
+def test_a_key_not_found_in_the_table_it_refers_to_is_named(loaded, table, column, parent):
+    missing = "-999999" if warehouse.ddl_columns()[table][column] == "INTEGER" else "'no-such-key'"
+    rows = planted(
+        loaded,
+        "relationships",
+        *_REPRINTS,
+        f"update {table} set {column} = {missing} where rowid = (select min(rowid) from {table})",
+    )
+    assert (f"{table}.{column} -> {parent}", 1) in rows  # and the rows referring to the changed one, if any
+
+
+def test_every_reference_of_the_old_hand_written_check_is_declared():
+    declared = {f"{table}.{column} -> {parent}" for table, column, parent in _references()}
+    assert {
+        "fct_article.date_key -> dim_date", "fct_article.reporter_key -> dim_reporter",
+        "fct_entity_mention.entity_key -> dim_entity", "fct_article_link.target_article_key -> fct_article",
+        "fct_quote.speaker_entity_key -> dim_entity", "dim_entity.place_key -> dim_place",
+        "reprint_pair.matched_article_key -> reprint_fingerprint", "dim_reprint_cluster.first_date_key -> dim_date",
+        "bridge_article_reprint.reprint_cluster_key -> dim_reprint_cluster",
+    } <= declared  # fmt: skip
+    for table, columns in warehouse.ddl_columns().items():  # every article row refers to its article
+        if "article_key" in columns and table != "fct_article":
+            assert "article_key" in tables.BY_NAME[table].references, table
+
+
 def _tables_with_load_ids() -> list[str]:
     return [t for t, columns in warehouse.ddl_columns().items() if "load_id" in columns and t != "load_ledger"]
 

@@ -7,7 +7,7 @@ declares the rest, and everything that must cover every table is generated from 
 - the order in which ``ensure_schema`` runs the DDL files (``ddl``), and in which a load inserts the staged tables
   (``load_statement``);
 - the data checks (``sql/checks/``): ``unique_keys`` over each table's ``grain``, ``not_null_keys`` over its grain
-  and ``not_null`` columns, ``accepted_values`` over its ``accepted`` columns, ``load_ids_in_ledger`` over every
+  and ``not_null`` columns, ``relationships`` over its ``references``, ``accepted_values`` over its ``accepted`` columns, ``load_ids_in_ledger`` over every
   table with a ``load_id`` column (``seeded`` tables may also hold ``'seed'``);
 - the delete of a superseded page's rows (``page_rows``: the columns holding the article keys of its rows).
 
@@ -38,6 +38,7 @@ class Table:
     grain: tuple[str, ...] = ()  # the columns that identify a row: unique and never null
     not_null: tuple[str, ...] = ()  # further key columns that must never be null
     accepted: MappingProxyType = field(default_factory=lambda: MappingProxyType({}))  # column -> accepted values
+    references: MappingProxyType = field(default_factory=lambda: MappingProxyType({}))  # column -> "table.column"
     seeded: bool = False  # holds rows generated with the schema (load_id 'seed')
     staged: bool = False  # a batch stages rows for it (Parquet), inserted by ``load/<load_statement>``
     load_statement: str = ""  # default ``insert_<name>``
@@ -47,6 +48,7 @@ class Table:
 
     def __post_init__(self) -> None:
         names = (self.name, *self.grain, *self.not_null, *self.accepted, *self.loaded_with, *self.page_rows)
+        names += (*self.references, *(part for target in self.references.values() for part in target.split(".", 1)))
         for name in names:
             if not _IDENTIFIER.fullmatch(name):
                 raise ValueError(f"not a table or column name: {name!r}")
@@ -67,6 +69,13 @@ class Table:
 
 def _accepted(**columns: tuple[str, ...]) -> MappingProxyType:
     return MappingProxyType(columns)
+
+
+def _references(**columns: str) -> MappingProxyType:
+    return MappingProxyType(columns)
+
+
+_ARTICLE = "fct_article.article_key"
 
 
 # In creation order (sql/ddl); staged tables are loaded in this order too.
@@ -97,6 +106,7 @@ TABLES = (
     Table(
         "dim_entity",
         grain=("entity_key",),
+        references=_references(place_key="dim_place.place_key"),
         not_null=("canonical_name",),
         accepted=_accepted(entity_type=ENTITY_TYPES),
         seeded=True,
@@ -106,6 +116,11 @@ TABLES = (
     Table(
         "fct_article",
         grain=("article_key",),
+        references=_references(
+            date_key="dim_date.date_key",
+            publication_key="dim_publication.publication_key",
+            reporter_key="dim_reporter.reporter_key",
+        ),
         not_null=("page_id", "date_key", "publication_key", "reporter_key"),
         accepted=_accepted(kind=KINDS),
         staged=True,
@@ -113,6 +128,7 @@ TABLES = (
     ),
     Table(
         "fct_entity_mention",
+        references=_references(article_key=_ARTICLE, entity_key="dim_entity.entity_key"),
         grain=("article_key", "mention_ordinal"),
         not_null=("entity_key",),
         accepted=_accepted(text_field=TEXT_FIELDS),
@@ -121,6 +137,7 @@ TABLES = (
     ),
     Table(
         "bridge_article_reporter",
+        references=_references(article_key=_ARTICLE, reporter_key="dim_reporter.reporter_key"),
         grain=("article_key", "reporter_ordinal"),
         not_null=("reporter_key",),
         staged=True,
@@ -128,6 +145,7 @@ TABLES = (
     ),
     Table(
         "fct_article_link",
+        references=_references(article_key=_ARTICLE, target_article_key=_ARTICLE),
         grain=("article_key", "link_type", "target_page_number"),
         accepted=_accepted(link_type=LINK_TYPES),
         staged=True,
@@ -136,33 +154,68 @@ TABLES = (
     ),
     Table(
         "fct_date_mention",
+        references=_references(article_key=_ARTICLE, date_key="dim_date.date_key"),
         grain=("article_key", "start_char"),
         not_null=("date_key",),
         accepted=_accepted(date_precision=DATE_PRECISIONS),
         staged=True,
         page_rows=("article_key",),
     ),
-    Table("fct_amount_mention", grain=("article_key", "start_char"), staged=True, page_rows=("article_key",)),
+    Table(
+        "fct_amount_mention",
+        grain=("article_key", "start_char"),
+        references=_references(article_key=_ARTICLE),
+        staged=True,
+        page_rows=("article_key",),
+    ),
     Table(
         "fct_quote",
+        references=_references(article_key=_ARTICLE, speaker_entity_key="dim_entity.entity_key"),
         grain=("article_key", "quote_ordinal"),
         not_null=("speaker_entity_key", "load_id"),
         accepted=_accepted(speaker_type=SPEAKER_TYPES),
         staged=True,
         page_rows=("article_key",),
     ),
-    Table("fct_article_term", grain=("article_key", "term"), staged=True, page_rows=("article_key",)),
-    Table("reprint_fingerprint", grain=("article_key",), staged=True, page_rows=("article_key",)),
-    Table("reprint_band", grain=("article_key", "band_hash"), staged=True, page_rows=("article_key",)),
+    Table(
+        "fct_article_term",
+        grain=("article_key", "term"),
+        references=_references(article_key=_ARTICLE),
+        staged=True,
+        page_rows=("article_key",),
+    ),
+    Table(
+        "reprint_fingerprint",
+        grain=("article_key",),
+        references=_references(article_key=_ARTICLE),
+        staged=True,
+        page_rows=("article_key",),
+    ),
+    Table(
+        "reprint_band",
+        grain=("article_key", "band_hash"),
+        references=_references(article_key="reprint_fingerprint.article_key"),
+        staged=True,
+        page_rows=("article_key",),
+    ),
     Table(
         "reprint_pair",
+        references=_references(
+            article_key="reprint_fingerprint.article_key", matched_article_key="reprint_fingerprint.article_key"
+        ),
         grain=("article_key", "matched_article_key"),
         page_rows=("article_key", "matched_article_key"),
     ),
     # Rewritten whole by cluster_reprints when a superseded page shrinks a cluster (load/replace_reprint_clusters).
-    Table("dim_reprint_cluster", grain=("reprint_cluster_key",), not_null=("first_article_key",)),
+    Table(
+        "dim_reprint_cluster",
+        grain=("reprint_cluster_key",),
+        not_null=("first_article_key",),
+        references=_references(first_date_key="dim_date.date_key"),
+    ),
     Table(
         "bridge_article_reprint",
+        references=_references(article_key=_ARTICLE, reprint_cluster_key="dim_reprint_cluster.reprint_cluster_key"),
         grain=("article_key",),
         not_null=("reprint_cluster_key",),
         page_rows=("article_key",),
@@ -190,7 +243,7 @@ def superseded_rows() -> tuple[tuple[str, str], ...]:
 
 
 # The data checks in sql/checks/ written once for every table: each runs once per binding.
-GENERATED_CHECKS = ("unique_keys", "not_null_keys", "accepted_values", "load_ids_in_ledger")
+GENERATED_CHECKS = ("unique_keys", "not_null_keys", "relationships", "accepted_values", "load_ids_in_ledger")
 
 
 def check_bindings(check: str, columns: dict[str, dict[str, str]]) -> list[dict]:
@@ -198,13 +251,21 @@ def check_bindings(check: str, columns: dict[str, dict[str, str]]) -> list[dict]
     each table's columns as its DDL declares them (``warehouse.ddl_columns``); a declared column the DDL lacks is an
     error here, never a check that silently covers less."""
     for table in TABLES:
-        missing = [c for c in (*table.keys, *table.accepted, *table.page_rows) if c not in columns[table.name]]
+        declared = [*table.keys, *table.accepted, *table.page_rows, *table.references]
+        missing = [c for c in declared if c not in columns[table.name]]
+        missing += [t for t in table.references.values() if t.split(".")[1] not in columns.get(t.split(".")[0], ())]
         if missing:
             raise ValueError(f"{table.name} declares columns its DDL does not have: {', '.join(missing)}")
     if check == "unique_keys":
         return [{"table": t.name, "grain": list(t.grain)} for t in TABLES if t.grain]
     if check == "not_null_keys":
         return [{"table": t.name, "keys": list(t.keys)} for t in TABLES if t.keys]
+    if check == "relationships":
+        return [
+            {"table": t.name, "column": column, "parent": target.split(".")[0], "parent_column": target.split(".")[1]}
+            for t in TABLES
+            for column, target in t.references.items()
+        ]
     if check == "accepted_values":
         return [
             {"table": t.name, "column": column, "accepted": list(values)}

@@ -42,6 +42,7 @@ CHECKS = (
     "current_page_versions",
     "not_null_keys",
     "relationships",
+    "articles_on_current_pages",
     "load_ids_in_ledger",
     "accepted_values",
     "pages_have_articles",
