@@ -1,6 +1,6 @@
 -- An enumerated column holding a value outside its accepted set (sinmun.store.tables: Table.accepted; the kinds
--- are sinmun.pages.reader.KINDS). Run once per column, with $table, $column and $accepted bound. Null is no value:
--- a column that must be set is declared not null.
+-- are sinmun.pages.kinds.KINDS, the reader's). Run once per column, with $table, $column and $accepted bound.
+-- Null is no value: a column that must be set is declared not null.
 with column_values as (
     select columns(lambda c: c = $column) as value
     from query_table($table)

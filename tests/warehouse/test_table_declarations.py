@@ -161,7 +161,7 @@ def test_a_declared_column_the_ddl_lacks_is_an_error_not_a_check_that_covers_les
     ],
 )
 def test_the_staged_schema_takes_its_types_from_the_ddl(table, column, expected):
-    assert normalize.SCHEMAS[table][column] == expected
+    assert normalize.staged_schemas()[table][column] == expected
 
 
 @pytest.mark.parametrize(
@@ -175,7 +175,7 @@ def test_the_staged_schema_takes_its_types_from_the_ddl(table, column, expected)
 )
 def test_the_staged_schema_is_the_ddl_less_what_the_load_statement_supplies(table, not_staged):
     ddl = list(warehouse.ddl_columns()[table])
-    assert list(normalize.SCHEMAS[table]) == [c for c in ddl if c not in not_staged]
+    assert list(normalize.staged_schemas()[table]) == [c for c in ddl if c not in not_staged]
 
 
 def test_a_column_type_with_no_staged_type_is_named():

@@ -16,6 +16,7 @@ import hashlib
 from collections import Counter
 from dataclasses import dataclass
 from datetime import date
+from functools import cache
 
 import polars as pl
 
@@ -94,9 +95,11 @@ def polars_type(duckdb_type: str) -> pl.DataType:
     return _POLARS_TYPES[duckdb_type]
 
 
+@cache
 def staged_schemas() -> dict[str, dict[str, pl.DataType]]:
     """The staged Parquet schema of every staged table: its DDL's columns (``warehouse.ddl_columns``), less those
-    its load statement supplies (``tables.Table.loaded_with``), in the DDL's order and types."""
+    its load statement supplies (``tables.Table.loaded_with``), in the DDL's order and types. Made on first use
+    (describing the DDL takes DuckDB a fifth of a second), not on import."""
     columns = warehouse.ddl_columns()
     return {
         table.name: {
@@ -109,15 +112,13 @@ def staged_schemas() -> dict[str, dict[str, pl.DataType]]:
     }
 
 
-SCHEMAS: dict[str, dict[str, pl.DataType]] = staged_schemas()
-
-
 def batch_tables(pages: list[PageRecord]) -> dict[str, pl.DataFrame]:
     """The rows one batch of pages contributes to each table (facts, ledger rows, and dimension candidates)."""
-    rows: dict[str, list[dict]] = {name: [] for name in SCHEMAS}
+    schemas = staged_schemas()
+    rows: dict[str, list[dict]] = {name: [] for name in schemas}
     for record in pages:
         _page_rows(record, rows)
-    frames = {name: pl.DataFrame(rows[name], schema=schema, orient="row") for name, schema in SCHEMAS.items()}
+    frames = {name: pl.DataFrame(rows[name], schema=schema, orient="row") for name, schema in schemas.items()}
     frames["fct_article"] = frames["fct_article"].with_columns(
         pl.col("body").fill_null("").str.len_chars().cast(pl.Int32).alias("char_count"),
         pl.when(pl.col("body").is_null())
@@ -131,7 +132,7 @@ def batch_tables(pages: list[PageRecord]) -> dict[str, pl.DataFrame]:
         .group_by("entity_key", "entity_type", "canonical_name", "place_key", maintain_order=True)
         .agg(pl.col("aliases").list.explode(keep_nulls=False, empty_as_null=False))
         .with_columns(pl.col("aliases").list.drop_nulls().list.unique(maintain_order=True).list.sort())
-        .select(list(SCHEMAS["dim_entity"]))
+        .select(list(schemas["dim_entity"]))
     )
     frames["dim_reporter"] = frames["dim_reporter"].unique("reporter_key", keep="first", maintain_order=True)
     frames["dim_publication"] = frames["dim_publication"].unique(maintain_order=True)

@@ -1,7 +1,7 @@
 """The warehouse's tables, each declared once: what a table is besides its columns.
 
 A table's columns and types are its DDL (``sql/ddl/<table>.sql``); the staged Parquet schema is derived from them
-(``sinmun.ingest.normalize.SCHEMAS``: the DDL's columns less those the load statement supplies). This module
+(``sinmun.ingest.normalize.staged_schemas()``: the DDL's columns less those the load statement supplies). This module
 declares the rest, and everything that must cover every table is generated from it:
 
 - the order in which ``ensure_schema`` runs the DDL files (``ddl``), and in which a load inserts the staged tables
@@ -20,7 +20,7 @@ import re
 from dataclasses import dataclass, field
 from types import MappingProxyType
 
-from sinmun.pages.reader import KINDS
+from sinmun.pages.kinds import KINDS
 
 ENTITY_TYPES = ("PERSON", "ORG", "LOCATION", "UNKNOWN")
 SPEAKER_TYPES = ("PERSON", "ORG")
@@ -29,7 +29,7 @@ DATE_PRECISIONS = ("day", "month", "year")
 TEXT_FIELDS = ("body", "headline")
 METADATA_SOURCES = ("manifest", "layout", "header", "unknown")
 
-_IDENTIFIER = re.compile(r"[a-z][a-z0-9_]*")
+IDENTIFIER = re.compile(r"[a-z][a-z0-9_]*")
 
 
 @dataclass(frozen=True)
@@ -50,7 +50,7 @@ class Table:
         names = (self.name, *self.grain, *self.not_null, *self.accepted, *self.loaded_with, *self.page_rows)
         names += (*self.references, *(part for target in self.references.values() for part in target.split(".", 1)))
         for name in names:
-            if not _IDENTIFIER.fullmatch(name):
+            if not IDENTIFIER.fullmatch(name):
                 raise ValueError(f"not a table or column name: {name!r}")
 
     @property

@@ -110,12 +110,9 @@ def execute_template(con: duckdb.DuckDBPyConnection, name: str, identifiers: dic
     """Run ``sql/<name>.sql`` with its ``{placeholders}`` filled in: the names of tables and columns a statement
     cannot take as parameters (a delete's table), always names declared in ``sinmun.store.tables``."""
     for value in identifiers.values():
-        if not _IDENTIFIER.fullmatch(value):
+        if not tables.IDENTIFIER.fullmatch(value):
             raise ValueError(f"not a table or column name: {value!r}")
     execute_file(con, name, template=identifiers)
-
-
-_IDENTIFIER = re.compile(r"[a-z][a-z0-9_]*")
 
 
 def execute_file(
@@ -223,7 +220,7 @@ def ensure_schema(con: duckdb.DuckDBPyConnection) -> None:
 @cache
 def ddl_columns() -> dict[str, dict[str, str]]:
     """Each table's columns and their DuckDB types, as the DDL files create them (in an empty in-memory database):
-    the one declaration of the columns, which the staged Parquet schema (``sinmun.ingest.normalize.SCHEMAS``) and
+    the one declaration of the columns, which the staged Parquet schema (``sinmun.ingest.normalize.staged_schemas()``) and
     the checks take theirs from."""
     con = duckdb.connect()
     try:
