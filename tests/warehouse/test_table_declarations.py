@@ -192,3 +192,17 @@ def test_every_table_holding_article_rows_goes_with_a_superseded_page():
         if article_columns and "load_id" in columns and table != "dim_reprint_cluster":
             assert table in covered, f"{table} keeps the rows of superseded pages"
     assert tables.superseded_rows()[-1] == ("fct_article", "article_key")
+
+
+@pytest.mark.parametrize("name", ["fct_article; drop table fct_article", "Fct_Article", "fct article", ""])
+def test_only_plain_names_fill_a_template_or_a_declaration(name):
+    import duckdb
+
+    con = duckdb.connect()
+    try:
+        with pytest.raises(ValueError, match="not a table or column name"):
+            warehouse.execute_template(con, "load/delete_superseded_rows", {"table": name, "article_column": "a"})
+    finally:
+        con.close()
+    with pytest.raises(ValueError, match="not a table or column name"):
+        tables.Table(name or "t", grain=(name,))
