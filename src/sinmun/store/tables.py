@@ -78,6 +78,13 @@ def _references(**columns: str) -> MappingProxyType:
 _ARTICLE = "fct_article.article_key"
 
 
+def _article_fact(name: str, *, grain: tuple[str, ...], references: dict[str, str] | None = None, **declared) -> Table:
+    """A table of an article's rows: staged with the article, its ``article_key`` refers to ``fct_article``, and
+    its rows go with their article's superseded page."""
+    references = _references(article_key=_ARTICLE, **(references or {}))
+    return Table(name, grain=grain, references=references, staged=True, page_rows=("article_key",), **declared)
+
+
 # In creation order (sql/ddl); staged tables are loaded in this order too.
 TABLES = (
     Table("warehouse_schema"),
@@ -126,71 +133,43 @@ TABLES = (
         staged=True,
         page_rows=("article_key",),
     ),
-    Table(
+    _article_fact(
         "fct_entity_mention",
-        references=_references(article_key=_ARTICLE, entity_key="dim_entity.entity_key"),
         grain=("article_key", "mention_ordinal"),
         not_null=("entity_key",),
+        references={"entity_key": "dim_entity.entity_key"},
         accepted=_accepted(text_field=TEXT_FIELDS),
-        staged=True,
-        page_rows=("article_key",),
     ),
-    Table(
+    _article_fact(
         "bridge_article_reporter",
-        references=_references(article_key=_ARTICLE, reporter_key="dim_reporter.reporter_key"),
         grain=("article_key", "reporter_ordinal"),
         not_null=("reporter_key",),
-        staged=True,
-        page_rows=("article_key",),
+        references={"reporter_key": "dim_reporter.reporter_key"},
     ),
-    Table(
+    _article_fact(
         "fct_article_link",
-        references=_references(article_key=_ARTICLE, target_article_key=_ARTICLE),
         grain=("article_key", "link_type", "target_page_number"),
+        references={"target_article_key": _ARTICLE},
         accepted=_accepted(link_type=LINK_TYPES),
-        staged=True,
         loaded_with=("target_article_key", "load_id"),
-        page_rows=("article_key",),
     ),
-    Table(
+    _article_fact(
         "fct_date_mention",
-        references=_references(article_key=_ARTICLE, date_key="dim_date.date_key"),
         grain=("article_key", "start_char"),
         not_null=("date_key",),
+        references={"date_key": "dim_date.date_key"},
         accepted=_accepted(date_precision=DATE_PRECISIONS),
-        staged=True,
-        page_rows=("article_key",),
     ),
-    Table(
-        "fct_amount_mention",
-        grain=("article_key", "start_char"),
-        references=_references(article_key=_ARTICLE),
-        staged=True,
-        page_rows=("article_key",),
-    ),
-    Table(
+    _article_fact("fct_amount_mention", grain=("article_key", "start_char")),
+    _article_fact(
         "fct_quote",
-        references=_references(article_key=_ARTICLE, speaker_entity_key="dim_entity.entity_key"),
         grain=("article_key", "quote_ordinal"),
         not_null=("speaker_entity_key", "load_id"),
+        references={"speaker_entity_key": "dim_entity.entity_key"},
         accepted=_accepted(speaker_type=SPEAKER_TYPES),
-        staged=True,
-        page_rows=("article_key",),
     ),
-    Table(
-        "fct_article_term",
-        grain=("article_key", "term"),
-        references=_references(article_key=_ARTICLE),
-        staged=True,
-        page_rows=("article_key",),
-    ),
-    Table(
-        "reprint_fingerprint",
-        grain=("article_key",),
-        references=_references(article_key=_ARTICLE),
-        staged=True,
-        page_rows=("article_key",),
-    ),
+    _article_fact("fct_article_term", grain=("article_key", "term")),
+    _article_fact("reprint_fingerprint", grain=("article_key",)),
     Table(
         "reprint_band",
         grain=("article_key", "band_hash"),
