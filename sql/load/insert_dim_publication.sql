@@ -1,5 +1,6 @@
--- Publications first seen in this batch (codes given on the command line that the list does not know).
-insert into dim_publication
-select staged.publication_key, null, null, $load_id
+-- Publications first seen in this batch (codes given on the command line that the list does not know): no name
+-- or web domain is known for them.
+insert into dim_publication by name
+select staged.publication_key, $load_id as load_id
 from read_parquet($staged) as staged
 where staged.publication_key not in (select publication_key from dim_publication);

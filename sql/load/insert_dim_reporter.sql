@@ -1,5 +1,5 @@
--- Reporters first seen in this batch.
-insert into dim_reporter
-select staged.reporter_key, staged.reporter_id, staged.reporter_name, staged.email, staged.role, $load_id
+-- Reporters first seen in this batch (by name: the staged columns go to the columns of the same name).
+insert into dim_reporter by name
+select staged.*, $load_id as load_id
 from read_parquet($staged) as staged
 where staged.reporter_key not in (select reporter_key from dim_reporter);

@@ -1,4 +1,4 @@
--- Links arrive without their target; stitch_article_links.sql fills it in.
-insert into fct_article_link
-select staged.article_key, staged.link_type, staged.target_page_number, null, $load_id
+-- By name. Links arrive without their target; stitch_article_links.sql fills it in.
+insert into fct_article_link by name
+select staged.*, null as target_article_key, $load_id as load_id
 from read_parquet($staged) as staged;

@@ -1,4 +1,4 @@
-insert into quarantine (
-    source_path, quarantine_path, sha256, reason, detail, run_id, load_id, quarantined_at, resolved_at, dismissed_at
-)
-values ($source_path, $quarantine_path, $sha256, $reason, $detail, $run_id, $load_id, $quarantined_at, null, null);
+insert into quarantine by name
+select
+    $source_path as source_path, $quarantine_path as quarantine_path, $sha256 as sha256, $reason as reason,
+    $detail as detail, $run_id as run_id, $load_id as load_id, $quarantined_at as quarantined_at;

@@ -1,4 +1,5 @@
-insert into reprint_band
+-- By name: the staged columns go to the columns of the same name, in whatever order the Parquet holds them.
+insert into reprint_band by name
 select staged.*, $load_id as load_id
 from read_parquet($staged) as staged
 order by staged.band_hash;

@@ -6,7 +6,7 @@ from read_parquet($staged) as staged
 where dim_entity.entity_key = staged.entity_key
     and dim_entity.aliases is distinct from list_sort(list_distinct(list_concat(dim_entity.aliases, staged.aliases)));
 
-insert into dim_entity
-select staged.entity_key, staged.entity_type, staged.canonical_name, list_sort(staged.aliases), staged.place_key, $load_id
+insert into dim_entity by name
+select staged.* replace (list_sort(staged.aliases) as aliases), $load_id as load_id
 from read_parquet($staged) as staged
 where staged.entity_key not in (select entity_key from dim_entity);

@@ -15,7 +15,7 @@ delete from bridge_article_reprint
 where article_key in (select unnest(cast($members as varchar[])))
     or reprint_cluster_key in (select unnest(cast($old_cluster_keys as varchar[])));
 
-insert into bridge_article_reprint
+insert into bridge_article_reprint by name
 with membership as (
     select
         unnest(cast($article_keys as varchar[])) as article_key,
@@ -38,9 +38,9 @@ printing as (
 select article_key, reprint_cluster_key, printing_order = 1 as is_earliest, $load_id as load_id
 from printing;
 
-insert into dim_reprint_cluster
+insert into dim_reprint_cluster by name
 select
-    membership.reprint_cluster_key,
+    membership.reprint_cluster_key as reprint_cluster_key,
     any_value(article.article_key) filter (where membership.is_earliest) as first_article_key,
     any_value(article.publication_key) filter (where membership.is_earliest) as first_publication_key,
     any_value(article.date_key) filter (where membership.is_earliest) as first_date_key,

@@ -16,12 +16,14 @@ import hashlib
 from collections import Counter
 from dataclasses import dataclass
 from datetime import date
+from functools import cache
 
 import polars as pl
 
 from sinmun import reprints
 from sinmun.entities.search_terms import ArticleTerms
 from sinmun.reader_version import reader_version
+from sinmun.store import tables, warehouse
 
 UNKNOWN = "unknown"
 UNKNOWN_DATE_KEY = -1
@@ -72,116 +74,51 @@ def entity_key(entity_type: str, name: str) -> str:
     return stable_hash(entity_type, name)
 
 
-SCHEMAS: dict[str, dict[str, pl.DataType]] = {
-    "ledger_page": {
-        "page_id": pl.String,
-        "source_path": pl.String,
-        "sha256": pl.String,
-        "encoding": pl.String,
-        "publication_code": pl.String,
-        "publication_date": pl.Date,
-        "page_number": pl.Int32,
-        "section": pl.String,
-        "metadata_source": pl.String,
-        "article_count": pl.Int32,
-        "reader_version": pl.String,
-    },
-    "fct_article": {
-        "article_key": pl.String,
-        "page_id": pl.String,
-        "date_key": pl.Int32,
-        "publication_key": pl.String,
-        "reporter_key": pl.String,
-        "page_number": pl.Int32,
-        "ordinal": pl.Int32,
-        "kind": pl.String,
-        "label": pl.String,
-        "headline": pl.String,
-        "subheadlines": pl.List(pl.String),
-        "body": pl.String,
-        "byline_credit": pl.String,
-        "byline_affiliation": pl.String,
-        "continues_from_page": pl.Int32,
-        "continues_on_page": pl.Int32,
-        "char_count": pl.Int32,
-        "paragraph_count": pl.Int32,
-        "mention_count": pl.Int32,
-        "reporter_count": pl.Int32,
-        "term_count": pl.Int32,
-    },
-    "fct_article_term": {
-        "article_key": pl.String,
-        "term": pl.String,
-        "term_frequency": pl.Int32,
-        "headline_frequency": pl.Int32,
-    },
-    "fct_entity_mention": {
-        "article_key": pl.String,
-        "entity_key": pl.String,
-        "mention_ordinal": pl.Int32,
-        "mention_text": pl.String,
-        "title_as_written": pl.String,
-        "text_field": pl.String,
-        "start_char": pl.Int32,
-        "end_char": pl.Int32,
-    },
-    "bridge_article_reporter": {"article_key": pl.String, "reporter_key": pl.String, "reporter_ordinal": pl.Int32},
-    "fct_article_link": {"article_key": pl.String, "link_type": pl.String, "target_page_number": pl.Int32},
-    "fct_date_mention": {
-        "article_key": pl.String,
-        "mention_text": pl.String,
-        "date_key": pl.Int32,
-        "mentioned_date": pl.Date,
-        "date_precision": pl.String,
-        "start_char": pl.Int32,
-        "end_char": pl.Int32,
-    },
-    "fct_amount_mention": {
-        "article_key": pl.String,
-        "mention_text": pl.String,
-        "amount_value": pl.Float64,
-        "unit": pl.String,
-        "is_approximate": pl.Boolean,
-        "start_char": pl.Int32,
-        "end_char": pl.Int32,
-    },
-    "fct_quote": {
-        "article_key": pl.String,
-        "quote_ordinal": pl.Int32,
-        "speaker_entity_key": pl.String,
-        "speaker_type": pl.String,
-        "title_as_written": pl.String,
-        "reporting_verb": pl.String,
-        "quote_text": pl.String,
-        "start_char": pl.Int32,
-        "end_char": pl.Int32,
-    },
-    "reprint_fingerprint": {"article_key": pl.String, "fact_hashes": pl.List(pl.Int64)},
-    "reprint_band": {"article_key": pl.String, "band_hash": pl.Int64},
-    "dim_entity": {
-        "entity_key": pl.String,
-        "entity_type": pl.String,
-        "canonical_name": pl.String,
-        "aliases": pl.List(pl.String),
-        "place_key": pl.String,
-    },
-    "dim_reporter": {
-        "reporter_key": pl.String,
-        "reporter_id": pl.String,
-        "reporter_name": pl.String,
-        "email": pl.String,
-        "role": pl.String,
-    },
-    "dim_publication": {"publication_key": pl.String},
+# DuckDB's column types (as duckdb_columns() names them) -> the Polars types staged for them.
+_POLARS_TYPES = {
+    "VARCHAR": pl.String,
+    "INTEGER": pl.Int32,
+    "BIGINT": pl.Int64,
+    "DOUBLE": pl.Float64,
+    "BOOLEAN": pl.Boolean,
+    "DATE": pl.Date,
+    "TIMESTAMP": pl.Datetime("us"),
 }
+
+
+def polars_type(duckdb_type: str) -> pl.DataType:
+    """The Polars type of a DuckDB column type (a list type ``T[]`` is a Polars list of T)."""
+    if duckdb_type.endswith("[]"):
+        return pl.List(polars_type(duckdb_type.removesuffix("[]")))
+    if duckdb_type not in _POLARS_TYPES:
+        raise ValueError(f"no staged Polars type for the DuckDB column type {duckdb_type}")
+    return _POLARS_TYPES[duckdb_type]
+
+
+@cache
+def staged_schemas() -> dict[str, dict[str, pl.DataType]]:
+    """The staged Parquet schema of every staged table: its DDL's columns (``warehouse.ddl_columns``), less those
+    its load statement supplies (``tables.Table.loaded_with``), in the DDL's order and types. Made on first use
+    (describing the DDL takes DuckDB a fifth of a second), not on import."""
+    columns = warehouse.ddl_columns()
+    return {
+        table.name: {
+            name: polars_type(data_type)
+            for name, data_type in columns[table.name].items()
+            if name not in table.loaded_with
+        }
+        for table in tables.TABLES
+        if table.staged
+    }
 
 
 def batch_tables(pages: list[PageRecord]) -> dict[str, pl.DataFrame]:
     """The rows one batch of pages contributes to each table (facts, ledger rows, and dimension candidates)."""
-    rows: dict[str, list[dict]] = {name: [] for name in SCHEMAS}
+    schemas = staged_schemas()
+    rows: dict[str, list[dict]] = {name: [] for name in schemas}
     for record in pages:
         _page_rows(record, rows)
-    frames = {name: pl.DataFrame(rows[name], schema=schema, orient="row") for name, schema in SCHEMAS.items()}
+    frames = {name: pl.DataFrame(rows[name], schema=schema, orient="row") for name, schema in schemas.items()}
     frames["fct_article"] = frames["fct_article"].with_columns(
         pl.col("body").fill_null("").str.len_chars().cast(pl.Int32).alias("char_count"),
         pl.when(pl.col("body").is_null())
@@ -195,7 +132,7 @@ def batch_tables(pages: list[PageRecord]) -> dict[str, pl.DataFrame]:
         .group_by("entity_key", "entity_type", "canonical_name", "place_key", maintain_order=True)
         .agg(pl.col("aliases").list.explode(keep_nulls=False, empty_as_null=False))
         .with_columns(pl.col("aliases").list.drop_nulls().list.unique(maintain_order=True).list.sort())
-        .select(list(SCHEMAS["dim_entity"]))
+        .select(list(schemas["dim_entity"]))
     )
     frames["dim_reporter"] = frames["dim_reporter"].unique("reporter_key", keep="first", maintain_order=True)
     frames["dim_publication"] = frames["dim_publication"].unique(maintain_order=True)

@@ -41,8 +41,7 @@ from sinmun.pages.column_breaks import (
     window_texts,
 )
 from sinmun.pages.furniture import PageFurniture, is_bare_page_number, is_furniture, read_furniture
-
-KINDS = ("news", "photo", "column", "editorial", "notice", "continuation", "ad")
+from sinmun.pages.kinds import KINDS  # noqa: F401 (the kinds this reader tells apart, re-exported)
 
 # A line is prose when it holds a finished Korean sentence.
 _PROSE = re.compile(r"""[가-힣][.?!](?:["'”’」』)\]]*)(?:\s|$)""")

@@ -21,42 +21,30 @@ from collections.abc import Iterator
 from contextlib import contextmanager, suppress
 from dataclasses import dataclass
 from datetime import UTC, datetime
+from functools import cache
 from pathlib import Path
 
 import duckdb
 
 from sinmun import __version__
 from sinmun.sql_files import sql
+from sinmun.store import tables
 
 # The table layout's version: bump it when a table or column changes (see sql/ddl/warehouse_schema.sql).
 SCHEMA_VERSION = 3
-DDL_ORDER = (
-    "warehouse_schema", "ingest_run", "load_ledger", "ledger_page", "ledger_page_reader_version", "quarantine", "dim_date", "dim_publication", "dim_reporter", "dim_place",
-    "dim_entity", "fct_article", "fct_entity_mention", "bridge_article_reporter", "fct_article_link",
-    "fct_date_mention", "fct_amount_mention", "fct_quote", "fct_article_term", "reprint_fingerprint", "reprint_band",
-    "reprint_pair", "dim_reprint_cluster", "bridge_article_reprint",
-)  # fmt: skip
-# Staged tables in load order: dimensions before the facts that refer to them.
-LOAD_ORDER = (
-    ("dim_publication", "insert_dim_publication"),
-    ("dim_reporter", "insert_dim_reporter"),
-    ("dim_entity", "merge_dim_entity"),
-    ("fct_article", "insert_fct_article"),
-    ("fct_entity_mention", "insert_fct_entity_mention"),
-    ("bridge_article_reporter", "insert_bridge_article_reporter"),
-    ("fct_article_link", "insert_fct_article_link"),
-    ("fct_date_mention", "insert_fct_date_mention"),
-    ("fct_amount_mention", "insert_fct_amount_mention"),
-    ("fct_quote", "insert_fct_quote"),
-    ("fct_article_term", "insert_fct_article_term"),
-    ("reprint_fingerprint", "insert_reprint_fingerprint"),
-    ("reprint_band", "insert_reprint_band"),
-    ("ledger_page", "insert_ledger_page"),
-)
+# The DDL files in creation order, and the staged tables with their load statements in load order: both from the
+# tables' declarations (sinmun.store.tables).
+DDL_ORDER = tables.ddl_order()
+LOAD_ORDER = tables.load_order()
+# The data checks (sql/checks/), in the order they run; those in tables.GENERATED_CHECKS run once for every table
+# declared with what they check.
 CHECKS = (
     "unique_keys",
+    "current_page_versions",
     "not_null_keys",
     "relationships",
+    "articles_on_current_pages",
+    "load_ids_in_ledger",
     "accepted_values",
     "pages_have_articles",
     "ledger_reconciles",
@@ -93,9 +81,21 @@ def _has_code(part: str) -> bool:
     return any(line.strip() and not line.strip().startswith("--") for line in part.splitlines())
 
 
-def execute_file(con: duckdb.DuckDBPyConnection, name: str, params: dict | None = None) -> None:
+def execute_template(con: duckdb.DuckDBPyConnection, name: str, identifiers: dict[str, str]) -> None:
+    """Run ``sql/<name>.sql`` with its ``{placeholders}`` filled in: the names of tables and columns a statement
+    cannot take as parameters (a delete's table), always names declared in ``sinmun.store.tables``."""
+    for value in identifiers.values():
+        if not tables.IDENTIFIER.fullmatch(value):
+            raise ValueError(f"not a table or column name: {value!r}")
+    execute_file(con, name, template=identifiers)
+
+
+def execute_file(
+    con: duckdb.DuckDBPyConnection, name: str, params: dict | None = None, *, template: dict[str, str] | None = None
+) -> None:
     """Run every statement of ``sql/<name>.sql``, each bound to the parameters it uses."""
-    for statement in statements(sql(name)):
+    text = sql(name).format(**template) if template else sql(name)
+    for statement in statements(text):
         used = {k: v for k, v in (params or {}).items() if f"${k}" in statement}
         con.execute(statement, used or None)
 
@@ -206,6 +206,23 @@ def ensure_schema(con: duckdb.DuckDBPyConnection) -> None:
     _seed_publications(con)
     _seed_places(con)
     execute_file(con, "seed/unknown_members")
+
+
+@cache
+def ddl_columns() -> dict[str, dict[str, str]]:
+    """Each table's columns and their DuckDB types, as the DDL files create them (in an empty in-memory database):
+    the one declaration of the columns, which the staged Parquet schema (``sinmun.ingest.normalize.staged_schemas()``) and
+    the checks take theirs from."""
+    con = duckdb.connect()
+    try:
+        for name in DDL_ORDER:
+            execute_file(con, f"ddl/{name}")
+        columns: dict[str, dict[str, str]] = {}
+        for table, column, data_type in con.execute(sql("queries/table_columns")).fetchall():
+            columns.setdefault(table, {})[column] = data_type
+        return columns
+    finally:
+        con.close()
 
 
 def check_layout(path: Path) -> None:
@@ -319,6 +336,8 @@ def load_batch(
                 shrunk_clusters = [key for (key,) in con.execute(
                     sql("queries/reprint_clusters_of_pages"), {"staged_pages": staged["ledger_page"]}).fetchall()]  # fmt: skip
                 execute_file(con, "load/delete_superseded_pages", {"staged_pages": staged["ledger_page"]})
+                for table, column in tables.superseded_rows():
+                    execute_template(con, "load/delete_superseded_rows", {"table": table, "article_column": column})
             for table, statement in LOAD_ORDER:
                 params = {"staged": staged[table], "load_id": load_id, "loaded_at": _utcnow()}
                 execute_file(con, f"load/{statement}", params)
@@ -459,12 +478,23 @@ def run_checks(con: duckdb.DuckDBPyConnection) -> dict[str, int]:
     """Run every data check; raise ChecksFailed listing the failures, else return each check's row count (0)."""
     failures: dict[str, list[tuple]] = {}
     for name in CHECKS:
-        rows = con.execute(sql(f"checks/{name}")).fetchall()
+        rows = check_rows(con, name)
         if rows:
             failures[name] = rows
     if failures:
         raise ChecksFailed(failures)
     return dict.fromkeys(CHECKS, 0)
+
+
+def check_rows(con: duckdb.DuckDBPyConnection, name: str) -> list[tuple]:
+    """The failing rows of one data check (``sql/checks/<name>.sql``); a generated check runs once for each table
+    its rule covers (``tables.check_bindings``), its rows together."""
+    if name not in tables.GENERATED_CHECKS:
+        return con.execute(sql(f"checks/{name}")).fetchall()
+    rows = []
+    for binding in tables.check_bindings(name, ddl_columns()):
+        rows += con.execute(sql(f"checks/{name}"), binding).fetchall()
+    return rows
 
 
 def pages_of_loads(con: duckdb.DuckDBPyConnection, load_ids: list[str]) -> list[dict]:
