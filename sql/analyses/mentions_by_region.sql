@@ -1,7 +1,5 @@
--- Mentions by region: place mentions rolled up to province (시도) and city/county/district (시군구), counting the
--- mentions of named places (parks, islands, markets, ...) in the division they lie in. Countries, places in no
--- single province and unresolved places are left out (the region rule is mart_place_mention's). The report's
--- treemap is this query.
+-- Mentions by region: place mentions rolled up to province (시도) and city/county/district (시군구), named places
+-- (parks, islands, ...) in the division they lie in, by mart_place_mention's region rule. The report's treemap.
 -- Parameters:
 --   $date_from  date, default none: first publication date, inclusive (none: from the first)
 --   $date_to    date, default none: last publication date, inclusive (none: to the last)
