@@ -549,9 +549,10 @@ def loads_committed_since(path: Path, since: datetime) -> tuple[int, int, int]:
 def published_is_current(path: Path) -> bool:
     """Whether the analysts' copy holds the loader's state, decided without opening the copy: analysts may hold
     it open, read-write even (the DuckDB CLI's default), and that must never fail a run. Publishing records, in
-    ``<copy>.state.json``, the loader's state (its loads and runs, and the marts' definitions) and the copy's file identity (inode, size,
-    modification time); the copy is current when the loader's state is still that one and the file is still
-    that file. A copy truncated, overwritten or replaced since is not, and the next run publishes again."""
+    ``<copy>.state.json``, the loader's state (its loads and runs, and the marts' definitions) and the copy's file
+    identity (inode, size, modification time); the copy is current when the loader's state is still that one and
+    the file is still that file. A copy truncated, overwritten or replaced since is not, and the next run publishes
+    again; so is one published with other marts (by an older sinmun), which the next run publishes with these."""
     target = published_path(path)
     try:
         recorded = json.loads(published_state_path(path).read_text(encoding="utf-8"))
