@@ -96,13 +96,16 @@ ranked as (
 final as (
     select
         ranked.*,
-        case when $collapse_reprints then coalesce(printing.cluster_article_count - 1, 0) end as reprints,
+        case when $collapse_reprints then coalesce(cluster.article_count - 1, 0) end as reprints,
         row_number() over (
-            partition by coalesce(printing.reprint_cluster_key, ranked.article_key)
+            partition by coalesce(membership.reprint_cluster_key, ranked.article_key)
             order by ranked.score desc, ranked.publication_date desc, ranked.article_key
         ) as printing_rank
     from ranked
-    left join mart_reprint_printing as printing on printing.article_key = ranked.article_key
+    -- the cluster membership itself, not mart_reprint_printing: its paper, date and page of every printing are not
+    -- needed here, and joining them costs a search about a quarter of its time on 100,000 articles
+    left join bridge_article_reprint as membership on membership.article_key = ranked.article_key
+    left join dim_reprint_cluster as cluster on cluster.reprint_cluster_key = membership.reprint_cluster_key
 )
 
 select * exclude (printing_rank) from final
