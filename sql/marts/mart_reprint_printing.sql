@@ -2,7 +2,7 @@
 -- with its paper, date and page, and its cluster's size and span. Key: article_key. Articles printed once have no
 -- row. is_earliest marks the cluster's first printing (earliest date, then paper, page and position), and
 -- cluster_first_date and cluster_last_date are the first and the latest printing's dates (null when unknown).
--- The reprints analysis, the search's folding of reprints and the report's reprint shares read this view.
+-- The reprints analysis and the report's reprint shares read this view.
 create or replace view mart_reprint_printing as
 with membership as (
     select * from bridge_article_reprint
