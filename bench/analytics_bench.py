@@ -93,7 +93,9 @@ def copy_tables(base: dict[str, pl.DataFrame], copy: int) -> dict[str, pl.DataFr
     )
     # Copies are reprints of one another three at a time, so that the analysis `reprints` has clusters to list: the
     # band hashes of each group of three differ from the others' (identical copies would all be one story).
-    out["reprint_band"] = out["reprint_band"].with_columns(pl.col("band_hash") ^ (copy // 3 + 1) * 0x9E3779B97F4A7C1)
+    # (the mask kept below 2**63: a larger Python int makes Polars widen the column to Int128, which no batch shares)
+    mask = (copy // 3 + 1) * 0x9E3779B97F4A7C1 % 2**63
+    out["reprint_band"] = out["reprint_band"].with_columns(pl.col("band_hash") ^ mask)
     out["ledger_page"] = out["ledger_page"].with_columns(
         (pl.col("sha256") + suffix).map_batches(
             lambda s: s.map_elements(lambda v: hashlib.sha256(v.encode()).hexdigest(), return_dtype=pl.String)

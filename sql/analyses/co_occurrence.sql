@@ -6,9 +6,8 @@ with entity_in_article as materialized (
     select distinct
         mention.article_key,
         mention.entity_key
-    from fct_entity_mention as mention
-    join dim_entity as entity on entity.entity_key = mention.entity_key
-    where $entity_type = 'ANY' or entity.entity_type = $entity_type
+    from mart_entity_mention as mention
+    where $entity_type = 'ANY' or mention.entity_type = $entity_type
 ),
 -- A pair seen in N articles has each of its entities in at least N articles: leave out the rarer ones first.
 frequent_entity_in_article as (

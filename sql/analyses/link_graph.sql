@@ -4,14 +4,13 @@
 select
     link.link_type,
     origin.publication_key as publication,
-    calendar.calendar_date as day,
+    origin.publication_date as day,
     origin.page_number as from_page,
     origin.headline as from_headline,
     link.target_page_number as to_page,
     target.headline as to_headline,
     target.kind as to_kind
 from fct_article_link as link
-join fct_article as origin on origin.article_key = link.article_key
-join dim_date as calendar on calendar.date_key = origin.date_key
-left join fct_article as target on target.article_key = link.target_article_key
+join mart_article as origin on origin.article_key = link.article_key
+left join mart_article as target on target.article_key = link.target_article_key
 order by day, publication, from_page, link_type, to_page;

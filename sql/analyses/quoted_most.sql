@@ -7,28 +7,28 @@
 --   $top           integer, default 20: how many speakers, by their quotes in every role
 with quote_in_range as (
     select
-        fct_quote.speaker_entity_key,
-        fct_quote.speaker_type,
-        fct_quote.title_as_written,
-        fct_quote.article_key,
-        calendar.calendar_date
-    from fct_quote
-    join fct_article as article on article.article_key = fct_quote.article_key
-    left join dim_date as calendar on calendar.date_key = article.date_key
-    where fct_quote.speaker_entity_key <> 'unknown'
-        and ($speaker_type = 'ANY' or fct_quote.speaker_type = $speaker_type)
-        and ($date_from is null or calendar.calendar_date >= cast($date_from as date))
-        and ($date_to is null or calendar.calendar_date <= cast($date_to as date))
+        speaker_entity_key,
+        speaker_name,
+        speaker_type,
+        title_as_written,
+        article_key,
+        publication_date
+    from mart_quote
+    where speaker_entity_key <> 'unknown'
+        and ($speaker_type = 'ANY' or speaker_type = $speaker_type)
+        and ($date_from is null or publication_date >= cast($date_from as date))
+        and ($date_to is null or publication_date <= cast($date_to as date))
 ),
 by_role as (
     select
         speaker_entity_key,
+        speaker_name,
         speaker_type,
         coalesce(title_as_written, '') as role,
         count(*) as quotes,
         count(distinct article_key) as articles,
-        min(calendar_date) as first_day,
-        max(calendar_date) as last_day
+        min(publication_date) as first_day,
+        max(publication_date) as last_day
     from quote_in_range
     group by all
 ),
@@ -49,7 +49,7 @@ ranked as (
 final as (
     select
         ranked.speaker_rank as rank,
-        speaker.canonical_name as speaker,
+        by_role.speaker_name as speaker,
         by_role.speaker_type,
         nullif(by_role.role, '') as role,
         by_role.quotes,
@@ -59,7 +59,6 @@ final as (
         by_role.last_day
     from by_role
     join ranked on ranked.speaker_entity_key = by_role.speaker_entity_key
-    join dim_entity as speaker on speaker.entity_key = by_role.speaker_entity_key
     where ranked.speaker_rank <= cast($top as integer)
 )
 select *

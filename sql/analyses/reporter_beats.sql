@@ -2,52 +2,47 @@
 -- Parameters:
 --   $top  integer, default 5: how many entities to list per reporter
 with reporter_article as (
-    select bridge.reporter_key, bridge.article_key
-    from bridge_article_reporter as bridge
+    select reporter_key, reporter_name, email, article_key
+    from mart_reporter_article
 ),
 output as (
-    select reporter_key, count(*) as articles
+    select reporter_key, reporter_name, email, count(*) as articles
     from reporter_article
-    group by reporter_key
+    group by reporter_key, reporter_name, email
 ),
 entity_in_article as (
-    select distinct mention.article_key, mention.entity_key
-    from fct_entity_mention as mention
+    select distinct article_key, entity_key, canonical_name, entity_type
+    from mart_entity_mention
 ),
 coverage as (
     select
         reporter_article.reporter_key,
-        entity_in_article.entity_key,
+        entity_in_article.canonical_name,
+        entity_in_article.entity_type,
         count(*) as articles
     from reporter_article
     join entity_in_article on entity_in_article.article_key = reporter_article.article_key
-    group by reporter_article.reporter_key, entity_in_article.entity_key
+    group by all
 ),
 ranked as (
     select
-        coverage.reporter_key,
-        coverage.articles,
-        entity.canonical_name,
-        entity.entity_type,
-        row_number() over (
-            partition by coverage.reporter_key order by coverage.articles desc, entity.canonical_name
-        ) as rank_for_reporter
+        *,
+        row_number() over (partition by reporter_key order by articles desc, canonical_name) as rank_for_reporter
     from coverage
-    join dim_entity as entity on entity.entity_key = coverage.entity_key
 ),
 final as (
     select
-        reporter.reporter_name,
-        reporter.email,
+        output.reporter_key,
+        output.reporter_name,
+        output.email,
         output.articles,
         list(ranked.canonical_name order by ranked.rank_for_reporter)
             filter (where ranked.rank_for_reporter <= cast($top as integer)) as top_entities,
         list(ranked.canonical_name order by ranked.rank_for_reporter)
             filter (where ranked.entity_type = 'LOCATION') as places
     from output
-    join dim_reporter as reporter on reporter.reporter_key = output.reporter_key
     left join ranked on ranked.reporter_key = output.reporter_key
-    group by reporter.reporter_name, reporter.email, output.articles
+    group by output.reporter_key, output.reporter_name, output.email, output.articles
 )
-select * from final
-order by articles desc, reporter_name;
+select * exclude (reporter_key) from final
+order by articles desc, reporter_name, email nulls last;

@@ -5,14 +5,11 @@
 --   $top          integer, default 10: how many per period
 with mention as (
     select
-        entity.canonical_name,
-        cast(date_trunc($grain, calendar.calendar_date) as date) as period_start,
-        fct_entity_mention.article_key
-    from fct_entity_mention
-    join dim_entity as entity on entity.entity_key = fct_entity_mention.entity_key
-    join fct_article as article on article.article_key = fct_entity_mention.article_key
-    join dim_date as calendar on calendar.date_key = article.date_key
-    where entity.entity_type = $entity_type and calendar.calendar_date is not null
+        canonical_name,
+        cast(date_trunc($grain, publication_date) as date) as period_start,
+        article_key
+    from mart_entity_mention
+    where entity_type = $entity_type and publication_date is not null
 ),
 counted as (
     select

@@ -1,9 +1,8 @@
 -- Who is mentioned with whom (in the same article)?
 with person_in_article as (
-    select distinct mention.article_key, entity.canonical_name as person
-    from fct_entity_mention as mention
-    join dim_entity as entity on entity.entity_key = mention.entity_key
-    where entity.entity_type = 'PERSON'
+    select distinct article_key, canonical_name as person
+    from mart_entity_mention
+    where entity_type = 'PERSON'
 )
 select first.person as person, second.person as mentioned_with, count(*) as articles
 from person_in_article as first

@@ -4,19 +4,18 @@
 --             $date_from  first publication date, inclusive, or null for no bound
 --             $date_to    last publication date, inclusive, or null for no bound
 with article_in_range as (
-    select article.*, calendar.calendar_date
-    from fct_article as article
-    left join dim_date as calendar on calendar.date_key = article.date_key
-    where ($date_from is null or calendar.calendar_date >= cast($date_from as date))
-        and ($date_to is null or calendar.calendar_date <= cast($date_to as date))
+    select *
+    from mart_article
+    where ($date_from is null or publication_date >= cast($date_from as date))
+        and ($date_to is null or publication_date <= cast($date_to as date))
 ),
 dated_article as (
-    select calendar_date, kind
+    select publication_date, kind
     from article_in_range
-    where calendar_date is not null
+    where publication_date is not null
 ),
 final as (
-    select cast(date_trunc($grain, calendar_date) as date) as period_start, kind, count(*) as articles
+    select cast(date_trunc($grain, publication_date) as date) as period_start, kind, count(*) as articles
     from dated_article
     group by all
 )

@@ -4,24 +4,21 @@
 -- Parameters: $top  how many people and how many organizations (e.g. 10)
 --             $date_from  first publication date, inclusive, or null for no bound
 --             $date_to    last publication date, inclusive, or null for no bound
-with article_in_range as (
-    select article.*, calendar.calendar_date
-    from fct_article as article
-    left join dim_date as calendar on calendar.date_key = article.date_key
-    where ($date_from is null or calendar.calendar_date >= cast($date_from as date))
-        and ($date_to is null or calendar.calendar_date <= cast($date_to as date))
+with mention_in_range as (
+    select article_key, entity_key, entity_type, canonical_name
+    from mart_entity_mention
+    where entity_type in ('PERSON', 'ORG')
+        and ($date_from is null or publication_date >= cast($date_from as date))
+        and ($date_to is null or publication_date <= cast($date_to as date))
 ),
 total as (
     select
-        entity.entity_key,
-        entity.entity_type,
-        entity.canonical_name,
-        count(distinct mention.article_key) as articles,
+        entity_key,
+        entity_type,
+        canonical_name,
+        count(distinct article_key) as articles,
         count(*) as mentions
-    from fct_entity_mention as mention
-    join dim_entity as entity on entity.entity_key = mention.entity_key
-    where entity.entity_type in ('PERSON', 'ORG')
-        and mention.article_key in (select article_key from article_in_range)
+    from mention_in_range
     group by all
 ),
 ranked as (
@@ -36,9 +33,9 @@ node as (
     select * from ranked where rank_in_type <= cast($top as integer)
 ),
 node_in_article as (
-    select distinct mention.article_key, node.entity_key
-    from fct_entity_mention as mention
-    join node on node.entity_key = mention.entity_key
+    select distinct mention_in_range.article_key, node.entity_key
+    from mention_in_range
+    join node on node.entity_key = mention_in_range.entity_key
 ),
 edge as (
     select

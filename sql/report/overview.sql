@@ -3,21 +3,19 @@
 -- Parameters: $date_from  first publication date, inclusive, or null for no bound
 --             $date_to    last publication date, inclusive, or null for no bound
 with article_in_range as (
-    select article.*, calendar.calendar_date
-    from fct_article as article
-    left join dim_date as calendar on calendar.date_key = article.date_key
-    where ($date_from is null or calendar.calendar_date >= cast($date_from as date))
-        and ($date_to is null or calendar.calendar_date <= cast($date_to as date))
+    select *
+    from mart_article
+    where ($date_from is null or publication_date >= cast($date_from as date))
+        and ($date_to is null or publication_date <= cast($date_to as date))
 ),
 paper as (
-    select distinct publication.publication_name
-    from article_in_range as article
-    join dim_publication as publication on publication.publication_key = article.publication_key
-    where article.publication_key <> 'unknown'
+    select distinct publication_name
+    from article_in_range
+    where publication_key <> 'unknown'
 )
 select
     (select count(*) from article_in_range) as articles,
-    (select count(*) from article_in_range where calendar_date is null) as undated_articles,
+    (select count(*) from article_in_range where publication_date is null) as undated_articles,
     (select count(distinct page_id) from article_in_range) as pages,
     (select count(*) from paper) as publications,
     (select list(publication_name order by publication_name) from paper) as publication_names,
@@ -26,6 +24,6 @@ select
         as entities,
     (select count(distinct reporter_key) from bridge_article_reporter semi join article_in_range using (article_key))
         as reporters,
-    (select min(calendar_date) from article_in_range) as first_day,
-    (select max(calendar_date) from article_in_range) as last_day,
+    (select min(publication_date) from article_in_range) as first_day,
+    (select max(publication_date) from article_in_range) as last_day,
     (select max(loaded_at) from ledger_page) as last_loaded_at;

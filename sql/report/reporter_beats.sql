@@ -5,23 +5,16 @@
 --             $top        how many entities and places to list per reporter (e.g. 5)
 --             $date_from  first publication date, inclusive, or null for no bound
 --             $date_to    last publication date, inclusive, or null for no bound
-with article_in_range as (
-    select article.*, calendar.calendar_date
-    from fct_article as article
-    left join dim_date as calendar on calendar.date_key = article.date_key
-    where ($date_from is null or calendar.calendar_date >= cast($date_from as date))
-        and ($date_to is null or calendar.calendar_date <= cast($date_to as date))
-),
-reporter_article as (
-    select bridge.reporter_key, article.article_key, article.kind, publication.publication_name
-    from bridge_article_reporter as bridge
-    join article_in_range as article on article.article_key = bridge.article_key
-    join dim_publication as publication on publication.publication_key = article.publication_key
+with reporter_article as (
+    select reporter_key, reporter_name, email, article_key, kind, publication_name
+    from mart_reporter_article
+    where ($date_from is null or publication_date >= cast($date_from as date))
+        and ($date_to is null or publication_date <= cast($date_to as date))
 ),
 output as (
-    select reporter_key, count(*) as articles, mode(publication_name) as publication_name
+    select reporter_key, reporter_name, email, count(*) as articles, mode(publication_name) as publication_name
     from reporter_article
-    group by reporter_key
+    group by reporter_key, reporter_name, email
 ),
 kind_count as (
     select reporter_key, kind, count(*) as articles
@@ -36,13 +29,12 @@ kinds as (
 coverage as (
     select
         reporter_article.reporter_key,
-        entity.canonical_name,
-        entity.entity_type,
+        mention.canonical_name,
+        mention.entity_type,
         count(distinct reporter_article.article_key) as articles
     from reporter_article
-    join fct_entity_mention as mention on mention.article_key = reporter_article.article_key
-    join dim_entity as entity on entity.entity_key = mention.entity_key
-    where entity.entity_type in ('PERSON', 'ORG', 'LOCATION')
+    join mart_entity_mention as mention on mention.article_key = reporter_article.article_key
+    where mention.entity_type in ('PERSON', 'ORG', 'LOCATION')
     group by all
 ),
 ranked as (
@@ -66,16 +58,15 @@ beat as (
 ),
 final as (
     select
-        reporter.reporter_name,
-        reporter.email,
+        output.reporter_name,
+        output.email,
         output.publication_name,
         output.articles,
         kinds.kinds,
         coalesce(beat.top_entities, []) as top_entities,
         coalesce(beat.top_places, []) as top_places,
-        row_number() over (order by output.articles desc, reporter.reporter_name, reporter.email nulls last) as rank
+        row_number() over (order by output.articles desc, output.reporter_name, output.email nulls last) as rank
     from output
-    join dim_reporter as reporter on reporter.reporter_key = output.reporter_key
     join kinds on kinds.reporter_key = output.reporter_key
     left join beat on beat.reporter_key = output.reporter_key
 )

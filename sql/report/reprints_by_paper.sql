@@ -4,31 +4,32 @@
 -- Parameters: $date_from  first publication date, inclusive, or null for no bound
 --             $date_to    last publication date, inclusive, or null for no bound
 with story_in_range as (
-    select article.article_key, article.publication_key
-    from fct_article as article
-    join reprint_fingerprint as fingerprint on fingerprint.article_key = article.article_key
-    left join dim_date as calendar on calendar.date_key = article.date_key
-    where ($date_from is null or calendar.calendar_date >= cast($date_from as date))
-        and ($date_to is null or calendar.calendar_date <= cast($date_to as date))
+    select article.article_key, article.publication_name
+    from mart_article as article
+    semi join reprint_fingerprint as fingerprint on fingerprint.article_key = article.article_key
+    where ($date_from is null or article.publication_date >= cast($date_from as date))
+        and ($date_to is null or article.publication_date <= cast($date_to as date))
 ),
 
 story as (
-    select story_in_range.publication_key, membership.article_key is not null as is_reprinted, membership.is_earliest
+    select
+        story_in_range.publication_name,
+        printing.article_key is not null as is_reprinted,
+        printing.is_earliest
     from story_in_range
-    left join bridge_article_reprint as membership on membership.article_key = story_in_range.article_key
+    left join mart_reprint_printing as printing on printing.article_key = story_in_range.article_key
 ),
 
 final as (
     select
-        publication.publication_name,
+        publication_name,
         count(*) as stories,
-        count(*) filter (where story.is_reprinted) as reprinted,
-        count(*) filter (where story.is_earliest) as printed_first,
-        count(*) filter (where story.is_reprinted and not story.is_earliest) as printed_after,
-        round(count(*) filter (where story.is_reprinted) / count(*), 4) as reprinted_share
+        count(*) filter (where is_reprinted) as reprinted,
+        count(*) filter (where is_earliest) as printed_first,
+        count(*) filter (where is_reprinted and not is_earliest) as printed_after,
+        round(count(*) filter (where is_reprinted) / count(*), 4) as reprinted_share
     from story
-    join dim_publication as publication on publication.publication_key = story.publication_key
-    group by publication.publication_name
+    group by publication_name
 )
 
 select * from final

@@ -4,23 +4,17 @@
 --             $top    how many entities of each type (e.g. 10)
 --             $date_from  first publication date, inclusive, or null for no bound
 --             $date_to    last publication date, inclusive, or null for no bound
-with article_in_range as (
-    select article.*, calendar.calendar_date
-    from fct_article as article
-    left join dim_date as calendar on calendar.date_key = article.date_key
-    where ($date_from is null or calendar.calendar_date >= cast($date_from as date))
-        and ($date_to is null or calendar.calendar_date <= cast($date_to as date))
-),
-mention as (
+with mention as (
     select
-        entity.entity_type,
-        entity.canonical_name,
-        mention.article_key,
-        cast(date_trunc($grain, article.calendar_date) as date) as period_start
-    from fct_entity_mention as mention
-    join dim_entity as entity on entity.entity_key = mention.entity_key
-    join article_in_range as article on article.article_key = mention.article_key
-    where entity.entity_type in ('PERSON', 'ORG', 'LOCATION') and article.calendar_date is not null
+        entity_type,
+        canonical_name,
+        article_key,
+        cast(date_trunc($grain, publication_date) as date) as period_start
+    from mart_entity_mention
+    where entity_type in ('PERSON', 'ORG', 'LOCATION')
+        and publication_date is not null
+        and ($date_from is null or publication_date >= cast($date_from as date))
+        and ($date_to is null or publication_date <= cast($date_to as date))
 ),
 total as (
     select entity_type, canonical_name, count(*) as mentions, count(distinct article_key) as articles

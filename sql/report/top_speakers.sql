@@ -5,17 +5,11 @@
 --             $date_from  first publication date, inclusive, or null for no bound
 --             $date_to    last publication date, inclusive, or null for no bound
 with quote_in_range as (
-    select
-        fct_quote.*,
-        calendar.calendar_date,
-        article.headline,
-        article.publication_key
-    from fct_quote
-    join fct_article as article on article.article_key = fct_quote.article_key
-    left join dim_date as calendar on calendar.date_key = article.date_key
-    where fct_quote.speaker_entity_key <> 'unknown'
-        and ($date_from is null or calendar.calendar_date >= cast($date_from as date))
-        and ($date_to is null or calendar.calendar_date <= cast($date_to as date))
+    select *
+    from mart_quote
+    where speaker_entity_key <> 'unknown'
+        and ($date_from is null or publication_date >= cast($date_from as date))
+        and ($date_to is null or publication_date <= cast($date_to as date))
 ),
 speaker_count as (
     select
@@ -31,12 +25,12 @@ sample as (
         speaker_entity_key,
         quote_text as sample_quote,
         reporting_verb as sample_verb,
-        calendar_date as sample_date,
+        publication_date as sample_date,
         headline as sample_headline,
         publication_key as sample_publication,
         row_number() over (
             partition by speaker_entity_key
-            order by calendar_date desc nulls last, length(quote_text) desc, article_key, quote_ordinal
+            order by publication_date desc nulls last, length(quote_text) desc, article_key, quote_ordinal
         ) as sample_rank
     from quote_in_range
 ),

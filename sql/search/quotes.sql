@@ -1,4 +1,5 @@
--- Direct quotes (fct_quote) holding the query's words, best first: the most of the query's terms, then the latest.
+-- Direct quotes holding the query's words (found in fct_quote, told with their speaker and article from
+-- mart_quote), best first: the most of the query's terms, then the latest.
 -- Parameters: $terms        the query's terms (varchar[]; sinmun.analytics.search_terms.terms of the query)
 --             $date_from    first publication date, inclusive (date, or null for no bound)
 --             $date_to      last publication date, inclusive (date, or null)
@@ -27,27 +28,24 @@ final as (
         quote.article_key,
         quote.quote_ordinal,
         matched_quote.matched_terms,
-        calendar.calendar_date as publication_date,
-        article.publication_key as publication,
-        article.page_number,
-        article.kind,
-        article.headline,
-        case when quote.speaker_entity_key = 'unknown' then null else speaker.canonical_name end as speaker,
+        quote.publication_date,
+        quote.publication_key as publication,
+        quote.page_number,
+        quote.kind,
+        quote.headline,
+        quote.speaker_name as speaker,
         quote.speaker_type,
         quote.title_as_written,
         quote.reporting_verb,
         quote.quote_text
     from matched_quote
-    join fct_quote as quote
+    join mart_quote as quote
         on quote.article_key = matched_quote.article_key and quote.quote_ordinal = matched_quote.quote_ordinal
-    join fct_article as article on article.article_key = quote.article_key
-    join dim_entity as speaker on speaker.entity_key = quote.speaker_entity_key
-    left join dim_date as calendar on calendar.date_key = article.date_key
-    where ($date_from is null or article.date_key >= cast(strftime(cast($date_from as date), '%Y%m%d') as integer))
-        and ($date_to is null or article.date_key <= cast(strftime(cast($date_to as date), '%Y%m%d') as integer))
-        and ($publication is null or article.publication_key = $publication)
-        and ($kind is null or article.kind = $kind)
-        and ($entity is null or speaker.canonical_name = $entity or list_contains(speaker.aliases, $entity))
+    where ($date_from is null or quote.publication_date >= cast($date_from as date))
+        and ($date_to is null or quote.publication_date <= cast($date_to as date))
+        and ($publication is null or quote.publication_key = $publication)
+        and ($kind is null or quote.kind = $kind)
+        and ($entity is null or quote.speaker_name = $entity or list_contains(quote.speaker_aliases, $entity))
 )
 
 select * from final

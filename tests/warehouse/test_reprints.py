@@ -301,6 +301,27 @@ def test_another_load_order_a_reload_and_a_corrected_page_give_the_same_clusters
     assert [row[2:4] for row in headline_clusters(db)] == [(2, 2), (2, 2)]
 
 
+def test_mart_reprint_printing_lists_each_printing_with_its_story(loaded: Path):
+    """The view every reader of reprints uses: story A printed by three papers, story B by two; the look-alike and
+    the unrelated article, printed once, have no row."""
+    found = query(
+        loaded,
+        "select publication_name, publication_date, page_number, headline, is_earliest, cluster_article_count, "
+        "cluster_publication_count, cluster_first_date, cluster_last_date from mart_reprint_printing "
+        "order by cluster_first_date, is_earliest desc, publication_date, publication_name",
+    )
+    story_a = (3, 3, date(2024, 3, 4), date(2024, 3, 5))
+    story_b = (2, 2, date(2024, 3, 5), date(2024, 3, 6))
+    assert found == [
+        ("빛고을신문", date(2024, 3, 4), 1, "순천시, 국비 128억원 확보", True, *story_a),
+        ("남도매일신문", date(2024, 3, 5), 3, "순천 생활인구 사업 국비 확보", False, *story_a),
+        ("서해일보", date(2024, 3, 5), 2, "순천 공모 선정 '생활인구' 키운다", False, *story_a),
+        ("서해일보", date(2024, 3, 5), 2, "보성 녹차축제 3일 개막", True, *story_b),
+        ("빛고을신문", date(2024, 3, 6), 2, "초록의 쉼표, 보성 녹차축제", False, *story_b),
+    ]  # fmt: skip
+    assert query(loaded, "select count(distinct reprint_cluster_key) from mart_reprint_printing") == [(2,)]
+
+
 def test_the_saved_analysis_lists_each_story_with_its_papers_and_dates(loaded: Path):
     saved = load_analysis("reprints")
     columns, rows = run_query(loaded, saved.text, saved.bind({}))

@@ -187,7 +187,22 @@ def _query_error(err: duckdb.Error, limits: Limits) -> QueryError:
         return QueryError(f"stopped at the memory limit of {limits.memory}")
     if isinstance(err, duckdb.PermissionException):  # file access, which the runner's configuration disables
         return QueryRefused(duckdb_message(err))
-    return QueryError(duckdb_message(err))
+    return QueryError(duckdb_message(err) + _missing_marts_hint(err))
+
+
+_MISSING_MART = re.compile(r'Table with name (mart_\w+) does not exist(?!.*Did you mean "mart_)')
+
+
+def _missing_marts_hint(err: duckdb.Error) -> str:
+    """What to do when a query reads a mart (sql/marts/) that the warehouse lacks: it was published by a sinmun
+    that had none, and its next ingest adds them."""
+    missing = _MISSING_MART.search(" ".join(str(err).split()))
+    if not isinstance(err, duckdb.CatalogException) or not missing:
+        return ""
+    return (
+        f" (this warehouse was published before sinmun had its marts, such as {missing[1]}: "
+        "`sinmun ingest` adds them, loading nothing again)"
+    )
 
 
 @contextmanager

@@ -12,6 +12,7 @@ Every statement comes from a file under ``sql/``.
 
 from __future__ import annotations
 
+import hashlib
 import json
 import os
 import re
@@ -36,6 +37,13 @@ SCHEMA_VERSION = 3
 # tables' declarations (sinmun.store.tables).
 DDL_ORDER = tables.ddl_order()
 LOAD_ORDER = tables.load_order()
+# The marts (sql/marts/): views over the tables, one definition per question analysts ask, in creation order (a
+# mart may read the ones before it). Views hold no data, so they are not part of the table layout (SCHEMA_VERSION):
+# every open for writing creates them again (see ``create_marts``).
+MART_ORDER = (
+    "mart_article", "mart_entity_mention", "mart_place_mention", "mart_reporter_article", "mart_quote",
+    "mart_reprint_printing",
+)  # fmt: skip
 # The data checks (sql/checks/), in the order they run; those in tables.GENERATED_CHECKS run once for every table
 # declared with what they check.
 CHECKS = (
@@ -206,6 +214,24 @@ def ensure_schema(con: duckdb.DuckDBPyConnection) -> None:
     _seed_publications(con)
     _seed_places(con)
     execute_file(con, "seed/unknown_members")
+    create_marts(con)
+
+
+def create_marts(con: duckdb.DuckDBPyConnection) -> None:
+    """Create, or replace with this sinmun's definitions, the views in ``sql/marts/``. Run on every open for
+    writing: a warehouse made before a mart existed (or changed) gets it at its next ingest, without a reload, and
+    its published copy with the next publish (``published_is_current`` asks for one when the marts differ)."""
+    for name in MART_ORDER:
+        execute_file(con, f"marts/{name}")
+
+
+def marts_signature() -> str:
+    """A digest of this sinmun's mart definitions: publishing records it, so that a published copy made with other
+    marts (or before there were any) is not current."""
+    digest = hashlib.sha256()
+    for name in MART_ORDER:
+        digest.update(sql(f"marts/{name}").encode("utf-8"))
+    return digest.hexdigest()[:16]
 
 
 @cache
@@ -543,9 +569,10 @@ def loads_committed_since(path: Path, since: datetime) -> tuple[int, int, int]:
 def published_is_current(path: Path) -> bool:
     """Whether the analysts' copy holds the loader's state, decided without opening the copy: analysts may hold
     it open, read-write even (the DuckDB CLI's default), and that must never fail a run. Publishing records, in
-    ``<copy>.state.json``, the loader's state (its loads and runs) and the copy's file identity (inode, size,
-    modification time); the copy is current when the loader's state is still that one and the file is still
-    that file. A copy truncated, overwritten or replaced since is not, and the next run publishes again."""
+    ``<copy>.state.json``, the loader's state (its loads and runs, and the marts' definitions) and the copy's file
+    identity (inode, size, modification time); the copy is current when the loader's state is still that one and
+    the file is still that file. A copy truncated, overwritten or replaced since is not, and the next run publishes
+    again; so is one published with other marts (by an older sinmun), which the next run publishes with these."""
     target = published_path(path)
     try:
         recorded = json.loads(published_state_path(path).read_text(encoding="utf-8"))
@@ -576,8 +603,9 @@ def published_state_path(path: Path) -> Path:
 
 
 def _warehouse_state(path: Path) -> list:
+    """The loader's loads and runs, and the marts it is published with (a change of either makes a copy stale)."""
     with connect(path, read_only=True) as con:
-        return [str(value) for value in con.execute(sql("queries/warehouse_state")).fetchone()]
+        return [str(value) for value in con.execute(sql("queries/warehouse_state")).fetchone()] + [marts_signature()]
 
 
 def _file_identity(path: Path) -> list[int]:
