@@ -21,7 +21,7 @@ from sinmun.analytics.analyses import load_analysis
 from sinmun.analytics.sql_runner import run_query
 from tests.analytics.test_report import OfflinePage, chromium, embedded_data  # noqa: F401 (chromium: a fixture)
 from tests.conftest import ROOT
-from tests.warehouse.conftest import query
+from tests.helpers.warehouse import query
 
 LEAD = "순천시는 4일 정부 공모사업인 '생활인구 활성화'에 최종 선정돼 국비 128억원을 확보했다고 밝혔다."
 STORY = [

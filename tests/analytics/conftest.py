@@ -10,7 +10,7 @@ import pytest
 
 from sinmun.flows.ingest import ingest_flow
 from tests.conftest import SEED_PAGE
-from tests.warehouse.conftest import copy_samples, layout_row, write_manifest
+from tests.helpers.warehouse import copy_samples, layout_row, write_manifest
 
 
 def warehouse_of_pages(root: Path, pages: dict[str, str]) -> Path:

@@ -1,7 +1,7 @@
 """Who said what, end to end: pages written here go through the real ingest flow (real Kiwi, real DuckDB), then
 ``fct_quote``, the saved analyses ``who_said_what`` and ``quoted_most``, and ``sinmun search --quotes`` (the real
 CLI) give answers known in advance. (A corrected page's quotes are replaced with its articles:
-``tests/warehouse/test_ingest_flow.py::test_changed_page_replaces_exactly_its_articles``.)"""
+``tests/flows/test_ingest_flow.py::test_changed_page_replaces_exactly_its_articles``.)"""
 
 from __future__ import annotations
 

@@ -18,7 +18,7 @@ import pytest
 from sinmun.analytics.sql_runner import QueryError, QueryRefused, run_query
 from sinmun.flows.ingest import ingest_flow
 from sinmun.store.warehouse import published_path
-from tests.warehouse.conftest import copy_samples, table_fingerprints
+from tests.helpers.warehouse import copy_samples, table_fingerprints
 
 
 @pytest.fixture(scope="module")

@@ -10,7 +10,7 @@ import duckdb
 
 from sinmun.store.warehouse import SCHEMA_VERSION
 from tests.conftest import require_shared
-from tests.warehouse.conftest import query, table_fingerprints
+from tests.helpers.warehouse import query, table_fingerprints
 
 
 def run(sinmun_bin: Path, *args: str) -> subprocess.CompletedProcess:
@@ -129,7 +129,7 @@ def _ingest_with_helpers(
     import os
     import time
 
-    from tests.warehouse.conftest import copy_samples
+    from tests.helpers.warehouse import copy_samples
 
     inbox = tmp_path / "inbox"
     copy_samples(inbox)
@@ -198,7 +198,7 @@ def test_backfill_through_the_cli_loads_each_date_with_one_server_and_one_kiwi(t
     """`sinmun backfill` runs one flow per date on one temporary Prefect server and one Kiwi process."""
     import time
 
-    from tests.warehouse.conftest import copy_samples
+    from tests.helpers.warehouse import copy_samples
 
     inbox = tmp_path / "inbox"
     copy_samples(inbox)

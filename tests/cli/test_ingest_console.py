@@ -20,8 +20,8 @@ from pathlib import Path
 
 import pytest
 
-from tests.warehouse.conftest import copy_samples
-from tests.warehouse.test_ingest_cli import _children, _command_line
+from tests.cli.test_ingest_cli import _children, _command_line
+from tests.helpers.warehouse import copy_samples
 
 FIRST_PAGES = ["bitgoeul/2024-03-04/1.txt", "bitgoeul/2024-03-04/3.txt", "namdo/2024-03-05/1.txt"]
 LATER_PAGE = "seohae/2024-03-07/1.txt"

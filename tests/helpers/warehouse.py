@@ -1,4 +1,4 @@
-"""Fixtures for warehouse tests: inboxes built from the sample pages (and the reference page when present)."""
+"""Helpers for warehouse tests: inboxes built from the sample pages, queries and fingerprints of a warehouse file."""
 
 from __future__ import annotations
 
@@ -7,9 +7,8 @@ import shutil
 from pathlib import Path
 
 import duckdb
-import pytest
 
-from tests.conftest import ROOT, SEED_PAGE
+from tests.conftest import ROOT
 
 SAMPLES = ROOT / "samples" / "inbox"
 
@@ -34,20 +33,6 @@ def write_manifest(inbox: Path, rows: list[dict]) -> None:
 def layout_row(rel: str) -> dict:
     publication, day, page = rel.split("/")
     return {"path": rel, "publication": publication, "date": day, "page": Path(page).stem}
-
-
-@pytest.fixture
-def seed_inbox(tmp_path: Path) -> Path:
-    """All sample pages plus the reference page, described by a manifest (the reference page has no page number)."""
-    inbox = tmp_path / "inbox"
-    rels = copy_samples(inbox)
-    rows = [layout_row(r) for r in rels]
-    if SEED_PAGE.exists():
-        (inbox / "extra").mkdir()
-        shutil.copyfile(SEED_PAGE, inbox / "extra" / "seed.txt")
-        rows.append({"path": "extra/seed.txt", "publication": "kwangju", "date": "2023-05-22", "page": ""})
-    write_manifest(inbox, rows)
-    return inbox
 
 
 def query(db: Path, text: str, params: list | None = None) -> list[tuple]:

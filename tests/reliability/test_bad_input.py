@@ -35,7 +35,7 @@ import pytest
 
 from sinmun.pages.decode import PageRejected, decode_page
 from tests.conftest import ROOT
-from tests.warehouse.conftest import copy_samples, layout_row, query, write_manifest
+from tests.helpers.warehouse import copy_samples, layout_row, query, write_manifest
 
 GOOD = ["bitgoeul/2024-03-05/1.txt", "namdo/2024-03-06/6.txt", "seohae/2024-03-07/1.txt"]
 CHANGED_PAGE = "namdo/2024-03-06/6.txt"  # given new content before the second run: a new version

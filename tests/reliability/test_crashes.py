@@ -26,7 +26,7 @@ import sinmun.flows.ingest
 from sinmun.flows.ingest import ingest_flow
 from sinmun.store import warehouse as store
 from tests.conftest import ROOT
-from tests.warehouse.conftest import SAMPLES, copy_samples, query
+from tests.helpers.warehouse import SAMPLES, copy_samples, query
 
 
 def _load_kill_loop():

@@ -22,10 +22,10 @@ import pytest
 
 from sinmun.ingest.stage import staging_root
 from sinmun.store import warehouse as store
+from tests.cli.test_ingest_cli import _alive, _command_line
 from tests.conftest import ROOT
+from tests.helpers.warehouse import copy_samples, query
 from tests.reliability.test_crashes import assert_invariants, flock_holders, kl, wait_for
-from tests.warehouse.conftest import copy_samples, query
-from tests.warehouse.test_ingest_cli import _alive, _command_line
 
 CORPUS_PAGES = 120  # a run of 5 pages per batch is mid-way for seconds after its first loads
 BATCH_PAGES = 5

@@ -7,7 +7,7 @@ import subprocess
 from pathlib import Path
 
 from tests.conftest import ROOT
-from tests.warehouse.conftest import copy_samples, table_fingerprints
+from tests.helpers.warehouse import copy_samples, table_fingerprints
 
 RUN_SPECIFIC = ("load_id", "loaded_at", "started_at", "finished_at", "run_id", "flow_run_id", "quarantined_at")
 

@@ -22,7 +22,7 @@ import pytest
 
 from sinmun.ingest.prefect_server import api_healthy, free_port, stop_process_group
 from tests.conftest import ROOT
-from tests.warehouse.conftest import copy_samples
+from tests.helpers.warehouse import copy_samples
 
 BIN = ROOT / ".venv" / "bin"
 FIRST = ["bitgoeul/2024-03-04/1.txt", "namdo/2024-03-05/4.txt"]
