@@ -19,8 +19,8 @@ from flows.ingest import ingest_flow
 from sinmun import reprints
 from sinmun.analytics.analyses import load_analysis
 from sinmun.analytics.sql_runner import run_query
-from tests.analytics.test_report import OfflinePage, chromium, embedded_data  # noqa: F401 (chromium: a fixture)
 from tests.conftest import ROOT
+from tests.helpers.report_page import OfflinePage, embedded_data
 from tests.helpers.warehouse import query
 
 LEAD = "순천시는 4일 정부 공모사업인 '생활인구 활성화'에 최종 선정돼 국비 128억원을 확보했다고 밝혔다."
@@ -353,7 +353,7 @@ def test_the_reprint_tables_pass_the_data_checks_and_a_broken_cluster_fails_them
             warehouse.run_checks(con)
 
 
-def test_the_report_shows_the_share_of_reprinted_stories_per_paper(loaded: Path, chromium, tmp_path: Path):  # noqa: F811
+def test_the_report_shows_the_share_of_reprinted_stories_per_paper(loaded: Path, chromium, tmp_path: Path):
     from sinmun.cli import main
 
     out = tmp_path / "report.html"

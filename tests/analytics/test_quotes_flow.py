@@ -15,7 +15,7 @@ import pytest
 from sinmun.analytics.analyses import load_analysis
 from sinmun.analytics.sql_runner import run_query
 from sinmun.cli import main
-from tests.analytics.conftest import warehouse_of_pages
+from tests.helpers.warehouse import warehouse_of_pages
 
 HEADER_0304 = "2024년 3월 4일 월요일 제8120호 빛고을신문 1면 종합\n\n"
 PAGE_0304 = (

@@ -5,7 +5,6 @@ sample pages, opened in headless Chromium (Debian's /usr/bin/chromium, driven by
 from __future__ import annotations
 
 import json
-import os
 import re
 import struct
 import subprocess
@@ -19,14 +18,9 @@ from sinmun.analytics.analyses import load_analysis
 from sinmun.analytics.report import choose_grain, date_axis, render_report
 from sinmun.analytics.sql_runner import run_query
 from sinmun.cli import main
-from tests.conftest import ROOT
+from tests.conftest import ROOT, SampleWarehouse
+from tests.helpers.report_page import OfflinePage, embedded_data
 
-CHROMIUM = Path("/usr/bin/chromium")
-# Without the background-networking flags Chromium reaches out on its own, and this closed network refuses it.
-CHROMIUM_ARGS = [
-    "--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run", "--disable-background-networking",
-    "--disable-component-update", "--disable-sync",
-]  # fmt: skip
 CHART_IDS = (
     "chart-articles", "chart-entities", "chart-network", "chart-reporters", "chart-speakers", "chart-regions",
     "chart-reprints",
@@ -168,12 +162,6 @@ def references(page: str) -> _References:
     return parser
 
 
-def embedded_data(page: str) -> dict:
-    found = re.findall(r'<script type="application/json" id="data">(.*?)</script>', page, flags=re.S)
-    assert len(found) == 1
-    return json.loads(found[0])
-
-
 # ---- the page, without a browser ------------------------------------------------------------------------------------
 
 
@@ -278,8 +266,8 @@ def test_missing_published_warehouse_exits_2(tmp_path: Path, capsys):
 
 
 @pytest.fixture(scope="module")
-def warehouse(samples_warehouse: Path) -> Path:
-    return samples_warehouse
+def warehouse(samples_warehouse: SampleWarehouse) -> Path:
+    return samples_warehouse.path
 
 
 @pytest.fixture(scope="module")
@@ -292,62 +280,6 @@ def report_file(warehouse: Path, sinmun_bin: Path) -> Path:
     assert result.returncode == 0, result.stderr
     assert f"wrote {out}" in result.stdout
     return out
-
-
-@pytest.fixture(scope="module")
-def chromium():
-    if not CHROMIUM.exists():
-        _missing(f"{CHROMIUM} not found")
-    try:
-        from playwright.sync_api import sync_playwright
-    except ImportError:
-        _missing("the playwright package is not installed (pip install -e '.[dev]')")
-    with sync_playwright() as playwright:
-        browser = playwright.chromium.launch(executable_path=str(CHROMIUM), headless=True, args=CHROMIUM_ARGS)
-        yield browser
-        browser.close()
-
-
-def _missing(what: str) -> None:
-    """Chromium is part of the test set-up: under CI its absence fails; elsewhere the browser tests skip."""
-    message = f"{what}: `make test` installs Debian's chromium package"
-    if os.environ.get("CI"):
-        pytest.fail(message)
-    pytest.skip(message)
-
-
-class OfflinePage:
-    """A page opened from file:// with every other request aborted and recorded, and its errors collected."""
-
-    def __init__(self, browser, path: Path):
-        self.context = browser.new_context(viewport={"width": 1200, "height": 900})
-        self.requests_off_file: list[str] = []
-        self.errors: list[str] = []
-        self.context.route("**/*", self._route)
-        self.page = self.context.new_page()
-        self.page.on("request", lambda request: self._note(request.url))
-        self.page.on("console", lambda message: message.type == "error" and self.errors.append(message.text))
-        self.page.on("pageerror", lambda error: self.errors.append(str(error)))
-        self.page.goto(path.resolve().as_uri(), wait_until="load")
-
-    def _note(self, url: str) -> None:
-        if not url.startswith(("file:", "about:")):
-            self.requests_off_file.append(url)
-
-    def _route(self, route) -> None:
-        if route.request.url.startswith("file:"):
-            route.continue_()
-        else:
-            route.abort()  # the request event has recorded it
-
-    def count(self, selector: str) -> int:
-        return self.page.locator(selector).count()
-
-    def text(self, selector: str) -> str:
-        return " ".join(self.page.locator(selector).all_text_contents())
-
-    def close(self) -> None:
-        self.context.close()
 
 
 @pytest.fixture(scope="module")

@@ -9,8 +9,8 @@ import pytest
 
 from sinmun.analytics.analyses import load_analysis
 from sinmun.analytics.sql_runner import run_query
-from tests.analytics.conftest import warehouse_of_pages
 from tests.conftest import ROOT
+from tests.helpers.warehouse import warehouse_of_pages
 
 PAGE_1 = """2024년 3월 4일 월요일 제8120호 빛고을신문 1면 종합
 

@@ -9,8 +9,7 @@ import sys
 from pathlib import Path
 
 from tests.conftest import ROOT
-from tests.helpers.warehouse import copy_samples, table_fingerprints
-from tests.scheduling.test_dask_scale_out import RUN_SPECIFIC
+from tests.helpers.warehouse import RUN_SPECIFIC, copy_samples, table_fingerprints
 
 
 def test_plain_pipeline_loads_the_same_tables_as_the_flow(tmp_path: Path, sinmun_bin: Path):

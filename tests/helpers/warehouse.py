@@ -8,7 +8,7 @@ from pathlib import Path
 
 import duckdb
 
-from tests.conftest import ROOT
+from tests.conftest import ROOT, SEED_PAGE
 
 SAMPLES = ROOT / "samples" / "inbox"
 
@@ -35,6 +35,18 @@ def layout_row(rel: str) -> dict:
     return {"path": rel, "publication": publication, "date": day, "page": Path(page).stem}
 
 
+def sample_inbox(inbox: Path) -> Path:
+    """All sample pages plus the reference page when ../shared has it (the reference page has no page number),
+    described by a manifest."""
+    rows = [layout_row(rel) for rel in copy_samples(inbox)]
+    if SEED_PAGE.exists():
+        (inbox / "extra").mkdir()
+        shutil.copyfile(SEED_PAGE, inbox / "extra" / "seed.txt")
+        rows.append({"path": "extra/seed.txt", "publication": "kwangju", "date": "2023-05-22", "page": ""})
+    write_manifest(inbox, rows)
+    return inbox
+
+
 def query(db: Path, text: str, params: list | None = None) -> list[tuple]:
     con = duckdb.connect(str(db), read_only=True)
     try:
@@ -49,6 +61,10 @@ TABLES = (
     "fct_amount_mention", "fct_quote", "fct_article_term", "reprint_fingerprint", "reprint_band", "reprint_pair",
     "dim_reprint_cluster", "bridge_article_reprint",
 )  # fmt: skip
+
+
+# Columns that differ from run to run whatever was loaded: left out when two runs' tables are compared.
+RUN_SPECIFIC = ("load_id", "loaded_at", "started_at", "finished_at", "run_id", "flow_run_id", "quarantined_at")
 
 
 def table_fingerprints(db: Path, *, without: tuple[str, ...] = ()) -> dict[str, tuple[int, str]]:
@@ -67,3 +83,17 @@ def table_fingerprints(db: Path, *, without: tuple[str, ...] = ()) -> dict[str, 
     finally:
         con.close()
     return out
+
+
+def warehouse_of_pages(root: Path, pages: dict[str, str]) -> Path:
+    """A warehouse loaded by the real flow (in this process) from pages written here (inbox path -> text); returns
+    its path."""
+    from sinmun.flows.ingest import ingest_flow  # Prefect: imported by the tests that run the flow, not by the rest
+
+    for rel, text in pages.items():
+        path = root / "inbox" / rel
+        path.parent.mkdir(parents=True, exist_ok=True)
+        path.write_text(text, encoding="utf-8")
+    db = root / "wh" / "sinmun.duckdb"
+    ingest_flow(inbox=str(root / "inbox"), warehouse_path=str(db))
+    return db

@@ -21,8 +21,7 @@ from pathlib import Path
 
 import pytest
 
-from tests.helpers.warehouse import SAMPLES, copy_samples, query
-from tests.reliability.test_bad_input import (
+from tests.helpers.cli_runs import (
     CliResult,
     Run,
     assert_reconciles,
@@ -33,6 +32,7 @@ from tests.reliability.test_bad_input import (
     sha256,
     tree_state,
 )
+from tests.helpers.warehouse import SAMPLES, copy_samples, query
 
 CORRECTED = "bitgoeul/2024-03-05/1.txt"  # delivered again as 01.txt with 320억 -> 330억, a newer file
 CORRECTED_COPY = "bitgoeul/2024-03-05/01.txt"

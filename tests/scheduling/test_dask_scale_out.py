@@ -7,9 +7,7 @@ import subprocess
 from pathlib import Path
 
 from tests.conftest import ROOT
-from tests.helpers.warehouse import copy_samples, table_fingerprints
-
-RUN_SPECIFIC = ("load_id", "loaded_at", "started_at", "finished_at", "run_id", "flow_run_id", "quarantined_at")
+from tests.helpers.warehouse import RUN_SPECIFIC, copy_samples, table_fingerprints
 
 
 def test_dask_workers_load_the_same_tables(tmp_path: Path):
