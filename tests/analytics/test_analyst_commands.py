@@ -15,6 +15,8 @@ from sinmun.analytics.analyses import analysis_names, load_analysis
 from sinmun.analytics.sql_output import display_width
 from tests.conftest import SampleWarehouse
 
+pytestmark = pytest.mark.integration  # the real `sinmun` command on the sample warehouse
+
 VALUES_QUERY = (
     "select [null, '할머니'] as names, null as nothing, date '2024-03-04' as day, "
     "{'이름': '강', 'n': 1} as record, repeat('가나다', 10) as long_text"

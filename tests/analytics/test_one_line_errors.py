@@ -14,6 +14,8 @@ import pytest
 
 from tests.conftest import SampleWarehouse
 
+pytestmark = pytest.mark.integration  # the real `sinmun` command on the sample warehouse
+
 
 @dataclass(frozen=True)
 class Case:

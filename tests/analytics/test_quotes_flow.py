@@ -17,6 +17,8 @@ from sinmun.analytics.sql_runner import run_query
 from sinmun.cli import main
 from tests.helpers.warehouse import warehouse_of_pages
 
+pytestmark = pytest.mark.integration  # a warehouse loaded by the ingest flow
+
 HEADER_0304 = "2024년 3월 4일 월요일 제8120호 빛고을신문 1면 종합\n\n"
 PAGE_0304 = (
     HEADER_0304

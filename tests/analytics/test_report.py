@@ -289,12 +289,14 @@ def opened_report(chromium, report_file: Path):
     page.close()
 
 
+@pytest.mark.integration
 def test_report_is_self_contained_on_disk(report_file: Path):
     page = report_file.read_text(encoding="utf-8")
     assert references(page).links == []
     assert page.count("<script") == 2
 
 
+@pytest.mark.integration
 def test_report_renders_offline_without_errors(opened_report: OfflinePage, report_file: Path):
     assert opened_report.requests_off_file == []
     assert opened_report.errors == []
@@ -309,6 +311,7 @@ def test_report_renders_offline_without_errors(opened_report: OfflinePage, repor
     assert len(png) > 150_000, "a blank page compresses to a few kilobytes"
 
 
+@pytest.mark.integration
 def test_each_chart_draws_its_data(opened_report: OfflinePage, report_file: Path):
     data = embedded_data(report_file.read_text(encoding="utf-8"))
     for chart in CHART_IDS:
@@ -330,6 +333,7 @@ def test_each_chart_draws_its_data(opened_report: OfflinePage, report_file: Path
     assert opened_report.count("#chart-reprints g.reprint-bars rect") == 2 * len(data["reprints"]) > 0
 
 
+@pytest.mark.integration
 def test_report_shows_what_the_warehouse_holds(opened_report: OfflinePage, report_file: Path, warehouse: Path):
     _, [(articles,)] = run_query(warehouse, "select count(*) from fct_article")
     assert opened_report.text(".total .value").split()[0] == f"{articles:,}"
@@ -359,6 +363,7 @@ def test_report_shows_what_the_warehouse_holds(opened_report: OfflinePage, repor
     assert most_quoted["speaker"] in row and any(text in row for (text,) in quoted)
 
 
+@pytest.mark.integration
 def test_top_limits_the_entities_charted(report_file: Path):
     data = embedded_data(report_file.read_text(encoding="utf-8"))
     assert data["top"] == TOP
@@ -371,6 +376,7 @@ def test_top_limits_the_entities_charted(report_file: Path):
     assert sum(row["articles"] for row in data["articles_by_period"]) == dated
 
 
+@pytest.mark.integration
 def test_empty_data_shows_no_data_messages_without_errors(chromium, tmp_path: Path):
     path = tmp_path / "empty.html"
     path.write_text(render_report({}), encoding="utf-8")
@@ -383,6 +389,7 @@ def test_empty_data_shows_no_data_messages_without_errors(chromium, tmp_path: Pa
         page.close()
 
 
+@pytest.mark.integration
 def test_small_data_renders_in_the_browser(chromium, tmp_path: Path):
     path = tmp_path / "small.html"
     path.write_text(render_report(SMALL_DATA), encoding="utf-8")
@@ -399,6 +406,7 @@ def test_small_data_renders_in_the_browser(chromium, tmp_path: Path):
         page.close()
 
 
+@pytest.mark.integration
 def test_the_offline_page_notices_a_request_off_the_file(chromium, tmp_path: Path):
     """The harness itself: a page that loads something from the network is caught (and the load is aborted)."""
     path = tmp_path / "leaky.html"
@@ -439,6 +447,7 @@ def saved_analysis(sinmun_bin: Path, warehouse: Path, name: str, *params: str) -
     return json.loads(result.stdout)
 
 
+@pytest.mark.integration
 def test_report_regions_are_the_saved_analysis(report_file: Path, ranged_report: dict, warehouse, sinmun_bin):
     data = embedded_data(report_file.read_text(encoding="utf-8"))
     assert data["regions"] == saved_analysis(sinmun_bin, warehouse, "mentions_by_region") != []
@@ -447,6 +456,7 @@ def test_report_regions_are_the_saved_analysis(report_file: Path, ranged_report:
     assert sum(r["mentions"] for r in ranged) < sum(r["mentions"] for r in data["regions"])
 
 
+@pytest.mark.integration
 def test_report_from_to_keeps_to_the_dates(ranged_report: dict, warehouse: Path):
     data = ranged_report["data"]
     _, [(articles,)] = run_query(
@@ -460,6 +470,7 @@ def test_report_from_to_keeps_to_the_dates(ranged_report: dict, warehouse: Path)
     assert {row["period_start"] for row in data["articles_by_period"] + data["top_entities"]} <= set(data["periods"])
 
 
+@pytest.mark.integration
 def test_date_axis_spans_the_data(report_file: Path, opened_report: OfflinePage):
     data = embedded_data(report_file.read_text(encoding="utf-8"))
     with_articles = {row["period_start"] for row in data["articles_by_period"] if row["articles"]}
@@ -473,6 +484,7 @@ def test_date_axis_spans_the_data(report_file: Path, opened_report: OfflinePage)
     assert opened_report.count("#chart-entities g.axis-break") == len(data["gaps"])
 
 
+@pytest.mark.integration
 def test_heat_map_cells_are_readable_and_each_panel_has_its_own_scale(report_file: Path, opened_report: OfflinePage):
     data = embedded_data(report_file.read_text(encoding="utf-8"))
     page = opened_report.page
@@ -488,6 +500,7 @@ def test_heat_map_cells_are_readable_and_each_panel_has_its_own_scale(report_fil
         assert f"longest bar = {max(r['total_mentions'] for r in rows)}" in scale
 
 
+@pytest.mark.integration
 def test_every_treemap_tile_is_labelled(opened_report: OfflinePage, report_file: Path):
     data = embedded_data(report_file.read_text(encoding="utf-8"))
     page = opened_report.page

@@ -141,17 +141,20 @@ def headlines(hits) -> list[str]:
     return [h.headline for h in hits]
 
 
+@pytest.mark.integration
 def test_particles_do_not_hide_a_word(small_warehouse):
     _, hits = search(small_warehouse, "광주시")
     assert sorted(headlines(hits)) == sorted(["광주시 청년 일자리 확대", "지역 기업 수출 늘어", "도심 정원 조성"])
 
 
+@pytest.mark.integration
 def test_more_of_the_query_ranks_higher(small_warehouse):
     _, hits = search(small_warehouse, "광주시 정원")
     assert headlines(hits)[0] == "도심 정원 조성"
     assert hits[0].score > hits[1].score
 
 
+@pytest.mark.integration
 @pytest.mark.parametrize(
     ("filters", "expected"),
     [
@@ -173,12 +176,14 @@ def test_filters(small_warehouse, filters, expected):
     assert sorted(headlines(hits)) == sorted(expected)
 
 
+@pytest.mark.integration
 def test_limit_and_snippet(small_warehouse):
     _, hits = search(small_warehouse, "광주시", limit=1)
     assert len(hits) == 1
     assert "광주시" in [hits[0].snippet.text[s:e] for s, e in hits[0].snippet.highlights]
 
 
+@pytest.mark.integration
 def test_refusals(small_warehouse):
     with pytest.raises(QueryError, match="no searchable word"):
         search(small_warehouse, "... !!")
@@ -187,6 +192,7 @@ def test_refusals(small_warehouse):
 
 
 # On every sample page (and the reference page): queries whose right answer is known from the pages.
+@pytest.mark.integration
 @pytest.mark.parametrize(
     ("query", "filters", "first_headline"),
     [
@@ -203,6 +209,7 @@ def test_samples_expected_first(samples_warehouse, query, filters, first_headlin
     assert hits[0].headline == first_headline
 
 
+@pytest.mark.integration
 @pytest.mark.parametrize(
     ("query", "filters", "first_headline"),
     [
@@ -221,6 +228,7 @@ def test_reference_page_expected_first(samples_warehouse, query, filters, first_
     assert hits[0].headline == first_headline
 
 
+@pytest.mark.integration
 def test_cli_search(samples_warehouse, sinmun_bin):
     text = subprocess.run(
         [str(sinmun_bin), "search", "천일염", "--warehouse", str(samples_warehouse.path), "--limit", "3"],
@@ -276,6 +284,7 @@ def cached_and_uncached(samples_warehouse, sinmun_bin, search_cache_folder):
     return uncached, first, again
 
 
+@pytest.mark.integration
 def test_a_query_analysed_before_gives_the_same_results_without_loading_kiwi(cached_and_uncached):
     uncached, first, again = cached_and_uncached
     for query in SAME_RESULT_QUERIES:
@@ -287,6 +296,7 @@ def test_a_query_analysed_before_gives_the_same_results_without_loading_kiwi(cac
     assert max(peak for _, peak in again.values()) < 250 * 2**20
 
 
+@pytest.mark.integration
 def test_every_cached_analysis_is_kiwis_analysis_of_that_text(cached_and_uncached, samples_warehouse):
     """The cache holds the queries searched and every term of the warehouse (a one-word search needs no Kiwi);
     each entry equals the full model's analysis of its text, now, over thousands of texts."""

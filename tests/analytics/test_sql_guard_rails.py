@@ -20,6 +20,8 @@ from sinmun.flows.ingest import ingest_flow
 from sinmun.store.warehouse import published_path
 from tests.helpers.warehouse import copy_samples, table_fingerprints
 
+pytestmark = pytest.mark.integration  # a warehouse loaded by the ingest flow, and the real `sinmun` command
+
 
 @pytest.fixture(scope="module")
 def warehouse(tmp_path_factory) -> Path:

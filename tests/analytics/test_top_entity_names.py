@@ -13,6 +13,8 @@ from sinmun.entities.lexicon import generic_institutions, org_ending
 from sinmun.morphology import tokenize
 from tests.conftest import ROOT, SampleWarehouse
 
+pytestmark = pytest.mark.integration  # the sample warehouse, loaded by the real `sinmun` command
+
 QUERY = (ROOT / "sql" / "queries" / "top_entity_names.sql").read_text(encoding="utf-8")
 VERBAL = ("V", "E", "XSV", "XSA")
 

@@ -8,6 +8,8 @@ from pathlib import Path
 
 import pytest
 
+pytestmark = pytest.mark.integration  # the real `sinmun` command in a subprocess
+
 JSON_INPUT = "\n".join(
     [
         json.dumps(

@@ -16,6 +16,8 @@ import pytest
 from sinmun.ingest.prefect_server import free_port
 from tests.helpers.warehouse import copy_samples
 
+pytestmark = pytest.mark.integration  # the real `sinmun` command in a subprocess
+
 # A notebook's kernel: a connection to the loader's file, kept open until the test ends.
 NOTEBOOK = "import duckdb, sys, time\ncon = duckdb.connect(sys.argv[1])\nprint('open', flush=True)\ntime.sleep(600)\n"
 

@@ -8,11 +8,14 @@ import subprocess
 from pathlib import Path
 
 import duckdb
+import pytest
 
 from sinmun.store.warehouse import SCHEMA_VERSION
 from tests.conftest import SampleWarehouse, require_shared
 from tests.helpers.processes import alive, child_pids, command_line
 from tests.helpers.warehouse import query, table_fingerprints
+
+pytestmark = pytest.mark.integration  # the real `sinmun` command in a subprocess
 
 
 def run(sinmun_bin: Path, *args: str) -> subprocess.CompletedProcess:

@@ -23,6 +23,8 @@ import pytest
 from tests.helpers.processes import child_pids, command_line
 from tests.helpers.warehouse import copy_samples
 
+pytestmark = pytest.mark.integration  # the real `sinmun` command in a subprocess
+
 FIRST_PAGES = ["bitgoeul/2024-03-04/1.txt", "bitgoeul/2024-03-04/3.txt", "namdo/2024-03-05/1.txt"]
 LATER_PAGE = "seohae/2024-03-07/1.txt"
 # Prefect's client telemetry is off in CI: the runs here must not look like CI, or its notice could never show.

@@ -19,6 +19,8 @@ from sinmun.store import warehouse as store
 from tests.helpers.kill_loop import kl
 from tests.helpers.warehouse import SAMPLES, copy_samples, query, table_fingerprints, write_manifest
 
+pytestmark = pytest.mark.integration  # the real `sinmun` command in a subprocess
+
 # Two sample pages delivered as scans without their header line (no date, no page number: date key -1, page id
 # path:<file>), and two pages in the dated layout.
 SCANS = {"scans/a.txt": ("bitgoeul", "2024-03-05", "1"), "scans/b.txt": ("bitgoeul", "2024-03-05", "3")}

@@ -13,6 +13,8 @@ from sinmun.flows.ingest import ingest_flow
 from sinmun.store import warehouse as store
 from tests.helpers.warehouse import copy_samples, query, table_fingerprints
 
+pytestmark = pytest.mark.integration  # the ingest flow, run by Prefect
+
 PAGE_A = "bitgoeul/2024-03-05/1.txt"  # continues on page 3
 PAGE_B = "bitgoeul/2024-03-05/3.txt"  # holds the continuation from page 1
 OTHERS = ["namdo/2024-03-06/6.txt", "seohae/2024-03-07/1.txt"]

@@ -17,6 +17,8 @@ from sinmun.ingest.stage import staging_root
 from sinmun.store import warehouse
 from tests.helpers.warehouse import copy_samples
 
+pytestmark = pytest.mark.integration  # warehouses loaded by the real `sinmun` command
+
 PAGE = "bitgoeul/2024-03-04/1.txt"
 
 

@@ -30,7 +30,6 @@ from pathlib import Path
 
 import pytest
 
-from sinmun.pages.decode import PageRejected, decode_page
 from tests.conftest import ROOT
 from tests.helpers.cli_runs import (
     Run,
@@ -43,6 +42,8 @@ from tests.helpers.cli_runs import (
     tree_state,
 )
 from tests.helpers.warehouse import copy_samples, layout_row, query, write_manifest
+
+pytestmark = pytest.mark.integration  # the real `sinmun` command in a subprocess
 
 GOOD = ["bitgoeul/2024-03-05/1.txt", "namdo/2024-03-06/6.txt", "seohae/2024-03-07/1.txt"]
 CHANGED_PAGE = "namdo/2024-03-06/6.txt"  # given new content before the second run: a new version
@@ -866,19 +867,3 @@ def test_a_folder_that_cannot_be_listed_is_refused_with_its_reason(guarded: Guar
     assert (reason, digest, quarantine_path) == ("unreadable", None, None), row
     assert "denied" in detail.lower(), detail
     assert (guarded.inbox / LOCKED_FOLDER).is_dir(), "recorded where it is, never moved"
-
-
-# ---------------------------------------------------------------------------------------------------------------
-# Case 4, one level down: a short CP949 text is read as the Korean it is, never as other characters
-
-
-@pytest.mark.parametrize(
-    "text", ["광주 소식", "화창한 봄날", "화창 활짝"], ids=["plain", "utf8-like-start", "valid-utf8"]
-)
-def test_short_cp949_is_not_misdecoded(text: str) -> None:
-    data = text.encode("cp949")
-    try:
-        decoded = decode_page(data)
-    except PageRejected as err:
-        pytest.fail(f"{text!r} in CP949 refused as {err.reason} ({err.detail})")
-    assert (decoded.text, decoded.encoding) == (text, "cp949")

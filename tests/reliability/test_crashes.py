@@ -26,6 +26,8 @@ from tests.helpers.kill_loop import assert_invariants, kl
 from tests.helpers.processes import flock_holders, wait_for
 from tests.helpers.warehouse import SAMPLES, copy_samples, query
 
+pytestmark = pytest.mark.integration  # the real `sinmun` command and the ingest flow
+
 ALL_PAGES = sorted(p.relative_to(SAMPLES).as_posix() for p in SAMPLES.glob("*/*/*.txt"))
 SOME_PAGES = ALL_PAGES[::3]  # 12 pages of the three papers
 TEN_PAGES = ALL_PAGES[:10]

@@ -34,6 +34,8 @@ from tests.helpers.cli_runs import (
 )
 from tests.helpers.warehouse import SAMPLES, copy_samples, query
 
+pytestmark = pytest.mark.integration  # the real `sinmun` command in a subprocess
+
 CORRECTED = "bitgoeul/2024-03-05/1.txt"  # delivered again as 01.txt with 320억 -> 330억, a newer file
 CORRECTED_COPY = "bitgoeul/2024-03-05/01.txt"
 # The same page again, older, under a name without layout: its page id comes from its header, once read, in

@@ -27,6 +27,8 @@ from tests.helpers.kill_loop import assert_invariants, kl
 from tests.helpers.processes import alive, command_line, flock_holders, wait_for
 from tests.helpers.warehouse import copy_samples, query
 
+pytestmark = pytest.mark.integration  # the real `sinmun` command in a subprocess
+
 CORPUS_PAGES = 120  # a run of 5 pages per batch is mid-way for seconds after its first loads
 BATCH_PAGES = 5
 HANG_GUARD_SECONDS = 15  # the promise is 5 s; this bound only keeps a broken stop from hanging the suite

@@ -24,6 +24,8 @@ from sinmun.ingest.prefect_server import api_healthy, free_port, stop_process_gr
 from tests.conftest import ROOT
 from tests.helpers.warehouse import copy_samples
 
+pytestmark = pytest.mark.integration  # a Prefect server and the real `sinmun` command
+
 BIN = ROOT / ".venv" / "bin"
 FIRST = ["bitgoeul/2024-03-04/1.txt", "namdo/2024-03-05/4.txt"]
 SECOND = ["seohae/2024-03-07/1.txt", "seohae/2024-03-08/5.txt"]
