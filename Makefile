@@ -5,7 +5,7 @@ PYTHON ?= python3
 VENV := .venv
 BIN := $(VENV)/bin
 
-.PHONY: run test lint setup clean browser model
+.PHONY: run test test-fast lint setup clean browser model
 
 setup: $(VENV)/.installed
 
@@ -44,6 +44,11 @@ browser:
 
 test: lint browser
 	$(BIN)/pytest -q
+
+# The fast lane while working: unit tests only, a minute or two (no `sinmun` command in a subprocess, no Prefect, no
+# Chromium: the tests marked `integration` or `slow` are left out, and a test left that starts one of them fails).
+test-fast: setup
+	$(BIN)/pytest -q --fast-lane
 
 clean:
 	rm -rf $(VENV) .pytest_cache .ruff_cache .hypothesis

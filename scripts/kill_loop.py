@@ -47,7 +47,7 @@ import duckdb  # noqa: E402
 
 from sinmun.ingest.stage import staging_root  # noqa: E402
 from sinmun.store import warehouse as store  # noqa: E402
-from tests.warehouse.conftest import copy_samples, table_fingerprints  # noqa: E402
+from tests.helpers.warehouse import copy_samples, table_fingerprints  # noqa: E402
 
 # Per-run bookkeeping: compared by what must match, never row by row.
 BOOKKEEPING = ("ingest_run", "load_ledger", "quarantine")

@@ -34,6 +34,7 @@ def _answers() -> tuple:
     )
 
 
+@pytest.mark.integration  # a Kiwi process of its own
 def test_kiwi_process_answers_as_kiwi_in_this_process(kiwi_process) -> None:
     morphology.stop_kiwi_process()
     here = _answers()
@@ -46,6 +47,7 @@ def test_kiwi_process_answers_as_kiwi_in_this_process(kiwi_process) -> None:
     assert tokens[5] == [] and all(isinstance(t, tuple) and len(t) == 4 for t in tokens[0])
 
 
+@pytest.mark.integration  # a Kiwi process of its own
 def test_many_texts_stream_back_in_order(kiwi_process) -> None:
     texts = [f"{n}번째 시민이 설명회에 참석했다." for n in range(200)]  # several chunks
     tokens = list(morphology.tokenize(texts))
@@ -53,6 +55,7 @@ def test_many_texts_stream_back_in_order(kiwi_process) -> None:
     assert [t[0][3] for t in tokens] == [str(n) for n in range(200)]
 
 
+@pytest.mark.integration  # a Kiwi process of its own
 def test_a_caller_that_stops_early_leaves_the_next_call_clean(kiwi_process) -> None:
     partial = morphology.tokenize(TEXTS * 50)
     next(partial)
@@ -60,6 +63,7 @@ def test_a_caller_that_stops_early_leaves_the_next_call_clean(kiwi_process) -> N
     assert morphology.final_tags(["정원을 잇는", "시민이 모였다"]) == ["ETM", "EF"]
 
 
+@pytest.mark.integration  # a Kiwi process of its own
 def test_calls_from_several_threads_each_get_their_own_answers(kiwi_process) -> None:
     from concurrent.futures import ThreadPoolExecutor
 
@@ -70,6 +74,7 @@ def test_calls_from_several_threads_each_get_their_own_answers(kiwi_process) -> 
     assert results == in_this_process
 
 
+@pytest.mark.integration  # a Kiwi process of its own
 def test_a_dead_kiwi_process_is_a_clear_error_not_a_hang(kiwi_process) -> None:
     kiwi_process._child.kill()
     kiwi_process._child.wait()

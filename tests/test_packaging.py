@@ -21,7 +21,7 @@ from pathlib import Path
 import pytest
 
 from tests.conftest import ROOT
-from tests.warehouse.conftest import copy_samples
+from tests.helpers.warehouse import copy_samples
 
 pytestmark = pytest.mark.slow
 

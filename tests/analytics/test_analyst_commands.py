@@ -13,7 +13,9 @@ import pytest
 
 from sinmun.analytics.analyses import analysis_names, load_analysis
 from sinmun.analytics.sql_output import display_width
-from sinmun.store.warehouse import published_path
+from tests.conftest import SampleWarehouse
+
+pytestmark = pytest.mark.integration  # the real `sinmun` command on the sample warehouse
 
 VALUES_QUERY = (
     "select [null, '할머니'] as names, null as nothing, date '2024-03-04' as day, "
@@ -26,8 +28,8 @@ def sinmun(sinmun_bin: Path, *args: str, cwd: Path | None = None) -> subprocess.
 
 
 @pytest.fixture(scope="module")
-def published(samples_warehouse: Path) -> Path:
-    return published_path(samples_warehouse)
+def published(samples_warehouse: SampleWarehouse) -> Path:
+    return samples_warehouse.published
 
 
 @pytest.fixture(scope="module")

@@ -25,6 +25,8 @@ from sinmun.analytics.report import gather_report_data
 from sinmun.store.warehouse import MART_ORDER, published_path
 from tests.conftest import ROOT
 
+pytestmark = pytest.mark.integration  # the session's sample warehouse, and warehouses loaded by the real flow and CLI
+
 FIRST_PAGE = "bitgoeul/2024-03-04/1"  # samples/inbox/bitgoeul/2024-03-04/1.txt
 RIVER_STORY = "광주천 생태하천 복원 첫 삽"  # its first article, by 박하늘
 
@@ -64,9 +66,9 @@ def test_the_analyses_report_examples_and_search_read_the_marts():
     assert unread == []
 
 
-def test_mart_article_gives_each_article_its_paper_and_date(samples_warehouse: Path):
+def test_mart_article_gives_each_article_its_paper_and_date(samples_warehouse):
     found = rows(
-        samples_warehouse,
+        samples_warehouse.path,
         "select ordinal, kind, headline, publication_name, publication_date, weekday_short_ko, page_number "
         "from mart_article where page_id = $page order by ordinal",
         {"page": FIRST_PAGE},
@@ -81,9 +83,9 @@ def test_mart_article_gives_each_article_its_paper_and_date(samples_warehouse: P
     ]
 
 
-def test_mart_entity_mention_gives_each_mention_its_entity_and_article(samples_warehouse: Path):
+def test_mart_entity_mention_gives_each_mention_its_entity_and_article(samples_warehouse):
     found = rows(
-        samples_warehouse,
+        samples_warehouse.path,
         "select canonical_name, entity_type, mention_text, title_as_written, publication_name, publication_date, "
         "page_number, kind from mart_entity_mention where headline = $headline order by mention_ordinal",
         {"headline": RIVER_STORY},
@@ -96,9 +98,9 @@ def test_mart_entity_mention_gives_each_mention_its_entity_and_article(samples_w
     assert {row[4:] for row in found} == {article}
 
 
-def test_mart_place_mention_counts_each_place_in_its_region(samples_warehouse: Path):
+def test_mart_place_mention_counts_each_place_in_its_region(samples_warehouse):
     found = rows(
-        samples_warehouse,
+        samples_warehouse.path,
         "select distinct place_name, place_level, region_province, region_city_county_district "
         "from mart_place_mention where headline = $headline order by place_name",
         {"headline": RIVER_STORY},
@@ -113,9 +115,9 @@ def test_mart_place_mention_counts_each_place_in_its_region(samples_warehouse: P
     ]
 
 
-def test_mart_place_mention_leaves_countries_and_unknown_places_out_of_every_region(samples_warehouse: Path):
+def test_mart_place_mention_leaves_countries_and_unknown_places_out_of_every_region(samples_warehouse):
     found = rows(
-        samples_warehouse,
+        samples_warehouse.path,
         "select place_kind, count(*), count(region_province), count(region_city_county_district) "
         "from mart_place_mention where place_kind in ('country', 'unknown') group by place_kind order by place_kind",
     )
@@ -123,9 +125,9 @@ def test_mart_place_mention_leaves_countries_and_unknown_places_out_of_every_reg
     assert all(total > 0 and in_region == 0 and in_district == 0 for _, total, in_region, in_district in found)
 
 
-def test_mart_reporter_article_gives_each_byline_its_article(samples_warehouse: Path):
+def test_mart_reporter_article_gives_each_byline_its_article(samples_warehouse):
     found = rows(
-        samples_warehouse,
+        samples_warehouse.path,
         "select reporter_name, email, reporter_ordinal, kind, headline from mart_reporter_article "
         "where publication_name = '빛고을신문' and publication_date = date '2024-03-04' and page_number = 1 "
         "order by headline",
@@ -138,9 +140,9 @@ def test_mart_reporter_article_gives_each_byline_its_article(samples_warehouse: 
     ]
 
 
-def test_mart_quote_gives_each_quote_its_speaker_and_article(samples_warehouse: Path):
+def test_mart_quote_gives_each_quote_its_speaker_and_article(samples_warehouse):
     found = rows(
-        samples_warehouse,
+        samples_warehouse.path,
         "select speaker_name, speaker_type, reporting_verb, quote_text, publication_name, publication_date, "
         "page_number from mart_quote where headline = $headline order by quote_ordinal",
         {"headline": RIVER_STORY},
@@ -153,7 +155,7 @@ def test_mart_quote_gives_each_quote_its_speaker_and_article(samples_warehouse: 
         (*said, "물고기가 돌아오고 아이들이 발을 담그는 하천으로 만들어 도심의 허파 역할을 하도록 하겠다", *article),
     ]
     unnamed = rows(
-        samples_warehouse, "select distinct speaker_name from mart_quote where speaker_entity_key = 'unknown'"
+        samples_warehouse.path, "select distinct speaker_name from mart_quote where speaker_entity_key = 'unknown'"
     )
     assert unnamed in ([], [(None,)])  # an unnamed speaker has no name, not the unknown member's
 
@@ -169,11 +171,11 @@ FACT_OF_MART = {
 }
 
 
-def test_each_mart_has_one_row_per_row_of_its_fact(samples_warehouse: Path):
+def test_each_mart_has_one_row_per_row_of_its_fact(samples_warehouse):
     assert set(FACT_OF_MART) == set(MART_ORDER)
     for mart, fact_count in FACT_OF_MART.items():
-        (expected,) = rows(samples_warehouse, fact_count)[0]
-        assert rows(samples_warehouse, f"select count(*) from {mart}") == [(expected,)], mart
+        (expected,) = rows(samples_warehouse.path, fact_count)[0]
+        assert rows(samples_warehouse.path, f"select count(*) from {mart}") == [(expected,)], mart
 
 
 # A small warehouse through the real CLI: two people named together on one day, apart on another, and a page

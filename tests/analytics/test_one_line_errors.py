@@ -12,7 +12,9 @@ from pathlib import Path
 
 import pytest
 
-from sinmun.store.warehouse import published_path
+from tests.conftest import SampleWarehouse
+
+pytestmark = pytest.mark.integration  # the real `sinmun` command on the sample warehouse
 
 
 @dataclass(frozen=True)
@@ -47,11 +49,13 @@ CASES = [
 
 
 @pytest.mark.parametrize("case", CASES, ids=[case.name for case in CASES])
-def test_analysts_commands_errors_are_one_line(case: Case, samples_warehouse: Path, sinmun_bin: Path, tmp_path: Path):
+def test_analysts_commands_errors_are_one_line(
+    case: Case, samples_warehouse: SampleWarehouse, sinmun_bin: Path, tmp_path: Path
+):
     (tmp_path / "exists.csv").write_text("x\n1\n", encoding="utf-8")
     args = [arg.format(out=tmp_path) for arg in case.args]
     run = subprocess.run(
-        [str(sinmun_bin), *args, "--warehouse", str(published_path(samples_warehouse))],
+        [str(sinmun_bin), *args, "--warehouse", str(samples_warehouse.published)],
         capture_output=True, text=True, timeout=120, cwd=tmp_path,
     )  # fmt: skip
     assert run.returncode == 2, (run.returncode, run.stdout, run.stderr)

@@ -1,7 +1,7 @@
 """Who said what, end to end: pages written here go through the real ingest flow (real Kiwi, real DuckDB), then
 ``fct_quote``, the saved analyses ``who_said_what`` and ``quoted_most``, and ``sinmun search --quotes`` (the real
 CLI) give answers known in advance. (A corrected page's quotes are replaced with its articles:
-``tests/warehouse/test_ingest_flow.py::test_changed_page_replaces_exactly_its_articles``.)"""
+``tests/flows/test_ingest_flow.py::test_changed_page_replaces_exactly_its_articles``.)"""
 
 from __future__ import annotations
 
@@ -15,7 +15,9 @@ import pytest
 from sinmun.analytics.analyses import load_analysis
 from sinmun.analytics.sql_runner import run_query
 from sinmun.cli import main
-from tests.analytics.conftest import warehouse_of_pages
+from tests.helpers.warehouse import warehouse_of_pages
+
+pytestmark = pytest.mark.integration  # a warehouse loaded by the ingest flow
 
 HEADER_0304 = "2024년 3월 4일 월요일 제8120호 빛고을신문 1면 종합\n\n"
 PAGE_0304 = (

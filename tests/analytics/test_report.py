@@ -5,7 +5,6 @@ sample pages, opened in headless Chromium (Debian's /usr/bin/chromium, driven by
 from __future__ import annotations
 
 import json
-import os
 import re
 import struct
 import subprocess
@@ -19,14 +18,9 @@ from sinmun.analytics.analyses import load_analysis
 from sinmun.analytics.report import choose_grain, date_axis, render_report
 from sinmun.analytics.sql_runner import run_query
 from sinmun.cli import main
-from tests.conftest import ROOT
+from tests.conftest import ROOT, SampleWarehouse
+from tests.helpers.report_page import OfflinePage, embedded_data
 
-CHROMIUM = Path("/usr/bin/chromium")
-# Without the background-networking flags Chromium reaches out on its own, and this closed network refuses it.
-CHROMIUM_ARGS = [
-    "--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run", "--disable-background-networking",
-    "--disable-component-update", "--disable-sync",
-]  # fmt: skip
 CHART_IDS = (
     "chart-articles", "chart-entities", "chart-network", "chart-reporters", "chart-speakers", "chart-regions",
     "chart-reprints",
@@ -168,12 +162,6 @@ def references(page: str) -> _References:
     return parser
 
 
-def embedded_data(page: str) -> dict:
-    found = re.findall(r'<script type="application/json" id="data">(.*?)</script>', page, flags=re.S)
-    assert len(found) == 1
-    return json.loads(found[0])
-
-
 # ---- the page, without a browser ------------------------------------------------------------------------------------
 
 
@@ -278,8 +266,8 @@ def test_missing_published_warehouse_exits_2(tmp_path: Path, capsys):
 
 
 @pytest.fixture(scope="module")
-def warehouse(samples_warehouse: Path) -> Path:
-    return samples_warehouse
+def warehouse(samples_warehouse: SampleWarehouse) -> Path:
+    return samples_warehouse.path
 
 
 @pytest.fixture(scope="module")
@@ -295,74 +283,20 @@ def report_file(warehouse: Path, sinmun_bin: Path) -> Path:
 
 
 @pytest.fixture(scope="module")
-def chromium():
-    if not CHROMIUM.exists():
-        _missing(f"{CHROMIUM} not found")
-    try:
-        from playwright.sync_api import sync_playwright
-    except ImportError:
-        _missing("the playwright package is not installed (pip install -e '.[dev]')")
-    with sync_playwright() as playwright:
-        browser = playwright.chromium.launch(executable_path=str(CHROMIUM), headless=True, args=CHROMIUM_ARGS)
-        yield browser
-        browser.close()
-
-
-def _missing(what: str) -> None:
-    """Chromium is part of the test set-up: under CI its absence fails; elsewhere the browser tests skip."""
-    message = f"{what}: `make test` installs Debian's chromium package"
-    if os.environ.get("CI"):
-        pytest.fail(message)
-    pytest.skip(message)
-
-
-class OfflinePage:
-    """A page opened from file:// with every other request aborted and recorded, and its errors collected."""
-
-    def __init__(self, browser, path: Path):
-        self.context = browser.new_context(viewport={"width": 1200, "height": 900})
-        self.requests_off_file: list[str] = []
-        self.errors: list[str] = []
-        self.context.route("**/*", self._route)
-        self.page = self.context.new_page()
-        self.page.on("request", lambda request: self._note(request.url))
-        self.page.on("console", lambda message: message.type == "error" and self.errors.append(message.text))
-        self.page.on("pageerror", lambda error: self.errors.append(str(error)))
-        self.page.goto(path.resolve().as_uri(), wait_until="load")
-
-    def _note(self, url: str) -> None:
-        if not url.startswith(("file:", "about:")):
-            self.requests_off_file.append(url)
-
-    def _route(self, route) -> None:
-        if route.request.url.startswith("file:"):
-            route.continue_()
-        else:
-            route.abort()  # the request event has recorded it
-
-    def count(self, selector: str) -> int:
-        return self.page.locator(selector).count()
-
-    def text(self, selector: str) -> str:
-        return " ".join(self.page.locator(selector).all_text_contents())
-
-    def close(self) -> None:
-        self.context.close()
-
-
-@pytest.fixture(scope="module")
 def opened_report(chromium, report_file: Path):
     page = OfflinePage(chromium, report_file)
     yield page
     page.close()
 
 
+@pytest.mark.integration
 def test_report_is_self_contained_on_disk(report_file: Path):
     page = report_file.read_text(encoding="utf-8")
     assert references(page).links == []
     assert page.count("<script") == 2
 
 
+@pytest.mark.integration
 def test_report_renders_offline_without_errors(opened_report: OfflinePage, report_file: Path):
     assert opened_report.requests_off_file == []
     assert opened_report.errors == []
@@ -377,6 +311,7 @@ def test_report_renders_offline_without_errors(opened_report: OfflinePage, repor
     assert len(png) > 150_000, "a blank page compresses to a few kilobytes"
 
 
+@pytest.mark.integration
 def test_each_chart_draws_its_data(opened_report: OfflinePage, report_file: Path):
     data = embedded_data(report_file.read_text(encoding="utf-8"))
     for chart in CHART_IDS:
@@ -398,6 +333,7 @@ def test_each_chart_draws_its_data(opened_report: OfflinePage, report_file: Path
     assert opened_report.count("#chart-reprints g.reprint-bars rect") == 2 * len(data["reprints"]) > 0
 
 
+@pytest.mark.integration
 def test_report_shows_what_the_warehouse_holds(opened_report: OfflinePage, report_file: Path, warehouse: Path):
     _, [(articles,)] = run_query(warehouse, "select count(*) from fct_article")
     assert opened_report.text(".total .value").split()[0] == f"{articles:,}"
@@ -427,6 +363,7 @@ def test_report_shows_what_the_warehouse_holds(opened_report: OfflinePage, repor
     assert most_quoted["speaker"] in row and any(text in row for (text,) in quoted)
 
 
+@pytest.mark.integration
 def test_top_limits_the_entities_charted(report_file: Path):
     data = embedded_data(report_file.read_text(encoding="utf-8"))
     assert data["top"] == TOP
@@ -439,6 +376,7 @@ def test_top_limits_the_entities_charted(report_file: Path):
     assert sum(row["articles"] for row in data["articles_by_period"]) == dated
 
 
+@pytest.mark.integration
 def test_empty_data_shows_no_data_messages_without_errors(chromium, tmp_path: Path):
     path = tmp_path / "empty.html"
     path.write_text(render_report({}), encoding="utf-8")
@@ -451,6 +389,7 @@ def test_empty_data_shows_no_data_messages_without_errors(chromium, tmp_path: Pa
         page.close()
 
 
+@pytest.mark.integration
 def test_small_data_renders_in_the_browser(chromium, tmp_path: Path):
     path = tmp_path / "small.html"
     path.write_text(render_report(SMALL_DATA), encoding="utf-8")
@@ -467,6 +406,7 @@ def test_small_data_renders_in_the_browser(chromium, tmp_path: Path):
         page.close()
 
 
+@pytest.mark.integration
 def test_the_offline_page_notices_a_request_off_the_file(chromium, tmp_path: Path):
     """The harness itself: a page that loads something from the network is caught (and the load is aborted)."""
     path = tmp_path / "leaky.html"
@@ -507,6 +447,7 @@ def saved_analysis(sinmun_bin: Path, warehouse: Path, name: str, *params: str) -
     return json.loads(result.stdout)
 
 
+@pytest.mark.integration
 def test_report_regions_are_the_saved_analysis(report_file: Path, ranged_report: dict, warehouse, sinmun_bin):
     data = embedded_data(report_file.read_text(encoding="utf-8"))
     assert data["regions"] == saved_analysis(sinmun_bin, warehouse, "mentions_by_region") != []
@@ -515,6 +456,7 @@ def test_report_regions_are_the_saved_analysis(report_file: Path, ranged_report:
     assert sum(r["mentions"] for r in ranged) < sum(r["mentions"] for r in data["regions"])
 
 
+@pytest.mark.integration
 def test_report_from_to_keeps_to_the_dates(ranged_report: dict, warehouse: Path):
     data = ranged_report["data"]
     _, [(articles,)] = run_query(
@@ -528,6 +470,7 @@ def test_report_from_to_keeps_to_the_dates(ranged_report: dict, warehouse: Path)
     assert {row["period_start"] for row in data["articles_by_period"] + data["top_entities"]} <= set(data["periods"])
 
 
+@pytest.mark.integration
 def test_date_axis_spans_the_data(report_file: Path, opened_report: OfflinePage):
     data = embedded_data(report_file.read_text(encoding="utf-8"))
     with_articles = {row["period_start"] for row in data["articles_by_period"] if row["articles"]}
@@ -541,6 +484,7 @@ def test_date_axis_spans_the_data(report_file: Path, opened_report: OfflinePage)
     assert opened_report.count("#chart-entities g.axis-break") == len(data["gaps"])
 
 
+@pytest.mark.integration
 def test_heat_map_cells_are_readable_and_each_panel_has_its_own_scale(report_file: Path, opened_report: OfflinePage):
     data = embedded_data(report_file.read_text(encoding="utf-8"))
     page = opened_report.page
@@ -556,6 +500,7 @@ def test_heat_map_cells_are_readable_and_each_panel_has_its_own_scale(report_fil
         assert f"longest bar = {max(r['total_mentions'] for r in rows)}" in scale
 
 
+@pytest.mark.integration
 def test_every_treemap_tile_is_labelled(opened_report: OfflinePage, report_file: Path):
     data = embedded_data(report_file.read_text(encoding="utf-8"))
     page = opened_report.page

@@ -9,8 +9,8 @@ import pytest
 
 from sinmun.analytics.analyses import load_analysis
 from sinmun.analytics.sql_runner import run_query
-from tests.analytics.conftest import warehouse_of_pages
 from tests.conftest import ROOT
+from tests.helpers.warehouse import warehouse_of_pages
 
 PAGE_1 = """2024년 3월 4일 월요일 제8120호 빛고을신문 1면 종합
 
@@ -67,6 +67,7 @@ def test_every_analysis_says_what_it_answers_and_its_parameters():
         assert any(line.startswith("-- Parameters:") for line in header), path.name
 
 
+@pytest.mark.integration
 def test_top_people_by_week(warehouse: Path):
     rows = analysis(warehouse, "top_entities", entity_type="PERSON", grain="week", top=5)
     by_week = {}
@@ -76,11 +77,13 @@ def test_top_people_by_week(warehouse: Path):
     assert by_week[date(2024, 3, 11)] == [("김영록", 1, 1)]
 
 
+@pytest.mark.integration
 def test_people_mentioned_together(warehouse: Path):
     rows = analysis(warehouse, "co_occurrence", entity_type="PERSON", min_articles=1)
     assert [({r["entity_a"], r["entity_b"]}, r["articles"]) for r in rows] == [({"강기정", "김영록"}, 1)]
 
 
+@pytest.mark.integration
 def test_entity_timeline_with_titles(warehouse: Path):
     rows = analysis(warehouse, "entity_timeline", name="김영록")
     assert [(r["day"], r["mentions"], r["titles"]) for r in rows] == [
@@ -89,6 +92,7 @@ def test_entity_timeline_with_titles(warehouse: Path):
     ]
 
 
+@pytest.mark.integration
 def test_reporters_and_their_beats(warehouse: Path):
     rows = {r["reporter_name"]: r for r in analysis(warehouse, "reporter_beats", top=3)}
     assert (rows["박하늘"]["articles"], rows["정우진"]["articles"]) == (2, 1)
@@ -96,6 +100,7 @@ def test_reporters_and_their_beats(warehouse: Path):
     assert "전라남도" in rows["정우진"]["places"]
 
 
+@pytest.mark.integration
 def test_mentions_by_region(warehouse: Path):
     rows = {
         (r["province"], r["city_county_district"]): r["mentions"] for r in analysis(warehouse, "mentions_by_region")
@@ -105,6 +110,7 @@ def test_mentions_by_region(warehouse: Path):
     assert rows[("광주광역시", "(시도 전체)")] >= 2
 
 
+@pytest.mark.integration
 def test_kinds_by_page_and_date(warehouse: Path):
     rows = [(r["day"], r["page_number"], r["kind"], r["articles"]) for r in analysis(warehouse, "kinds_by_page")]
     assert rows == [
@@ -114,6 +120,7 @@ def test_kinds_by_page_and_date(warehouse: Path):
     ]
 
 
+@pytest.mark.integration
 def test_cross_reference_graph(warehouse: Path):
     rows = analysis(warehouse, "link_graph")
     assert [(r["link_type"], r["from_page"], r["to_page"]) for r in rows] == [("cross_ref", 1, 2)]

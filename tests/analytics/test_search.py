@@ -16,8 +16,8 @@ from hypothesis import strategies as st
 from sinmun.analytics.search import SearchFilters, query_terms, search
 from sinmun.analytics.sql_runner import QueryError
 from sinmun.entities.search_terms import article_terms, highlight, snippet, terms
-from tests.analytics.conftest import warehouse_of_pages
 from tests.conftest import require_shared
+from tests.helpers.warehouse import warehouse_of_pages
 
 
 def tok(*parts: tuple[str, str], gaps: tuple[int, ...] = ()) -> list[tuple[int, int, str, str]]:
@@ -141,17 +141,20 @@ def headlines(hits) -> list[str]:
     return [h.headline for h in hits]
 
 
+@pytest.mark.integration
 def test_particles_do_not_hide_a_word(small_warehouse):
     _, hits = search(small_warehouse, "광주시")
     assert sorted(headlines(hits)) == sorted(["광주시 청년 일자리 확대", "지역 기업 수출 늘어", "도심 정원 조성"])
 
 
+@pytest.mark.integration
 def test_more_of_the_query_ranks_higher(small_warehouse):
     _, hits = search(small_warehouse, "광주시 정원")
     assert headlines(hits)[0] == "도심 정원 조성"
     assert hits[0].score > hits[1].score
 
 
+@pytest.mark.integration
 @pytest.mark.parametrize(
     ("filters", "expected"),
     [
@@ -173,12 +176,14 @@ def test_filters(small_warehouse, filters, expected):
     assert sorted(headlines(hits)) == sorted(expected)
 
 
+@pytest.mark.integration
 def test_limit_and_snippet(small_warehouse):
     _, hits = search(small_warehouse, "광주시", limit=1)
     assert len(hits) == 1
     assert "광주시" in [hits[0].snippet.text[s:e] for s, e in hits[0].snippet.highlights]
 
 
+@pytest.mark.integration
 def test_refusals(small_warehouse):
     with pytest.raises(QueryError, match="no searchable word"):
         search(small_warehouse, "... !!")
@@ -187,6 +192,7 @@ def test_refusals(small_warehouse):
 
 
 # On every sample page (and the reference page): queries whose right answer is known from the pages.
+@pytest.mark.integration
 @pytest.mark.parametrize(
     ("query", "filters", "first_headline"),
     [
@@ -198,11 +204,12 @@ def test_refusals(small_warehouse):
     ],
 )
 def test_samples_expected_first(samples_warehouse, query, filters, first_headline):
-    _, hits = search(samples_warehouse, query, filters)
+    _, hits = search(samples_warehouse.path, query, filters)
     assert hits, query
     assert hits[0].headline == first_headline
 
 
+@pytest.mark.integration
 @pytest.mark.parametrize(
     ("query", "filters", "first_headline"),
     [
@@ -216,14 +223,15 @@ def test_samples_expected_first(samples_warehouse, query, filters, first_headlin
 )
 def test_reference_page_expected_first(samples_warehouse, query, filters, first_headline):
     require_shared()
-    _, hits = search(samples_warehouse, query, filters)
+    _, hits = search(samples_warehouse.path, query, filters)
     assert hits, query
     assert hits[0].headline == first_headline
 
 
+@pytest.mark.integration
 def test_cli_search(samples_warehouse, sinmun_bin):
     text = subprocess.run(
-        [str(sinmun_bin), "search", "천일염", "--warehouse", str(samples_warehouse), "--limit", "3"],
+        [str(sinmun_bin), "search", "천일염", "--warehouse", str(samples_warehouse.path), "--limit", "3"],
         capture_output=True, text=True, check=True,
     ).stdout  # fmt: skip
     assert "신안 천일염 가격 회복세" in text
@@ -231,14 +239,14 @@ def test_cli_search(samples_warehouse, sinmun_bin):
     as_json = json.loads(
         subprocess.run(
             [str(sinmun_bin), "search", "천일염", "--from", "2024-03-13", "--to", "2024-03-13",
-             "--warehouse", str(samples_warehouse), "--format", "json"],
+             "--warehouse", str(samples_warehouse.path), "--format", "json"],
             capture_output=True, text=True, check=True,
         ).stdout
     )  # fmt: skip
     assert as_json["terms"] == ["천일염"]
     assert {h["publication_date"] for h in as_json["hits"]} == {"2024-03-13"}
     refused = subprocess.run(
-        [str(sinmun_bin), "search", "!!", "--warehouse", str(samples_warehouse)], capture_output=True, text=True
+        [str(sinmun_bin), "search", "!!", "--warehouse", str(samples_warehouse.path)], capture_output=True, text=True
     )
     assert refused.returncode == 2 and "no searchable word" in refused.stderr
 
@@ -270,12 +278,13 @@ def cached_and_uncached(samples_warehouse, sinmun_bin, search_cache_folder):
     """Each query with Kiwi (--no-cache), then twice by default: the first fills the cache, the second reads it."""
     for cached in search_cache_folder.glob("*.sqlite"):
         cached.unlink()
-    uncached = {q: cli_search(sinmun_bin, samples_warehouse, q, "--no-cache") for q in SAME_RESULT_QUERIES}
-    first = {q: cli_search(sinmun_bin, samples_warehouse, q) for q in SAME_RESULT_QUERIES}
-    again = {q: cli_search(sinmun_bin, samples_warehouse, q) for q in SAME_RESULT_QUERIES}
+    uncached = {q: cli_search(sinmun_bin, samples_warehouse.path, q, "--no-cache") for q in SAME_RESULT_QUERIES}
+    first = {q: cli_search(sinmun_bin, samples_warehouse.path, q) for q in SAME_RESULT_QUERIES}
+    again = {q: cli_search(sinmun_bin, samples_warehouse.path, q) for q in SAME_RESULT_QUERIES}
     return uncached, first, again
 
 
+@pytest.mark.integration
 def test_a_query_analysed_before_gives_the_same_results_without_loading_kiwi(cached_and_uncached):
     uncached, first, again = cached_and_uncached
     for query in SAME_RESULT_QUERIES:
@@ -287,6 +296,7 @@ def test_a_query_analysed_before_gives_the_same_results_without_loading_kiwi(cac
     assert max(peak for _, peak in again.values()) < 250 * 2**20
 
 
+@pytest.mark.integration
 def test_every_cached_analysis_is_kiwis_analysis_of_that_text(cached_and_uncached, samples_warehouse):
     """The cache holds the queries searched and every term of the warehouse (a one-word search needs no Kiwi);
     each entry equals the full model's analysis of its text, now, over thousands of texts."""
@@ -298,7 +308,7 @@ def test_every_cached_analysis_is_kiwis_analysis_of_that_text(cached_and_uncache
 
     with sqlite3.connect(cache_path()) as con:
         cached = {query: json.loads(terms) for query, terms in con.execute("select query, terms from query_terms")}
-    _, rows = run_query(samples_warehouse, "select distinct term from fct_article_term")
+    _, rows = run_query(samples_warehouse.path, "select distinct term from fct_article_term")
     assert {term for (term,) in rows} | set(SAME_RESULT_QUERIES) == set(cached)
     assert len(cached) > 1000
     queries = sorted(cached)

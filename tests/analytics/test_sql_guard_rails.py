@@ -16,18 +16,16 @@ import polars as pl
 import pytest
 
 from sinmun.analytics.sql_runner import QueryError, QueryRefused, run_query
-from sinmun.flows.ingest import ingest_flow
 from sinmun.store.warehouse import published_path
-from tests.warehouse.conftest import copy_samples, table_fingerprints
+from tests.conftest import SampleWarehouse
+from tests.helpers.warehouse import table_fingerprints
+
+pytestmark = pytest.mark.integration  # the sample warehouse and the real `sinmun` command
 
 
 @pytest.fixture(scope="module")
-def warehouse(tmp_path_factory) -> Path:
-    root = tmp_path_factory.mktemp("sql")
-    copy_samples(root / "inbox", only=["bitgoeul/2024-03-05/1.txt", "seohae/2024-03-07/1.txt"])
-    db = root / "wh" / "sinmun.duckdb"
-    ingest_flow(inbox=str(root / "inbox"), warehouse_path=str(db))
-    return db
+def warehouse(samples_warehouse: SampleWarehouse) -> Path:
+    return samples_warehouse.path
 
 
 FORBIDDEN = [

@@ -11,7 +11,9 @@ from sinmun.analytics.sql_runner import run_query
 from sinmun.entities import organizations, places
 from sinmun.entities.lexicon import generic_institutions, org_ending
 from sinmun.morphology import tokenize
-from tests.conftest import ROOT
+from tests.conftest import ROOT, SampleWarehouse
+
+pytestmark = pytest.mark.integration  # the sample warehouse, loaded by the real `sinmun` command
 
 QUERY = (ROOT / "sql" / "queries" / "top_entity_names.sql").read_text(encoding="utf-8")
 VERBAL = ("V", "E", "XSV", "XSA")
@@ -38,8 +40,8 @@ def not_a_name(name: str, tokens: list) -> str | None:
 
 
 @pytest.mark.parametrize("entity_type", ["LOCATION", "ORG"])
-def test_top_places_and_organizations_are_names(samples_warehouse: Path, entity_type: str) -> None:
-    names = top_names(samples_warehouse, entity_type)
+def test_top_places_and_organizations_are_names(samples_warehouse: SampleWarehouse, entity_type: str) -> None:
+    names = top_names(samples_warehouse.path, entity_type)
     assert len(names) == 30
     wrong = {
         name: why

@@ -5,7 +5,11 @@ from __future__ import annotations
 import subprocess
 import sys
 
+import pytest
+
 from tests.conftest import ROOT
+
+pytestmark = pytest.mark.integration  # a benchmark script run end to end
 
 
 def test_analytics_bench_builds_a_warehouse_and_times_every_query(tmp_path):

@@ -7,7 +7,11 @@ import re
 import subprocess
 import sys
 
+import pytest
+
 from tests.conftest import ROOT
+
+pytestmark = pytest.mark.integration  # a benchmark script run end to end (Prefect, the real `sinmun` command)
 
 
 def test_pipeline_bench_measures_every_step(tmp_path):

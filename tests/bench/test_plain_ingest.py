@@ -8,9 +8,12 @@ import subprocess
 import sys
 from pathlib import Path
 
+import pytest
+
 from tests.conftest import ROOT
-from tests.scheduling.test_dask_scale_out import RUN_SPECIFIC
-from tests.warehouse.conftest import copy_samples, table_fingerprints
+from tests.helpers.warehouse import RUN_SPECIFIC, copy_samples, table_fingerprints
+
+pytestmark = pytest.mark.integration  # the real `sinmun` command and a benchmark script end to end
 
 
 def test_plain_pipeline_loads_the_same_tables_as_the_flow(tmp_path: Path, sinmun_bin: Path):

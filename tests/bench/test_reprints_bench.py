@@ -7,7 +7,11 @@ import re
 import subprocess
 import sys
 
+import pytest
+
 from tests.conftest import ROOT
+
+pytestmark = pytest.mark.integration  # a benchmark script run end to end
 
 
 def test_reprints_bench_loads_a_corpus_and_its_clusters_match_the_stories():

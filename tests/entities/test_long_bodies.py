@@ -87,6 +87,7 @@ def test_a_windowed_bodys_search_terms_are_the_whole_bodys(long_article) -> None
     assert terms == article_terms(whole, headline)
 
 
+@pytest.mark.integration
 def test_parse_of_a_long_one_line_page_finds_every_mention(tmp_path: Path, sinmun_bin: Path) -> None:
     # Through the real CLI: a page without any line break, far longer than an article (~400,000 characters).
     page = tmp_path / "one-line.txt"

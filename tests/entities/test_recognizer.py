@@ -40,6 +40,7 @@ def test_training_data_is_the_one_the_manifest_records(training_data: Path) -> N
     assert len(read_klue(training_data)) == MANIFEST["training_sentences"]
 
 
+@pytest.mark.slow  # trains the model again
 def test_training_script_rebuilds_the_shipped_model_byte_for_byte(training_data: Path, tmp_path: Path) -> None:
     rebuilt = tmp_path / "model.crfsuite"
     train(read_klue(training_data), rebuilt)

@@ -96,3 +96,16 @@ def test_normalization_is_idempotent_and_nfc(text: str) -> None:
     assert normalize_text(once) == once
     assert unicodedata.is_normalized("NFC", once)
     assert "\r" not in once
+
+
+# A short CP949 text is read as the Korean it is, never as other characters.
+@pytest.mark.parametrize(
+    "text", ["광주 소식", "화창한 봄날", "화창 활짝"], ids=["plain", "utf8-like-start", "valid-utf8"]
+)
+def test_short_cp949_is_not_misdecoded(text: str) -> None:
+    data = text.encode("cp949")
+    try:
+        decoded = decode_page(data)
+    except PageRejected as err:
+        pytest.fail(f"{text!r} in CP949 refused as {err.reason} ({err.detail})")
+    assert (decoded.text, decoded.encoding) == (text, "cp949")

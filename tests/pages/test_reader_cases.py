@@ -11,14 +11,11 @@ import pytest
 from sinmun.morphology import analysis_scores, final_tags
 from sinmun.pages.furniture import read_furniture
 from sinmun.pages.reader import read_page
+from tests.helpers.pages import article_view, page
 
 BODY_A = "광주시가 올해 처음으로 시민참여 예산 설명회를 열었다."
 BODY_B = "설명회에는 시민 200여명이 참석해 예산 편성 과정에 대한 의견을 나눴다."
 BYLINE = "/박하늘 기자 sky@bitgoeul.example.kr"
-
-
-def page(*lines: str) -> str:
-    return "\n\n".join(lines) + "\n"
 
 
 CASES = [
@@ -360,25 +357,9 @@ CASES = [
 ]
 
 
-def _view(article) -> dict:
-    d = article.to_dict()
-    b = d["byline"] or {}
-    d.update(
-        {
-            "byline_name": b.get("name"),
-            "byline_names": b.get("names"),
-            "byline_role": b.get("role"),
-            "byline_email": b.get("email"),
-            "byline_affiliation": b.get("affiliation"),
-            "byline_credit": b.get("credit"),
-        }
-    )
-    return d
-
-
 @pytest.mark.parametrize(("text", "expected"), [c[1:] for c in CASES], ids=[c[0] for c in CASES])
 def test_reader_case(text: str, expected: list[dict]) -> None:
-    articles = [_view(a) for a in read_page(text, analysis_scores, final_tags).articles]
+    articles = [article_view(a) for a in read_page(text, analysis_scores, final_tags).articles]
     assert len(articles) == len(expected), [(a["kind"], a["headline"]) for a in articles]
     for got, want in zip(articles, expected, strict=True):
         for key, value in want.items():

@@ -11,7 +11,7 @@ import pytest
 from sinmun.morphology import analysis_scores, final_tags, tags_at
 from sinmun.pages.column_breaks import PageWords
 from sinmun.pages.reader import read_page
-from tests.pages.test_reader_cases import _view, page
+from tests.helpers.pages import article_view, page
 
 BODY_A = "남구청이 다음 달부터 골목길 가로등을 모두 발광다이오드 등으로 바꾼다."
 BODY_B = "구청은 이번 교체로 한 해 전기요금이 3천만원가량 줄어들 것으로 내다봤다."
@@ -20,7 +20,7 @@ BODY_D = "구조된 낚시객들은 물때를 잘못 알고 들어갔다가 바�
 
 
 def check(text: str, expected: list[dict]) -> None:
-    articles = [_view(a) for a in read_page(text, analysis_scores, final_tags, tags_at).articles]
+    articles = [article_view(a) for a in read_page(text, analysis_scores, final_tags, tags_at).articles]
     assert len(articles) == len(expected), [(a["kind"], a["headline"], (a["body"] or "")[:20]) for a in articles]
     for got, want in zip(articles, expected, strict=True):
         for key, value in want.items():

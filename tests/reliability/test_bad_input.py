@@ -16,16 +16,13 @@ quarantined; articles counted in the ledger = articles loaded). `sinmun parse` i
 from __future__ import annotations
 
 import codecs
-import hashlib
 import json
 import os
 import random
-import re
 import shutil
 import struct
 import subprocess
 import tempfile
-import threading
 import time
 import zlib
 from dataclasses import dataclass
@@ -33,9 +30,20 @@ from pathlib import Path
 
 import pytest
 
-from sinmun.pages.decode import PageRejected, decode_page
 from tests.conftest import ROOT
-from tests.warehouse.conftest import copy_samples, layout_row, query, write_manifest
+from tests.helpers.cli_runs import (
+    Run,
+    assert_reconciles,
+    file_state,
+    ingest_run,
+    run_cli,
+    run_ids,
+    sha256,
+    tree_state,
+)
+from tests.helpers.warehouse import copy_samples, layout_row, query, write_manifest
+
+pytestmark = pytest.mark.integration  # the real `sinmun` command in a subprocess
 
 GOOD = ["bitgoeul/2024-03-05/1.txt", "namdo/2024-03-06/6.txt", "seohae/2024-03-07/1.txt"]
 CHANGED_PAGE = "namdo/2024-03-06/6.txt"  # given new content before the second run: a new version
@@ -297,114 +305,6 @@ LINK = "bad/link-out.txt"  # a symlink to a file outside the inbox
 # Running the command line
 
 
-@dataclass
-class CliResult:
-    args: list[str]
-    returncode: int
-    stdout: str
-    stderr: str
-    maxrss_kb: int  # peak resident memory of the process (and the children it waited for)
-    seconds: float
-
-    def explain(self) -> str:
-        return f"{' '.join(self.args)} -> {self.returncode}\n{self.stdout}\n{self.stderr[-4000:]}"
-
-
-def run_cli(sinmun_bin: Path, *args: str, prefix: list[str] | None = None, env: dict | None = None) -> CliResult:
-    argv = [*(prefix or []), str(sinmun_bin), *map(str, args)]
-    with tempfile.TemporaryFile() as out, tempfile.TemporaryFile() as err:
-        started = time.monotonic()
-        proc = subprocess.Popen(argv, stdout=out, stderr=err, env=env, cwd=ROOT)
-        timer = threading.Timer(600, proc.kill)
-        timer.start()
-        try:
-            _, status, usage = os.wait4(proc.pid, 0)  # wait4: this child's own peak memory
-        finally:
-            timer.cancel()
-        proc.returncode = os.waitstatus_to_exitcode(status)
-        seconds = time.monotonic() - started
-        out.seek(0)
-        err.seek(0)
-        return CliResult(argv, proc.returncode, out.read().decode(), err.read().decode(), usage.ru_maxrss, seconds)
-
-
-SUMMARY = re.compile(
-    r"sinmun ingest: (\d+) pages seen, (\d+) loaded, (\d+) skipped as duplicates, (\d+) quarantined"
-    r"(?:, (\d+) left for the next run \([^)]*\))?; (\d+) articles"
-)
-
-
-@dataclass
-class Run:
-    """One ingest run: its output and a copy of the warehouse and quarantine folder right after it."""
-
-    cli: CliResult
-    run_id: str
-    db: Path  # a snapshot of the warehouse file after the run
-    counts: dict[str, int]  # from the printed summary
-    quarantine_files: dict[str, tuple]  # path under the quarantine folder -> ("file", sha) | ("link", target) | ...
-    inbox_files: dict[str, tuple]
-
-
-def sha256(data: bytes) -> str:
-    return hashlib.sha256(data).hexdigest()
-
-
-def file_state(path: Path) -> tuple:
-    if path.is_symlink():
-        return ("link", os.readlink(path))
-    st = path.stat()
-    if st.st_size > 64 * 1024 * 1024:  # the sparse giant: its size and allocated blocks, not its bytes
-        return ("big", st.st_size, st.st_blocks)
-    return ("file", sha256(path.read_bytes()))
-
-
-def tree_state(folder: Path) -> dict[str, tuple]:
-    if not folder.exists():
-        return {}
-    return {
-        p.relative_to(folder).as_posix(): file_state(p)
-        for p in sorted(folder.rglob("*"))
-        if p.is_symlink() or p.is_file()
-    }
-
-
-def printed_counts(result: CliResult) -> dict[str, int]:
-    found = SUMMARY.search(result.stdout)
-    assert found, result.explain()
-    seen, loaded, dup, quarantined, deferred, articles = found.groups()
-    return {
-        "seen": int(seen), "loaded": int(loaded), "dup": int(dup), "quarantined": int(quarantined),
-        "deferred": int(deferred or 0), "articles": int(articles),
-    }  # fmt: skip
-
-
-def snapshot(warehouse: Path, name: str) -> Path:
-    copy = warehouse.parent.parent / "snapshots" / f"{name}.duckdb"
-    copy.parent.mkdir(exist_ok=True)
-    shutil.copyfile(warehouse, copy)
-    wal = Path(f"{warehouse}.wal")
-    if wal.exists():
-        shutil.copyfile(wal, f"{copy}.wal")
-    return copy
-
-
-def ingest_run(
-    result: CliResult, warehouse: Path, name: str, quarantine_dir: Path, inbox: Path, known_runs: set[str]
-) -> Run:
-    assert result.returncode == 0, result.explain()
-    assert "Traceback" not in result.stderr, result.explain()
-    db = snapshot(warehouse, name)
-    runs = {r for (r,) in query(db, "select run_id from ingest_run")}
-    new = runs - known_runs
-    assert len(new) == 1, f"one new ingest_run row expected, got {new}"
-    return Run(result, new.pop(), db, printed_counts(result), tree_state(quarantine_dir), tree_state(inbox))
-
-
-def run_ids(db: Path) -> set[str]:
-    return {r for (r,) in query(db, "select run_id from ingest_run")}
-
-
 def parse_outcomes(sinmun_bin: Path, files: dict[str, Path]) -> dict[str, dict | str]:
     """`sinmun parse` on several files: inbox path -> its JSON, or the refusal line's reason."""
     result = run_cli(sinmun_bin, "parse", *files.values())
@@ -522,46 +422,6 @@ def retry(matrix: Matrix, second: Run, sinmun_bin: Path) -> Retry:
 
 # ---------------------------------------------------------------------------------------------------------------
 # Checks shared by the runs
-
-
-def assert_reconciles(run: Run) -> None:
-    """seen = loaded + duplicates + quarantined, in the summary and in the warehouse; the ledger matches the rows."""
-    db, c = run.db, run.counts
-    assert c["seen"] == c["loaded"] + c["dup"] + c["quarantined"], run.cli.stdout
-    recorded = query(
-        db,
-        "select pages_seen, pages_loaded, pages_skipped_duplicate, pages_quarantined, pages_deferred, articles_loaded,"
-        " load_count from ingest_run where run_id = ?",
-        [run.run_id],
-    )
-    loads = query(db, "select count(*) from load_ledger where run_id = ?", [run.run_id])[0][0]
-    assert recorded == [(c["seen"], c["loaded"], c["dup"], c["quarantined"], c["deferred"], c["articles"], loads)]
-    ledger = query(
-        db,
-        "select coalesce(sum(page_count), 0), coalesce(sum(article_count), 0), coalesce(sum(quarantined_count), 0),"
-        " count(*) filter (where status <> 'complete') from load_ledger where run_id = ?",
-        [run.run_id],
-    )
-    assert ledger == [(c["loaded"], c["articles"], c["quarantined"], 0)]
-    per_load = query(
-        db,
-        "select l.load_id, l.article_count, (select count(*) from fct_article a where a.load_id = l.load_id),"
-        " l.page_count, (select count(*) from ledger_page p where p.load_id = l.load_id),"
-        " l.quarantined_count, (select count(*) from quarantine q where q.load_id = l.load_id)"
-        " from load_ledger l where l.run_id = ?",
-        [run.run_id],
-    )
-    for load_id, articles, article_rows, pages, page_rows, refused, refused_rows in per_load:
-        assert (articles, pages, refused) == (article_rows, page_rows, refused_rows), load_id
-    orphans = query(
-        db,
-        "select q.source_path from quarantine q left join load_ledger l on l.load_id = q.load_id"
-        " and l.run_id = q.run_id and l.status = 'complete' where q.run_id = ? and l.load_id is null",
-        [run.run_id],
-    )
-    assert orphans == [], "every quarantine row is committed with a complete load of its run"
-    current = query(db, "select coalesce(sum(article_count), 0) from ledger_page where is_current")[0][0]
-    assert current == query(db, "select count(*) from fct_article")[0][0]
 
 
 def quarantine_rows(run: Run, rel: str) -> list[tuple]:
@@ -1007,19 +867,3 @@ def test_a_folder_that_cannot_be_listed_is_refused_with_its_reason(guarded: Guar
     assert (reason, digest, quarantine_path) == ("unreadable", None, None), row
     assert "denied" in detail.lower(), detail
     assert (guarded.inbox / LOCKED_FOLDER).is_dir(), "recorded where it is, never moved"
-
-
-# ---------------------------------------------------------------------------------------------------------------
-# Case 4, one level down: a short CP949 text is read as the Korean it is, never as other characters
-
-
-@pytest.mark.parametrize(
-    "text", ["광주 소식", "화창한 봄날", "화창 활짝"], ids=["plain", "utf8-like-start", "valid-utf8"]
-)
-def test_short_cp949_is_not_misdecoded(text: str) -> None:
-    data = text.encode("cp949")
-    try:
-        decoded = decode_page(data)
-    except PageRejected as err:
-        pytest.fail(f"{text!r} in CP949 refused as {err.reason} ({err.detail})")
-    assert (decoded.text, decoded.encoding) == (text, "cp949")

@@ -9,14 +9,11 @@ file is lost.
 
 from __future__ import annotations
 
-import importlib.util
 import os
 import random
 import signal
 import subprocess
-import sys
 import time
-from collections.abc import Callable
 from pathlib import Path
 
 import duckdb
@@ -25,62 +22,21 @@ import pytest
 import sinmun.ingest.pipeline
 from sinmun.flows.ingest import ingest_flow
 from sinmun.store import warehouse as store
-from tests.conftest import ROOT
-from tests.warehouse.conftest import SAMPLES, copy_samples, query
+from tests.helpers.kill_loop import assert_invariants, kl
+from tests.helpers.processes import flock_holders, wait_for
+from tests.helpers.warehouse import SAMPLES, copy_samples, query
 
-
-def _load_kill_loop():
-    spec = importlib.util.spec_from_file_location("sinmun_kill_loop", ROOT / "scripts" / "kill_loop.py")
-    module = importlib.util.module_from_spec(spec)
-    sys.modules[spec.name] = module  # dataclasses look their module up there
-    spec.loader.exec_module(module)
-    return module
-
-
-kl = _load_kill_loop()
+pytestmark = pytest.mark.integration  # the real `sinmun` command and the ingest flow
 
 ALL_PAGES = sorted(p.relative_to(SAMPLES).as_posix() for p in SAMPLES.glob("*/*/*.txt"))
 SOME_PAGES = ALL_PAGES[::3]  # 12 pages of the three papers
 TEN_PAGES = ALL_PAGES[:10]
 
 
-def wait_for(condition: Callable[[], bool], timeout: float, what: str, interval: float = 0.05) -> None:
-    deadline = time.monotonic() + timeout
-    while not condition():
-        if time.monotonic() > deadline:
-            raise AssertionError(f"timed out after {timeout} s waiting for {what}")
-        time.sleep(interval)
-
-
-def flock_holders(path: Path) -> set[int]:
-    """Pids holding a flock on ``path``, read from /proc/locks (which does not touch the lock itself)."""
-    try:
-        st = path.stat()
-    except FileNotFoundError:
-        return set()
-    holders = set()
-    for line in Path("/proc/locks").read_text().splitlines():
-        fields = line.split()
-        if "FLOCK" not in fields:
-            continue
-        i = fields.index("FLOCK")
-        pid, device = fields[i + 3], fields[i + 4]
-        major, minor, inode = device.split(":")
-        if (int(major, 16), int(minor, 16), int(inode)) == (os.major(st.st_dev), os.minor(st.st_dev), st.st_ino):
-            holders.add(int(pid))
-    return holders
-
-
 def stop(proc: subprocess.Popen) -> None:
     if proc.poll() is None:
         os.killpg(proc.pid, signal.SIGKILL)
         proc.wait(timeout=30)
-
-
-def assert_invariants(db: Path, **kwargs) -> kl.WarehouseState:
-    violations, state = kl.check_invariants(db, **kwargs)
-    assert not violations, "invariants broken:\n  " + "\n  ".join(violations)
-    return state
 
 
 def load_ids(db: Path, pattern: str) -> dict[str, int]:

@@ -21,7 +21,7 @@ from pathlib import Path
 
 import pytest
 
-from tests.reliability.test_bad_input import (
+from tests.helpers.cli_runs import (
     CliResult,
     Run,
     assert_reconciles,
@@ -32,7 +32,9 @@ from tests.reliability.test_bad_input import (
     sha256,
     tree_state,
 )
-from tests.warehouse.conftest import SAMPLES, copy_samples, query
+from tests.helpers.warehouse import SAMPLES, copy_samples, query
+
+pytestmark = pytest.mark.integration  # the real `sinmun` command in a subprocess
 
 CORRECTED = "bitgoeul/2024-03-05/1.txt"  # delivered again as 01.txt with 320억 -> 330억, a newer file
 CORRECTED_COPY = "bitgoeul/2024-03-05/01.txt"

@@ -14,8 +14,10 @@ from pathlib import Path
 
 import pytest
 
-from tests.reliability.test_bad_input import CliResult, printed_counts, run_cli
-from tests.warehouse.conftest import SAMPLES, query, write_manifest
+from tests.helpers.cli_runs import CliResult, printed_counts, run_cli
+from tests.helpers.warehouse import SAMPLES, query, write_manifest
+
+pytestmark = pytest.mark.integration  # the real `sinmun` command in a subprocess
 
 TYPO = "특집/월이 틀린 면.txt"  # listed with the date 2024-13-05, fixed to 2024-03-05 before the third run
 DISMISSED = "특집/면이 틀린 면.txt"  # listed with page 3000000000; its refusal is dismissed

@@ -23,9 +23,11 @@ import pytest
 from sinmun.ingest.stage import staging_root
 from sinmun.store import warehouse as store
 from tests.conftest import ROOT
-from tests.reliability.test_crashes import assert_invariants, flock_holders, kl, wait_for
-from tests.warehouse.conftest import copy_samples, query
-from tests.warehouse.test_ingest_cli import _alive, _command_line
+from tests.helpers.kill_loop import assert_invariants, kl
+from tests.helpers.processes import alive, command_line, flock_holders, wait_for
+from tests.helpers.warehouse import copy_samples, query
+
+pytestmark = pytest.mark.integration  # the real `sinmun` command in a subprocess
 
 CORPUS_PAGES = 120  # a run of 5 pages per batch is mid-way for seconds after its first loads
 BATCH_PAGES = 5
@@ -80,7 +82,7 @@ def _interrupt_mid_run(
                  180, "two loads of the run")  # fmt: skip
         assert proc.poll() is None, "the run ended before it could be interrupted"
         result.helpers = kl._descendants(proc.pid)
-        result.helper_command_lines = [_command_line(pid) for pid in result.helpers]
+        result.helper_command_lines = [command_line(pid) for pid in result.helpers]
         if neighbour:
             other_inbox, other_db = base / "other-inbox", base / "wh" / "b.duckdb"
             copy_samples(other_inbox, only=["bitgoeul/2024-03-04/1.txt"])
@@ -104,12 +106,12 @@ def _interrupt_mid_run(
         result.returncode = proc.returncode
         result.stderr_lines = errors.read_text().splitlines()
         deadline = time.monotonic() + 5
-        while any(_alive(p) for p in result.helpers) and time.monotonic() < deadline:
+        while any(alive(p) for p in result.helpers) and time.monotonic() < deadline:
             time.sleep(0.05)
     finally:
         if proc.poll() is None:
             kl.kill_group(proc)
-        result.helpers_left = [p for p in result.helpers if _alive(p)]
+        result.helpers_left = [p for p in result.helpers if alive(p)]
         for pid in result.helpers_left:
             os.kill(pid, signal.SIGKILL)
     result.lock_holders = flock_holders(db.with_name(db.name + ".lock"))

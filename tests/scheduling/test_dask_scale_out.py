@@ -6,10 +6,12 @@ from __future__ import annotations
 import subprocess
 from pathlib import Path
 
-from tests.conftest import ROOT
-from tests.warehouse.conftest import copy_samples, table_fingerprints
+import pytest
 
-RUN_SPECIFIC = ("load_id", "loaded_at", "started_at", "finished_at", "run_id", "flow_run_id", "quarantined_at")
+from tests.conftest import ROOT
+from tests.helpers.warehouse import RUN_SPECIFIC, copy_samples, table_fingerprints
+
+pytestmark = pytest.mark.integration  # the real `sinmun` command in a subprocess
 
 
 def test_dask_workers_load_the_same_tables(tmp_path: Path):

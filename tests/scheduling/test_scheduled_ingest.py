@@ -22,7 +22,9 @@ import pytest
 
 from sinmun.flows.prefect_server import api_healthy, free_port, stop_process_group
 from tests.conftest import ROOT
-from tests.warehouse.conftest import copy_samples
+from tests.helpers.warehouse import copy_samples
+
+pytestmark = pytest.mark.integration  # a Prefect server and the real `sinmun` command
 
 BIN = ROOT / ".venv" / "bin"
 FIRST = ["bitgoeul/2024-03-04/1.txt", "namdo/2024-03-05/4.txt"]

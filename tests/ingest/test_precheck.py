@@ -15,7 +15,9 @@ from sinmun.ingest.pipeline import IngestSummary
 from sinmun.ingest.precheck import check_for_work
 from sinmun.ingest.stage import staging_root
 from sinmun.store import warehouse
-from tests.warehouse.conftest import copy_samples
+from tests.helpers.warehouse import copy_samples
+
+pytestmark = pytest.mark.integration  # warehouses loaded by the real `sinmun` command
 
 PAGE = "bitgoeul/2024-03-04/1.txt"
 

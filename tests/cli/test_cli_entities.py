@@ -8,6 +8,8 @@ from pathlib import Path
 
 import pytest
 
+pytestmark = pytest.mark.integration  # the real `sinmun` command in a subprocess
+
 # Speakers named in shapes the recognizer misses (a title, then a foreign name; a foreign name alone before the quote)
 MISSED_SPEAKERS = (
     '보건부, 노동부 장관 누르벡 사디코프는 병원을 늘렸다고 밝혔다. 그는 "의사도 더 뽑겠다"고 말했다.\n'

@@ -1,4 +1,4 @@
-"""Fixtures for warehouse tests: inboxes built from the sample pages (and the reference page when present)."""
+"""Helpers for warehouse tests: inboxes built from the sample pages, queries and fingerprints of a warehouse file."""
 
 from __future__ import annotations
 
@@ -7,7 +7,6 @@ import shutil
 from pathlib import Path
 
 import duckdb
-import pytest
 
 from tests.conftest import ROOT, SEED_PAGE
 
@@ -36,12 +35,10 @@ def layout_row(rel: str) -> dict:
     return {"path": rel, "publication": publication, "date": day, "page": Path(page).stem}
 
 
-@pytest.fixture
-def seed_inbox(tmp_path: Path) -> Path:
-    """All sample pages plus the reference page, described by a manifest (the reference page has no page number)."""
-    inbox = tmp_path / "inbox"
-    rels = copy_samples(inbox)
-    rows = [layout_row(r) for r in rels]
+def sample_inbox(inbox: Path) -> Path:
+    """All sample pages plus the reference page when ../shared has it (the reference page has no page number),
+    described by a manifest."""
+    rows = [layout_row(rel) for rel in copy_samples(inbox)]
     if SEED_PAGE.exists():
         (inbox / "extra").mkdir()
         shutil.copyfile(SEED_PAGE, inbox / "extra" / "seed.txt")
@@ -66,6 +63,10 @@ TABLES = (
 )  # fmt: skip
 
 
+# Columns that differ from run to run whatever was loaded: left out when two runs' tables are compared.
+RUN_SPECIFIC = ("load_id", "loaded_at", "started_at", "finished_at", "run_id", "flow_run_id", "quarantined_at")
+
+
 def table_fingerprints(db: Path, *, without: tuple[str, ...] = ()) -> dict[str, tuple[int, str]]:
     """Row count and a content checksum of each table (columns in ``without`` left out)."""
     out = {}
@@ -82,3 +83,17 @@ def table_fingerprints(db: Path, *, without: tuple[str, ...] = ()) -> dict[str, 
     finally:
         con.close()
     return out
+
+
+def warehouse_of_pages(root: Path, pages: dict[str, str]) -> Path:
+    """A warehouse loaded by the real flow (in this process) from pages written here (inbox path -> text); returns
+    its path."""
+    from sinmun.flows.ingest import ingest_flow  # Prefect: imported by the tests that run the flow, not by the rest
+
+    for rel, text in pages.items():
+        path = root / "inbox" / rel
+        path.parent.mkdir(parents=True, exist_ok=True)
+        path.write_text(text, encoding="utf-8")
+    db = root / "wh" / "sinmun.duckdb"
+    ingest_flow(inbox=str(root / "inbox"), warehouse_path=str(db))
+    return db

@@ -16,8 +16,10 @@ import pytest
 from sinmun.ingest.normalize import stable_hash
 from sinmun.reader_version import reader_version
 from sinmun.store import warehouse as store
-from tests.reliability.test_crashes import kl
-from tests.warehouse.conftest import SAMPLES, copy_samples, query, table_fingerprints, write_manifest
+from tests.helpers.kill_loop import kl
+from tests.helpers.warehouse import SAMPLES, copy_samples, query, table_fingerprints, write_manifest
+
+pytestmark = pytest.mark.integration  # the real `sinmun` command in a subprocess
 
 # Two sample pages delivered as scans without their header line (no date, no page number: date key -1, page id
 # path:<file>), and two pages in the dated layout.

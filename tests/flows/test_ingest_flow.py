@@ -11,7 +11,9 @@ import pytest
 
 from sinmun.flows.ingest import ingest_flow
 from sinmun.store import warehouse as store
-from tests.warehouse.conftest import copy_samples, query, table_fingerprints
+from tests.helpers.warehouse import copy_samples, query, table_fingerprints
+
+pytestmark = pytest.mark.integration  # the ingest flow, run by Prefect
 
 PAGE_A = "bitgoeul/2024-03-05/1.txt"  # continues on page 3
 PAGE_B = "bitgoeul/2024-03-05/3.txt"  # holds the continuation from page 1

@@ -20,8 +20,10 @@ from pathlib import Path
 
 import pytest
 
-from tests.warehouse.conftest import copy_samples
-from tests.warehouse.test_ingest_cli import _children, _command_line
+from tests.helpers.processes import child_pids, command_line
+from tests.helpers.warehouse import copy_samples
+
+pytestmark = pytest.mark.integration  # the real `sinmun` command in a subprocess
 
 FIRST_PAGES = ["bitgoeul/2024-03-04/1.txt", "bitgoeul/2024-03-04/3.txt", "namdo/2024-03-05/1.txt"]
 LATER_PAGE = "seohae/2024-03-07/1.txt"
@@ -73,8 +75,8 @@ def run_watched(command: list[str], env: dict[str, str], *, terminal: bool = Fal
     deadline = time.monotonic() + 600  # a hang guard only
     while proc.poll() is None and time.monotonic() < deadline:
         # A child is read again while it lives: between fork and exec it still shows its parent's command line.
-        for child in _children(proc.pid):
-            children[child] = _command_line(child) or children.get(child, "")
+        for child in child_pids(proc.pid):
+            children[child] = command_line(child) or children.get(child, "")
         time.sleep(0.02)
     returncode = proc.wait(timeout=60)
     if terminal:

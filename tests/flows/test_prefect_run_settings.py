@@ -8,6 +8,8 @@ from prefect.settings import get_current_settings
 from sinmun.flows.prefect_server import TemporaryPrefectServer, is_temporary_api
 from sinmun.flows.run import flow_run_settings
 
+pytestmark = pytest.mark.integration  # Prefect's settings for a flow run
+
 API = "http://127.0.0.1:1/api"
 
 

@@ -3,27 +3,33 @@
 from __future__ import annotations
 
 import json
+import shutil
 import subprocess
 from pathlib import Path
 
 import duckdb
+import pytest
 
 from sinmun.store.warehouse import SCHEMA_VERSION
-from tests.conftest import require_shared
-from tests.warehouse.conftest import query, table_fingerprints
+from tests.conftest import SampleWarehouse, require_shared
+from tests.helpers.processes import alive, child_pids, command_line
+from tests.helpers.warehouse import query, table_fingerprints
+
+pytestmark = pytest.mark.integration  # the real `sinmun` command in a subprocess
 
 
 def run(sinmun_bin: Path, *args: str) -> subprocess.CompletedProcess:
     return subprocess.run([str(sinmun_bin), *args], capture_output=True, text=True, timeout=600)
 
 
-def test_ingest_loads_reference_and_samples_once_and_only_once(tmp_path: Path, sinmun_bin: Path, seed_inbox: Path):
+def test_ingest_loads_reference_and_samples_once_and_only_once(
+    tmp_path: Path, sinmun_bin: Path, samples_warehouse: SampleWarehouse
+):
     require_shared()
-    warehouse = tmp_path / "wh" / "sinmun.duckdb"
-    first = run(sinmun_bin, "ingest", str(seed_inbox), "--warehouse", str(warehouse), "--no-progress")
+    first = samples_warehouse.ingest  # the first run: `sinmun ingest` of the samples and the reference page
     assert first.returncode == 0, first.stderr[-2000:]
     assert "35 pages seen, 35 loaded, 0 skipped as duplicates, 0 quarantined" in first.stdout
-    published = warehouse.with_name("sinmun.published.duckdb")
+    published = samples_warehouse.published
     assert published.exists()
 
     # The reference page: 7 articles, 6 of them with reporters, the right reporters with their e-mails.
@@ -63,8 +69,11 @@ def test_ingest_loads_reference_and_samples_once_and_only_once(tmp_path: Path, s
 
     # The ledger accounts for every file, and a second run changes nothing at all.
     assert query(published, "select count(*) from ledger_page where is_current") == [(35,)]
+    # The second run goes to a copy: the session's other tests read the shared warehouse as the first run left it.
+    warehouse = tmp_path / "wh" / "sinmun.duckdb"
+    shutil.copytree(samples_warehouse.path.parent, warehouse.parent)
     before = table_fingerprints(warehouse)
-    second = run(sinmun_bin, "ingest", str(seed_inbox), "--warehouse", str(warehouse), "--no-progress")
+    second = run(sinmun_bin, "ingest", str(samples_warehouse.inbox), "--warehouse", str(warehouse), "--no-progress")
     assert second.returncode == 0, second.stderr[-2000:]
     assert "35 pages seen, 0 loaded, 35 skipped as duplicates, 0 quarantined" in second.stdout
     assert table_fingerprints(warehouse) == before
@@ -98,28 +107,6 @@ def test_ingest_refuses_a_warehouse_of_another_layout_before_starting(tmp_path: 
     ]
 
 
-def _children(pid: int) -> set[int]:
-    try:
-        return {int(p) for p in Path(f"/proc/{pid}/task/{pid}/children").read_text().split()}
-    except OSError:
-        return set()
-
-
-def _command_line(pid: int) -> str:
-    try:
-        return Path(f"/proc/{pid}/cmdline").read_bytes().replace(b"\0", b" ").decode(errors="replace")
-    except OSError:
-        return ""
-
-
-def _alive(pid: int) -> bool:
-    try:
-        state = Path(f"/proc/{pid}/stat").read_text().rsplit(")", 1)[1].split()[0]
-    except OSError:
-        return False
-    return state != "Z"
-
-
 def _ingest_with_helpers(
     sinmun_bin: Path, tmp_path: Path, env: dict | None = None, log: Path | None = None, options: tuple[str, ...] = ()
 ) -> tuple[subprocess.Popen, dict[int, str]]:
@@ -129,7 +116,7 @@ def _ingest_with_helpers(
     import os
     import time
 
-    from tests.warehouse.conftest import copy_samples
+    from tests.helpers.warehouse import copy_samples
 
     inbox = tmp_path / "inbox"
     copy_samples(inbox)
@@ -143,8 +130,8 @@ def _ingest_with_helpers(
     deadline = time.monotonic() + 60
     while _helper_roles(children) != (1, 1) and time.monotonic() < deadline and proc.poll() is None:
         # A child is read again while it lives: between fork and exec it still shows its parent's command line.
-        for child in _children(proc.pid):
-            children[child] = _command_line(child) or children.get(child, "")
+        for child in child_pids(proc.pid):
+            children[child] = command_line(child) or children.get(child, "")
         time.sleep(0.05)
     return proc, children
 
@@ -169,9 +156,9 @@ def test_ingest_leaves_no_helper_process_behind(tmp_path: Path, sinmun_bin: Path
     )
     assert proc.wait(timeout=300) == 0
     deadline = time.monotonic() + 15
-    while any(_alive(p) for p in helpers) and time.monotonic() < deadline:
+    while any(alive(p) for p in helpers) and time.monotonic() < deadline:
         time.sleep(0.1)
-    assert not [p for p in helpers if _alive(p)]
+    assert not [p for p in helpers if alive(p)]
     output, log_file = log.read_text(), (tmp_path / "wh" / "s.log").read_text()
     for text in (output, log_file):
         assert "Executing flow 'sinmun-ingest'" in text  # Prefect's debug log of the flow run is there
@@ -189,16 +176,16 @@ def test_a_killed_ingest_leaves_no_helper_process_behind(tmp_path: Path, sinmun_
     os.kill(proc.pid, signal.SIGKILL)
     proc.wait(timeout=30)
     deadline = time.monotonic() + 30
-    while any(_alive(p) for p in helpers) and time.monotonic() < deadline:
+    while any(alive(p) for p in helpers) and time.monotonic() < deadline:
         time.sleep(0.1)
-    assert not [p for p in helpers if _alive(p)]
+    assert not [p for p in helpers if alive(p)]
 
 
 def test_backfill_through_the_cli_loads_each_date_with_one_server_and_one_kiwi(tmp_path: Path, sinmun_bin: Path):
     """`sinmun backfill` runs one flow per date on one temporary Prefect server and one Kiwi process."""
     import time
 
-    from tests.warehouse.conftest import copy_samples
+    from tests.helpers.warehouse import copy_samples
 
     inbox = tmp_path / "inbox"
     copy_samples(inbox)
@@ -210,8 +197,8 @@ def test_backfill_through_the_cli_loads_each_date_with_one_server_and_one_kiwi(t
     helpers: dict[int, str] = {}
     while proc.poll() is None:
         # A child is read again while it lives: between fork and exec it still shows its parent's command line.
-        for child in _children(proc.pid):
-            helpers[child] = _command_line(child) or helpers.get(child, "")
+        for child in child_pids(proc.pid):
+            helpers[child] = command_line(child) or helpers.get(child, "")
         time.sleep(0.05)
     out = proc.stdout.read()
     assert proc.returncode == 0
@@ -219,4 +206,4 @@ def test_backfill_through_the_cli_loads_each_date_with_one_server_and_one_kiwi(t
     assert "2024-03-06: 3 pages seen, 3 loaded" in out
     # Short-lived children (a tool Python or Prefect runs for a moment) are not helpers; the helpers are counted.
     assert _helper_roles(helpers) == (1, 1), f"expected one server and one Kiwi process for all dates: {helpers}"
-    assert not [p for p in helpers if _alive(p)]
+    assert not [p for p in helpers if alive(p)]

@@ -14,7 +14,9 @@ from pathlib import Path
 import pytest
 
 from sinmun.flows.prefect_server import free_port
-from tests.warehouse.conftest import copy_samples
+from tests.helpers.warehouse import copy_samples
+
+pytestmark = pytest.mark.integration  # the real `sinmun` command in a subprocess
 
 # A notebook's kernel: a connection to the loader's file, kept open until the test ends.
 NOTEBOOK = "import duckdb, sys, time\ncon = duckdb.connect(sys.argv[1])\nprint('open', flush=True)\ntime.sleep(600)\n"

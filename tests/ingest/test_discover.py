@@ -10,7 +10,7 @@ from pathlib import Path
 import pytest
 
 from sinmun.ingest.discover import discover
-from tests.warehouse.conftest import write_manifest
+from tests.helpers.warehouse import write_manifest
 
 
 def _page(path: Path, text: str = "제목\n\n본문이다.\n") -> Path:

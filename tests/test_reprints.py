@@ -19,9 +19,9 @@ from sinmun import reprints
 from sinmun.analytics.analyses import load_analysis
 from sinmun.analytics.sql_runner import run_query
 from sinmun.flows.ingest import ingest_flow
-from tests.analytics.test_report import OfflinePage, chromium, embedded_data  # noqa: F401 (chromium: a fixture)
 from tests.conftest import ROOT
-from tests.warehouse.conftest import query
+from tests.helpers.report_page import OfflinePage, embedded_data
+from tests.helpers.warehouse import query
 
 LEAD = "순천시는 4일 정부 공모사업인 '생활인구 활성화'에 최종 선정돼 국비 128억원을 확보했다고 밝혔다."
 STORY = [
@@ -259,6 +259,7 @@ def headline_clusters(db: Path) -> list[tuple]:
     )
 
 
+@pytest.mark.integration
 def test_reprints_cluster_and_look_alikes_do_not(loaded: Path):
     assert headline_clusters(loaded) == [
         ("bitgoeul", 20240304, 3, 3, ["순천 공모 선정 '생활인구' 키운다", "순천 생활인구 사업 국비 확보", "순천시, 국비 128억원 확보"],
@@ -274,6 +275,7 @@ def test_reprints_cluster_and_look_alikes_do_not(loaded: Path):
     ) == [(0,)]
 
 
+@pytest.mark.integration
 def test_another_load_order_a_reload_and_a_corrected_page_give_the_same_clusters(loaded: Path, tmp_path: Path):
     expected = reprint_state(loaded)
     # the pages in reverse order, one run each for two halves: matches are found among articles loaded before
@@ -301,6 +303,7 @@ def test_another_load_order_a_reload_and_a_corrected_page_give_the_same_clusters
     assert [row[2:4] for row in headline_clusters(db)] == [(2, 2), (2, 2)]
 
 
+@pytest.mark.integration
 def test_mart_reprint_printing_lists_each_printing_with_its_story(loaded: Path):
     """The view every reader of reprints uses: story A printed by three papers, story B by two; the look-alike and
     the unrelated article, printed once, have no row."""
@@ -322,6 +325,7 @@ def test_mart_reprint_printing_lists_each_printing_with_its_story(loaded: Path):
     assert query(loaded, "select count(distinct reprint_cluster_key) from mart_reprint_printing") == [(2,)]
 
 
+@pytest.mark.integration
 def test_the_saved_analysis_lists_each_story_with_its_papers_and_dates(loaded: Path):
     saved = load_analysis("reprints")
     columns, rows = run_query(loaded, saved.text, saved.bind({}))
@@ -340,6 +344,7 @@ def test_the_saved_analysis_lists_each_story_with_its_papers_and_dates(loaded: P
     assert [row[columns.index("first_publication")] for row in rows] == ["서해일보"]
 
 
+@pytest.mark.integration
 def test_search_collapses_reprints_to_their_best_ranked_printing(loaded: Path, sinmun_bin: Path):
     def search(*options: str) -> list[dict]:
         result = subprocess.run(
@@ -362,6 +367,7 @@ def test_search_collapses_reprints_to_their_best_ranked_printing(loaded: Path, s
     assert "also printed 2 more times" in text
 
 
+@pytest.mark.integration
 def test_the_reprint_tables_pass_the_data_checks_and_a_broken_cluster_fails_them(loaded: Path, tmp_path: Path):
     from sinmun.store import warehouse
 
@@ -374,7 +380,8 @@ def test_the_reprint_tables_pass_the_data_checks_and_a_broken_cluster_fails_them
             warehouse.run_checks(con)
 
 
-def test_the_report_shows_the_share_of_reprinted_stories_per_paper(loaded: Path, chromium, tmp_path: Path):  # noqa: F811
+@pytest.mark.integration
+def test_the_report_shows_the_share_of_reprinted_stories_per_paper(loaded: Path, chromium, tmp_path: Path):
     from sinmun.cli import main
 
     out = tmp_path / "report.html"

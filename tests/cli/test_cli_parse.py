@@ -13,6 +13,8 @@ import pytest
 
 from tests.conftest import ROOT, SCORER, SEED_GOLD, SEED_PAGE, require_shared
 
+pytestmark = pytest.mark.integration  # the real `sinmun` command in a subprocess
+
 ARTICLE_PAGE = (
     "시민참여 예산 설명회\n\n광주시가 처음으로 시민참여 예산 설명회를 열었다.\n\n/박하늘 기자 sky@bitgoeul.example.kr\n"
 )

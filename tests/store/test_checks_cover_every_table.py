@@ -6,26 +6,20 @@ after the checks ran, so one loaded warehouse serves every case."""
 from __future__ import annotations
 
 import shutil
-import subprocess
-from pathlib import Path
 
 import duckdb
 import pytest
 
 from sinmun.store import tables, warehouse
-from tests.warehouse.conftest import SAMPLES
+
+pytestmark = pytest.mark.integration  # reads the session's sample warehouse, loaded by the real `sinmun ingest`
 
 
 @pytest.fixture(scope="module")
-def loaded(tmp_path_factory: pytest.TempPathFactory, sinmun_bin: Path) -> duckdb.DuckDBPyConnection:
-    root = tmp_path_factory.mktemp("checks")
-    shutil.copytree(SAMPLES, root / "inbox")
-    db = root / "sinmun.duckdb"
-    result = subprocess.run(
-        [str(sinmun_bin), "ingest", str(root / "inbox"), "--warehouse", str(db), "--no-progress"],
-        capture_output=True, text=True, timeout=600,
-    )  # fmt: skip
-    assert result.returncode == 0, result.stderr
+def loaded(tmp_path_factory: pytest.TempPathFactory, samples_warehouse) -> duckdb.DuckDBPyConnection:
+    """A copy of the session's sample warehouse (the samples and the reference page, loaded through the CLI)."""
+    db = tmp_path_factory.mktemp("checks") / "sinmun.duckdb"
+    shutil.copyfile(samples_warehouse.path, db)
     con = duckdb.connect(str(db))
     yield con
     con.close()
