@@ -89,3 +89,33 @@ def test_person_mention_keeps_title_as_written() -> None:
     ents = _entities("강기정 광주시장은 말했다. 강 시장은 덧붙였다.")
     mentions = ents[("PERSON", "강기정")]["mentions"]
     assert [(m["text"], m.get("title")) for m in mentions] == [("강기정", "광주시장"), ("강 시장", "시장")]
+
+
+# Words that end like an organization, read with Kiwi and weighed in the merge with the model's spans:
+# (name, body, whether the model marks the word as OG, the organizations kept).
+KIWI_CASES = [
+    ("religious-bodies", "그는 여러 종교단체에 기부했다.", False, []),
+    ("rescue-request", "선장은 구조요청을 보냈다.", False, []),
+    ("dance-group", "그는 댄스그룹 출신 배우다.", False, []),
+    ("the-model-sees-a-name", "그는 여러 종교단체에 기부했다.", True, ["종교단체"]),
+    ("a-name-with-a-proper-noun", "한빛전자는 공장을 지었다.", False, ["한빛전자"]),
+    ("a-generic-institution-stays", "도교육청은 지침을 내렸다.", False, ["도교육청"]),
+]
+
+
+@pytest.mark.parametrize(
+    ("body", "model_marks", "expected"), [c[1:] for c in KIWI_CASES], ids=[c[0] for c in KIWI_CASES]
+)
+def test_a_description_of_a_kind_of_body_is_no_name(body: str, model_marks: bool, expected: list[str]) -> None:
+    from sinmun.entities.extract import COMMON_TAGS, merge_recognized, rule_entities
+    from sinmun.entities.recognizer import RecognizedSpan
+    from sinmun.morphology import tokenize
+
+    tokens = next(iter(tokenize([body])))
+    common = {(s, e) for s, e, tag, _ in tokens if tag in COMMON_TAGS}
+    found = rule_entities({"body": body}, is_common_word=lambda s, e: (s, e) in common)
+    by_ending = [m for e in found if e["type"] == "ORG" for m in e["mentions"]]
+    assert by_ending, "the rules find an organization by the word's ending"
+    model = [RecognizedSpan(m["start"], m["end"], "OG", 0.9) for m in by_ending] if model_marks else []
+    merged = merge_recognized(found, model, body, tokens)
+    assert [e["name"] for e in merged if e["type"] == "ORG"] == expected

@@ -31,3 +31,37 @@ def test_suffix_places(text: str, expected: list[str]) -> None:
     assert [name for name, _, _ in found] == expected
     for name, start, end in found:
         assert text[start:end] == name
+
+
+# Words that end like a town or a station, read with Kiwi and weighed in the merge with the model's spans:
+# (name, body, whether the model also marks the word as LC, the places kept).
+KIWI_CASES = [
+    ("signature-campaign", "주민들은 반대 서명운동을 벌였다.", False, []),
+    ("model-marks-it-too", "주민들은 반대 서명운동을 벌였다.", True, []),
+    ("accident-zone", "구조대가 피해지역에서 수색을 이어갔다.", False, []),
+    ("prison-term", "재판부는 그에게 유기징역을 선고했다.", True, []),
+    ("case-handling", "검찰은 신속처리 방침을 정했다.", False, []),
+    ("outdoor-activity", "노인들은 야외활동을 줄였다.", True, []),
+    ("neighbourhood-kiwi-knows", "그는 종로구 청운동에서 자랐다.", True, ["청운동"]),
+    ("neighbourhood-without-the-model", "주민들은 신가동 행정복지센터에 모였다.", False, ["신가동"]),
+    ("district-after-a-proper-noun", "행사는 평양 대성구역에서 열렸다.", True, ["대성구역"]),
+]
+
+
+@pytest.mark.parametrize(
+    ("body", "model_marks", "expected"), [c[1:] for c in KIWI_CASES], ids=[c[0] for c in KIWI_CASES]
+)
+def test_word_ending_like_a_place_in_a_common_noun(body: str, model_marks: bool, expected: list[str]) -> None:
+    from sinmun.entities.extract import COMMON_TAGS, merge_recognized, rule_entities
+    from sinmun.entities.recognizer import RecognizedSpan
+    from sinmun.morphology import tokenize
+
+    tokens = next(iter(tokenize([body])))
+    common = {(s, e) for s, e, tag, _ in tokens if tag in COMMON_TAGS}
+    found = rule_entities({"body": body}, is_common_word=lambda s, e: (s, e) in common)
+    guessed = [m for e in found if e["type"] == "LOCATION" and e["place_code"] is None for m in e["mentions"]]
+    assert guessed, "the rules guess a place from the word's ending"
+    model = [RecognizedSpan(m["start"], m["end"], "LC", 0.9) for m in guessed] if model_marks else []
+    merged = merge_recognized(found, model, body, tokens)
+    kept = [e["name"] for e in merged if e["type"] == "LOCATION" and e.get("place_code") is None]
+    assert kept == expected

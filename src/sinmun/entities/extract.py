@@ -168,7 +168,8 @@ def merge_recognized(
       kept where the model also sees a name there, or where Kiwi reads it as a compound of nouns with a proper
       noun or a second noun in it (목포문학관, 하당동): verb forms and single common words that end like a place
       (알려지면, 그러면, 배터리, 목소리) are not, nor a word inside a longer person's name the model found
-      (이쓰노리 in 오노데라 이쓰노리 방위상: a name ending like a place);
+      (이쓰노리 in 오노데라 이쓰노리 방위상: a name ending like a place), nor common nouns whose last one holds the
+      place's one-syllable ending (서명+운동, 사고+지역, 유기+징역: ``suffix_places.common_noun_ending``);
     - a person the rules found without a title takes the title written beside one of its mentions (``이명박 전
       대통령``, ``제임스 코미 연방수사국(FBI) 국장``);
     - a span only the model found becomes an entity of its own: a person; a place (with its place code when the
@@ -192,6 +193,23 @@ def merge_recognized(
                 for m in entity["mentions"]
                 if (_overlaps(m["start"], m["end"], model_spans) or _compound_name(m["start"], m["end"], body_tokens))
                 and not _inside_longer(m["start"], m["end"], model_people)
+                and not suffix_places.common_noun_ending(body_tokens.within(m["start"], m["end"]))
+            ]
+            if not mentions:
+                continue
+            entity = {**entity, "mentions": mentions}
+        if (
+            entity["type"] == "ORG"
+            and tokens
+            and entity["name"] not in recognizer.organization_or_place_forms()
+            and entity["name"] not in lexicon.generic_institutions()
+        ):
+            mentions = [
+                m
+                for m in entity["mentions"]
+                if m.get("field", "body") != "body"
+                or _overlaps(m["start"], m["end"], model_spans)
+                or not organizations.descriptive_compound(body_tokens.within(m["start"], m["end"]))
             ]
             if not mentions:
                 continue
@@ -204,6 +222,8 @@ def merge_recognized(
     for start, end, kind, confidence, common_nouns_only in recognized:
         if _overlaps(start, end, taken):
             continue
+        if kind == "LC" and suffix_places.common_noun_ending(body_tokens.within(start, end)):
+            continue  # 서명운동, 사고지역: common nouns, whatever the model says
         generic = kind == "OG" and body[start:end] in lexicon.generic_institutions()
         if (
             kind != "PS"
