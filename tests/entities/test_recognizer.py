@@ -219,6 +219,33 @@ MERGE_CASES = [
     ),
     ("a-word-between-name-and-title-that-is-no-affiliation", "라헬 도브린 어제 총리는", [RS(0, 6, "PS", 0.5)], []),
     ("bare-name-below-the-bar", "한새벽은 웃었다.", [RS(0, 3, "PS", 0.5)], []),
+    (
+        "a-mark-of-the-deceased-is-as-good-as-a-title",
+        "법원은 고(故) 한도윤 외 3명에게 무죄를 선고했다.",
+        [RS(9, 12, "PS", 0.6)],
+        [("PERSON", "한도윤", None, [9])],
+    ),
+    (
+        "the-hanja-mark-alone",
+        "법원은 故 한도윤에게 무죄를 선고했다.",
+        [RS(6, 9, "PS", 0.6)],
+        [("PERSON", "한도윤", None, [6])],
+    ),
+    ("a-word-ending-in-go-is-no-mark", "그는 웃었고 한도윤은 울었다.", [RS(7, 10, "PS", 0.6)], []),
+    (
+        "the-subject-of-a-verb-of-speech",
+        '정서윤은 "문제가 없다"고 말했다.',
+        [RS(0, 3, "PS", 0.75)],
+        [("PERSON", "정서윤", None, [0])],
+    ),
+    (
+        "a-subject-inside-the-quotation",
+        '시장은 "원도심은 매력적인 공간이 된다"고 말했다.',
+        [RS(5, 8, "PS", 0.75)],
+        [],
+    ),
+    ("the-subject-of-another-verb", "정서윤은 어제 공원을 걸었다.", [RS(0, 3, "PS", 0.75)], []),
+    ("a-verb-of-speech-in-the-next-sentence", "정서윤은 웃었다. 그는 말했다.", [RS(0, 3, "PS", 0.75)], []),
     ("one-letter-is-no-name", "A씨가 다쳤다.", [RS(0, 1, "PS", 0.99)], []),
     (
         "a-country-as-a-party-is-a-place",
