@@ -246,6 +246,7 @@ MERGE_CASES = [
     ),
     ("the-subject-of-another-verb", "정서윤은 어제 공원을 걸었다.", [RS(0, 3, "PS", 0.75)], []),
     ("a-verb-of-speech-in-the-next-sentence", "정서윤은 웃었다. 그는 말했다.", [RS(0, 3, "PS", 0.75)], []),
+    ("an-organization-the-office-belongs-to-is-no-person", "노동당 비서는 말했다.", [RS(0, 3, "PS", 0.9)], []),
     ("one-letter-is-no-name", "A씨가 다쳤다.", [RS(0, 1, "PS", 0.99)], []),
     (
         "a-country-as-a-party-is-a-place",

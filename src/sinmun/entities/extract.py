@@ -238,7 +238,11 @@ def merge_recognized(
             text, title_in_span = _trailing_title(body[start:end])
             end = start + len(text)
             title = title_in_span or _title_after(body, end) or _title_before(body, start)
-            if not _name_shaped(text) or confidence < _person_confidence_needed(body, start, end, title):
+            if (
+                not _name_shaped(text)
+                or text in organizations.known_forms()  # 노동당 행정부장: the organization the office belongs to
+                or confidence < _person_confidence_needed(body, start, end, title)
+            ):
                 continue
         text = body[start:end]
         entity_type, name, place_code = _recognized_entity(kind, text)

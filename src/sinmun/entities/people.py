@@ -528,6 +528,8 @@ def _known_people(text, words, add) -> None:
             and words[i + 1].text in ("정부", "정권", "행정부", "대통령실")
             and is_korean_name(word.text)
             and len(word.text) == 3
+            and word.text not in _organization_names()  # 노동당 행정부: the party's department
+            and word.text not in _place_names()
             and not word.particle
             and not word.trail  # 나서기 어렵다. 정부와 ...: a sentence ends between them
         ):
