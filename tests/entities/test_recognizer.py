@@ -283,6 +283,13 @@ RULES_AND_MODEL_CASES = [
         [],
         [("캐서린 벨로즈", "주한 영국대사", ["캐서린 벨로즈"])],
     ),
+    (
+        "a-one-syllable-given-name-kiwi-does-not-know",
+        "그는 전화로 척 헤이글 국방장관에게 말했다.",
+        [],
+        [("척 헤이글", "국방장관", ["척 헤이글"])],
+    ),
+    ("a-one-syllable-common-word-is-no-given-name", "그는 전화로 새 사무총장 후보에게 말했다.", [], []),
     ("two-common-words-before-a-title-are-no-name", "그는 이번 행사 대표에게 말했다.", [], []),
     ("an-institution-before-a-title-is-no-name", "그는 국무부 대변인을 통해 밝혔다.", [], []),
     ("a-name-before-a-title-stays", "그는 윤기철 교수를 통해 밝혔다.", [], [("윤기철", "교수", ["윤기철"])]),

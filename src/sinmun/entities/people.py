@@ -426,10 +426,13 @@ def _foreign_name(
     return None
 
 
-def _unknown_words(is_common_word: CommonWordCheck | None, *words: _Word) -> bool:
-    """Kiwi (when the caller gave its check) reads none of ``words`` as a common word: names it does not know."""
-    return is_common_word is not None and not any(
-        is_common_word(w.start, w.end) or len(w.text) < 2 or w.particle for w in words
+def _unknown_words(is_common_word: CommonWordCheck | None, first: _Word, last: _Word) -> bool:
+    """Kiwi (when the caller gave its check) reads neither word as a common word: a name it does not know. The
+    first may be one syllable (척 헤이글, 알 그린: a given name), the last not."""
+    return (
+        is_common_word is not None
+        and len(last.text) >= 2
+        and not any(is_common_word(w.start, w.end) or w.particle for w in (first, last))
     )
 
 
