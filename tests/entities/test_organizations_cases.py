@@ -6,6 +6,7 @@ import pytest
 
 from sinmun.entities.extract import article_entities
 from sinmun.entities.organizations import find_organizations
+from tests.entities.merging import merged_with_the_model_on
 
 ORG_CASES = [
     ("association", "한국광산업진흥회가 참여했다.", ["한국광산업진흥회"]),
@@ -107,15 +108,5 @@ KIWI_CASES = [
     ("body", "model_marks", "expected"), [c[1:] for c in KIWI_CASES], ids=[c[0] for c in KIWI_CASES]
 )
 def test_a_description_of_a_kind_of_body_is_no_name(body: str, model_marks: bool, expected: list[str]) -> None:
-    from sinmun.entities.extract import COMMON_TAGS, merge_recognized, rule_entities
-    from sinmun.entities.recognizer import RecognizedSpan
-    from sinmun.morphology import tokenize
-
-    tokens = next(iter(tokenize([body])))
-    common = {(s, e) for s, e, tag, _ in tokens if tag in COMMON_TAGS}
-    found = rule_entities({"body": body}, is_common_word=lambda s, e: (s, e) in common)
-    by_ending = [m for e in found if e["type"] == "ORG" for m in e["mentions"]]
-    assert by_ending, "the rules find an organization by the word's ending"
-    model = [RecognizedSpan(m["start"], m["end"], "OG", 0.9) for m in by_ending] if model_marks else []
-    merged = merge_recognized(found, model, body, tokens)
+    merged = merged_with_the_model_on(body, lambda e: e["type"] == "ORG", "OG", model_marks)
     assert [e["name"] for e in merged if e["type"] == "ORG"] == expected

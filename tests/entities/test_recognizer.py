@@ -313,12 +313,10 @@ RULES_AND_MODEL_CASES = [
     ("body", "spans", "expected"), [c[1:] for c in RULES_AND_MODEL_CASES], ids=[c[0] for c in RULES_AND_MODEL_CASES]
 )
 def test_people_of_the_rules_and_the_model_together(body, spans, expected) -> None:
-    from sinmun.entities.extract import COMMON_TAGS, article_entities, merge_recognized, rule_entities
-    from sinmun.morphology import tokenize
+    from sinmun.entities.extract import article_entities, merge_recognized
+    from tests.entities.merging import rules_with_tokens
 
-    tokens = next(iter(tokenize([body])))
-    common = {(s, e) for s, e, tag, _ in tokens if tag in COMMON_TAGS}
-    found = rule_entities({"body": body}, is_common_word=lambda s, e: (s, e) in common)
+    found, tokens = rules_with_tokens(body)
     merged = merge_recognized(found, spans, body, tokens)
     people = [(e["name"], e["title"], [m["text"] for m in e["mentions"]]) for e in merged if e["type"] == "PERSON"]
     assert people == expected

@@ -5,6 +5,7 @@ from __future__ import annotations
 import pytest
 
 from sinmun.entities.suffix_places import find_suffix_places
+from tests.entities.merging import merged_with_the_model_on
 
 CASES = [
     ("arts-centre", "광주문화예술회관에서 열린다.", ["광주문화예술회관"]),
@@ -52,16 +53,9 @@ KIWI_CASES = [
     ("body", "model_marks", "expected"), [c[1:] for c in KIWI_CASES], ids=[c[0] for c in KIWI_CASES]
 )
 def test_word_ending_like_a_place_in_a_common_noun(body: str, model_marks: bool, expected: list[str]) -> None:
-    from sinmun.entities.extract import COMMON_TAGS, merge_recognized, rule_entities
-    from sinmun.entities.recognizer import RecognizedSpan
-    from sinmun.morphology import tokenize
+    merged = merged_with_the_model_on(body, _guessed_place, "LC", model_marks)
+    assert [e["name"] for e in merged if _guessed_place(e)] == expected
 
-    tokens = next(iter(tokenize([body])))
-    common = {(s, e) for s, e, tag, _ in tokens if tag in COMMON_TAGS}
-    found = rule_entities({"body": body}, is_common_word=lambda s, e: (s, e) in common)
-    guessed = [m for e in found if e["type"] == "LOCATION" and e["place_code"] is None for m in e["mentions"]]
-    assert guessed, "the rules guess a place from the word's ending"
-    model = [RecognizedSpan(m["start"], m["end"], "LC", 0.9) for m in guessed] if model_marks else []
-    merged = merge_recognized(found, model, body, tokens)
-    kept = [e["name"] for e in merged if e["type"] == "LOCATION" and e.get("place_code") is None]
-    assert kept == expected
+
+def _guessed_place(entity: dict) -> bool:
+    return entity["type"] == "LOCATION" and entity.get("place_code") is None
