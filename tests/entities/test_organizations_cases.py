@@ -22,6 +22,8 @@ ORG_CASES = [
     ("company-card", "하나카드 자료 분석 결과다.", ["하나카드"]),
     ("hotel", "서울 웨스틴조선호텔에서 열린다.", ["웨스틴조선호텔"]),
     ("federation", "세계고려인단체총연합회 출범을 축하한다.", ["세계고려인단체총연합회"]),
+    ("broadcaster", "지난 5일 방송된 SBS 예능에서 공개됐다.", ["SBS"]),
+    ("broadcaster-by-its-korean-name", "엠넷 오디션 무대에 올랐다.", ["Mnet"]),
     ("generic-words-are-not-orgs", "정부는 관계 기관과 협회, 센터, 학교에 알렸다.", []),
     ("known-alias-maps-to-canonical", "한전은 전력망을 늘린다.", ["한국전력공사"]),
 ]
