@@ -6,6 +6,7 @@ import pytest
 
 from sinmun.entities.extract import article_entities
 from sinmun.entities.organizations import find_organizations
+from tests.entities.merging import merged_with_the_model_on
 
 ORG_CASES = [
     ("association", "한국광산업진흥회가 참여했다.", ["한국광산업진흥회"]),
@@ -21,6 +22,8 @@ ORG_CASES = [
     ("company-card", "하나카드 자료 분석 결과다.", ["하나카드"]),
     ("hotel", "서울 웨스틴조선호텔에서 열린다.", ["웨스틴조선호텔"]),
     ("federation", "세계고려인단체총연합회 출범을 축하한다.", ["세계고려인단체총연합회"]),
+    ("broadcaster", "지난 5일 방송된 SBS 예능에서 공개됐다.", ["SBS"]),
+    ("broadcaster-by-its-korean-name", "엠넷 오디션 무대에 올랐다.", ["Mnet"]),
     ("generic-words-are-not-orgs", "정부는 관계 기관과 협회, 센터, 학교에 알렸다.", []),
     ("known-alias-maps-to-canonical", "한전은 전력망을 늘린다.", ["한국전력공사"]),
 ]
@@ -89,3 +92,23 @@ def test_person_mention_keeps_title_as_written() -> None:
     ents = _entities("강기정 광주시장은 말했다. 강 시장은 덧붙였다.")
     mentions = ents[("PERSON", "강기정")]["mentions"]
     assert [(m["text"], m.get("title")) for m in mentions] == [("강기정", "광주시장"), ("강 시장", "시장")]
+
+
+# Words that end like an organization, read with Kiwi and weighed in the merge with the model's spans:
+# (name, body, whether the model marks the word as OG, the organizations kept).
+KIWI_CASES = [
+    ("religious-bodies", "그는 여러 종교단체에 기부했다.", False, []),
+    ("rescue-request", "선장은 구조요청을 보냈다.", False, []),
+    ("dance-group", "그는 댄스그룹 출신 배우다.", False, []),
+    ("the-model-sees-a-name", "그는 여러 종교단체에 기부했다.", True, ["종교단체"]),
+    ("a-name-with-a-proper-noun", "한빛전자는 공장을 지었다.", False, ["한빛전자"]),
+    ("a-generic-institution-stays", "도교육청은 지침을 내렸다.", False, ["도교육청"]),
+]
+
+
+@pytest.mark.parametrize(
+    ("body", "model_marks", "expected"), [c[1:] for c in KIWI_CASES], ids=[c[0] for c in KIWI_CASES]
+)
+def test_a_description_of_a_kind_of_body_is_no_name(body: str, model_marks: bool, expected: list[str]) -> None:
+    merged = merged_with_the_model_on(body, lambda e: e["type"] == "ORG", "OG", model_marks)
+    assert [e["name"] for e in merged if e["type"] == "ORG"] == expected

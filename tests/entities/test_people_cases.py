@@ -70,6 +70,8 @@ CASES = [
     ),
     ("ssi-then-bracketed-position", "최영길씨(전 광주상공회의소 부회장) 별세", {"최영길": "전 광주상공회의소 부회장"}),
     ("market-is-not-a-title", "전통시장 상인회는 말했다.", {}),
+    ("a-party-department-is-no-person", "노동당 행정부는 지시를 내렸다.", {}),
+    ("author-in-apposition", "이 책의 저자인 김서연은 말했다.", {"김서연": "저자"}),
     ("sentence-end-before-government", "나서기 어렵다. 정부와 국회는 서둘러야 한다.", {}),
     ("no-person-in-common-words", "이번 협약은 이날 체결됐다. 양 기관은 협력하기로 했다.", {}),
     ("title-alone-is-no-person", "시장은 이날 기자회견을 열었다.", {}),

@@ -220,6 +220,34 @@ MERGE_CASES = [
     ),
     ("a-word-between-name-and-title-that-is-no-affiliation", "라헬 도브린 어제 총리는", [RS(0, 6, "PS", 0.5)], []),
     ("bare-name-below-the-bar", "한새벽은 웃었다.", [RS(0, 3, "PS", 0.5)], []),
+    (
+        "a-mark-of-the-deceased-is-as-good-as-a-title",
+        "법원은 고(故) 한도윤 외 3명에게 무죄를 선고했다.",
+        [RS(9, 12, "PS", 0.6)],
+        [("PERSON", "한도윤", None, [9])],
+    ),
+    (
+        "the-hanja-mark-alone",
+        "법원은 故 한도윤에게 무죄를 선고했다.",
+        [RS(6, 9, "PS", 0.6)],
+        [("PERSON", "한도윤", None, [6])],
+    ),
+    ("a-word-ending-in-go-is-no-mark", "그는 웃었고 한도윤은 울었다.", [RS(7, 10, "PS", 0.6)], []),
+    (
+        "the-subject-of-a-verb-of-speech",
+        '정서윤은 "문제가 없다"고 말했다.',
+        [RS(0, 3, "PS", 0.75)],
+        [("PERSON", "정서윤", None, [0])],
+    ),
+    (
+        "a-subject-inside-the-quotation",
+        '시장은 "원도심은 매력적인 공간이 된다"고 말했다.',
+        [RS(5, 8, "PS", 0.75)],
+        [],
+    ),
+    ("the-subject-of-another-verb", "정서윤은 어제 공원을 걸었다.", [RS(0, 3, "PS", 0.75)], []),
+    ("a-verb-of-speech-in-the-next-sentence", "정서윤은 웃었다. 그는 말했다.", [RS(0, 3, "PS", 0.75)], []),
+    ("an-organization-the-office-belongs-to-is-no-person", "노동당 비서는 말했다.", [RS(0, 3, "PS", 0.9)], []),
     ("one-letter-is-no-name", "A씨가 다쳤다.", [RS(0, 1, "PS", 0.99)], []),
     (
         "a-country-as-a-party-is-a-place",
@@ -256,6 +284,13 @@ RULES_AND_MODEL_CASES = [
         [],
         [("캐서린 벨로즈", "주한 영국대사", ["캐서린 벨로즈"])],
     ),
+    (
+        "a-one-syllable-given-name-kiwi-does-not-know",
+        "그는 전화로 척 헤이글 국방장관에게 말했다.",
+        [],
+        [("척 헤이글", "국방장관", ["척 헤이글"])],
+    ),
+    ("a-one-syllable-common-word-is-no-given-name", "그는 전화로 새 사무총장 후보에게 말했다.", [], []),
     ("two-common-words-before-a-title-are-no-name", "그는 이번 행사 대표에게 말했다.", [], []),
     ("an-institution-before-a-title-is-no-name", "그는 국무부 대변인을 통해 밝혔다.", [], []),
     ("a-name-before-a-title-stays", "그는 윤기철 교수를 통해 밝혔다.", [], [("윤기철", "교수", ["윤기철"])]),
@@ -279,12 +314,10 @@ RULES_AND_MODEL_CASES = [
     ("body", "spans", "expected"), [c[1:] for c in RULES_AND_MODEL_CASES], ids=[c[0] for c in RULES_AND_MODEL_CASES]
 )
 def test_people_of_the_rules_and_the_model_together(body, spans, expected) -> None:
-    from sinmun.entities.extract import COMMON_TAGS, article_entities, merge_recognized, rule_entities
-    from sinmun.morphology import tokenize
+    from sinmun.entities.extract import article_entities, merge_recognized
+    from tests.entities.merging import rules_with_tokens
 
-    tokens = next(iter(tokenize([body])))
-    common = {(s, e) for s, e, tag, _ in tokens if tag in COMMON_TAGS}
-    found = rule_entities({"body": body}, is_common_word=lambda s, e: (s, e) in common)
+    found, tokens = rules_with_tokens(body)
     merged = merge_recognized(found, spans, body, tokens)
     people = [(e["name"], e["title"], [m["text"] for m in e["mentions"]]) for e in merged if e["type"] == "PERSON"]
     assert people == expected

@@ -5,6 +5,7 @@ from __future__ import annotations
 import pytest
 
 from sinmun.entities.suffix_places import find_suffix_places
+from tests.entities.merging import merged_with_the_model_on
 
 CASES = [
     ("arts-centre", "광주문화예술회관에서 열린다.", ["광주문화예술회관"]),
@@ -31,3 +32,30 @@ def test_suffix_places(text: str, expected: list[str]) -> None:
     assert [name for name, _, _ in found] == expected
     for name, start, end in found:
         assert text[start:end] == name
+
+
+# Words that end like a town or a station, read with Kiwi and weighed in the merge with the model's spans:
+# (name, body, whether the model also marks the word as LC, the places kept).
+KIWI_CASES = [
+    ("signature-campaign", "주민들은 반대 서명운동을 벌였다.", False, []),
+    ("model-marks-it-too", "주민들은 반대 서명운동을 벌였다.", True, []),
+    ("accident-zone", "구조대가 피해지역에서 수색을 이어갔다.", False, []),
+    ("prison-term", "재판부는 그에게 유기징역을 선고했다.", True, []),
+    ("case-handling", "검찰은 신속처리 방침을 정했다.", False, []),
+    ("outdoor-activity", "노인들은 야외활동을 줄였다.", True, []),
+    ("neighbourhood-kiwi-knows", "그는 종로구 청운동에서 자랐다.", True, ["청운동"]),
+    ("neighbourhood-without-the-model", "주민들은 신가동 행정복지센터에 모였다.", False, ["신가동"]),
+    ("district-after-a-proper-noun", "행사는 평양 대성구역에서 열렸다.", True, ["대성구역"]),
+]
+
+
+@pytest.mark.parametrize(
+    ("body", "model_marks", "expected"), [c[1:] for c in KIWI_CASES], ids=[c[0] for c in KIWI_CASES]
+)
+def test_word_ending_like_a_place_in_a_common_noun(body: str, model_marks: bool, expected: list[str]) -> None:
+    merged = merged_with_the_model_on(body, _guessed_place, "LC", model_marks)
+    assert [e["name"] for e in merged if _guessed_place(e)] == expected
+
+
+def _guessed_place(entity: dict) -> bool:
+    return entity["type"] == "LOCATION" and entity.get("place_code") is None

@@ -151,6 +151,8 @@ def article_entities(
 # measurements.
 PERSON_CONFIDENCE = float(os.environ.get("SINMUN_PERSON_CONFIDENCE", "0.4"))
 BARE_PERSON_CONFIDENCE = float(os.environ.get("SINMUN_BARE_PERSON_CONFIDENCE", "0.9"))
+# A bare name that is the subject of a verb of speech (``_person_confidence_needed``).
+SPEAKER_PERSON_CONFIDENCE = float(os.environ.get("SINMUN_SPEAKER_PERSON_CONFIDENCE", "0.7"))
 # An organization or place only the model found: this sure, and surer still when it is common nouns only (경찰 is
 # an organization, 국가대표 상비군 a squad).
 NAME_CONFIDENCE = float(os.environ.get("SINMUN_NAME_CONFIDENCE", "0.6"))
@@ -168,7 +170,8 @@ def merge_recognized(
       kept where the model also sees a name there, or where Kiwi reads it as a compound of nouns with a proper
       noun or a second noun in it (목포문학관, 하당동): verb forms and single common words that end like a place
       (알려지면, 그러면, 배터리, 목소리) are not, nor a word inside a longer person's name the model found
-      (이쓰노리 in 오노데라 이쓰노리 방위상: a name ending like a place);
+      (이쓰노리 in 오노데라 이쓰노리 방위상: a name ending like a place), nor common nouns whose last one holds the
+      place's one-syllable ending (서명+운동, 사고+지역, 유기+징역: ``suffix_places.common_noun_ending``);
     - a person the rules found without a title takes the title written beside one of its mentions (``이명박 전
       대통령``, ``제임스 코미 연방수사국(FBI) 국장``);
     - a span only the model found becomes an entity of its own: a person; a place (with its place code when the
@@ -192,6 +195,23 @@ def merge_recognized(
                 for m in entity["mentions"]
                 if (_overlaps(m["start"], m["end"], model_spans) or _compound_name(m["start"], m["end"], body_tokens))
                 and not _inside_longer(m["start"], m["end"], model_people)
+                and not suffix_places.common_noun_ending(body_tokens.within(m["start"], m["end"]))
+            ]
+            if not mentions:
+                continue
+            entity = {**entity, "mentions": mentions}
+        if (
+            entity["type"] == "ORG"
+            and tokens
+            and entity["name"] not in recognizer.organization_or_place_forms()
+            and entity["name"] not in lexicon.generic_institutions()
+        ):
+            mentions = [
+                m
+                for m in entity["mentions"]
+                if m.get("field", "body") != "body"
+                or _overlaps(m["start"], m["end"], model_spans)
+                or not organizations.descriptive_compound(body_tokens.within(m["start"], m["end"]))
             ]
             if not mentions:
                 continue
@@ -204,6 +224,8 @@ def merge_recognized(
     for start, end, kind, confidence, common_nouns_only in recognized:
         if _overlaps(start, end, taken):
             continue
+        if kind == "LC" and suffix_places.common_noun_ending(body_tokens.within(start, end)):
+            continue  # 서명운동, 사고지역: common nouns, whatever the model says
         generic = kind == "OG" and body[start:end] in lexicon.generic_institutions()
         if (
             kind != "PS"
@@ -216,7 +238,11 @@ def merge_recognized(
             text, title_in_span = _trailing_title(body[start:end])
             end = start + len(text)
             title = title_in_span or _title_after(body, end) or _title_before(body, start)
-            if not _name_shaped(text) or confidence < (PERSON_CONFIDENCE if title else BARE_PERSON_CONFIDENCE):
+            if (
+                not _name_shaped(text)
+                or text in organizations.known_forms()  # 노동당 행정부장: the organization the office belongs to
+                or confidence < _person_confidence_needed(body, start, end, title)
+            ):
                 continue
         text = body[start:end]
         entity_type, name, place_code = _recognized_entity(kind, text)
@@ -231,6 +257,36 @@ def merge_recognized(
         entry["mentions"].append(_mention(text, start, end, title=title if title != "씨" else None))
     _later_bare_mentions(body, list(by_key.values()), taken)
     return _resolve_short_forms(out)
+
+
+# A bare name the press marks as the deceased's (``고(故) 김철수``, ``故 김철수``, ``고 김철수``): as good as a title.
+_DECEASED_BEFORE = re.compile(r"(?:^|[\s(\[])(?:고\s?\(故\)|故|고)\s?$")
+# A bare name that is the subject of a verb of speech in its sentence (``버는 "…"이라고 일축했고``, ``이낙연은 …라고
+# 말했다``): the sentence says a person spoke.
+_SUBJECT_PARTICLE_AFTER = re.compile(r"(?:은|는|이|가)(?=[\s,])")
+_SPEECH_VERB = re.compile(
+    r"(?:말|밝|주장|강조|일축|설명|비판|지적|전|덧붙|답|반박|언급|촉구|호소|토로|털어놓|비난|반문|당부)(?:했|혔|였|놨)"
+)
+_SENTENCE_END = re.compile(r"[.!?](?:\s|$)|\n")
+
+
+def _person_confidence_needed(body: str, start: int, end: int, title: str | None) -> float:
+    """How sure the model must be of a person it alone found: less with a title or 씨 beside the name or a mark of
+    the deceased before it, somewhat less when the name is the subject of a verb of speech, most when bare."""
+    if title or _DECEASED_BEFORE.search(body, max(0, start - 6), start):
+        return PERSON_CONFIDENCE
+    if _SUBJECT_PARTICLE_AFTER.match(body, end) and not _inside_quotation(body, start):
+        sentence_end = _SENTENCE_END.search(body, end)
+        if _SPEECH_VERB.search(body, end, sentence_end.end() if sentence_end else len(body)):
+            return SPEAKER_PERSON_CONFIDENCE
+    return BARE_PERSON_CONFIDENCE
+
+
+def _inside_quotation(body: str, start: int) -> bool:
+    """``start`` lies inside a quotation opened earlier on its line (``"…원도심은 …"고 말했다``: the quote's words
+    are no subject of the verb that reports them)."""
+    before = body[body.rfind("\n", 0, start) + 1 : start]
+    return before.count('"') % 2 == 1 or before.count("“") > before.count("”")
 
 
 def _title_beside(body: str, mentions: Sequence[dict]) -> str | None:

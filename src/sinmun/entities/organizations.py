@@ -15,11 +15,13 @@ Rules:
 from __future__ import annotations
 
 import re
+from collections.abc import Sequence
 from dataclasses import dataclass, field
 from functools import cache
 
 from sinmun.entities import lexicon
 from sinmun.entities.lexicon import org_ending, strip_particle
+from sinmun.morphology import Token
 
 _WORD = re.compile(r"[가-힣A-Za-z0-9&·]+")
 _DECLARED_ALIAS = re.compile(r"(?P<org>[가-힣A-Za-z0-9&·]{3,40})\s?\((?:이하\s*)?(?P<alias>[가-힣A-Za-z0-9&·]{2,20})\)")
@@ -53,6 +55,15 @@ def _known() -> dict[str, str]:
         for alias in filter(None, row["aliases"].split("|")):
             forms[alias] = row["name"]
     return forms
+
+
+_COMMON_NOUN_PARTS = frozenset({"NNG", "XPN"})
+
+
+def descriptive_compound(tokens: Sequence[Token]) -> bool:
+    """Kiwi reads a word that ends like an organization as two dictionary words, a common noun and the ending's
+    noun (종교+단체, 사립+학교, 댄스+그룹, 구조+요청, 이동+통신): a description of a kind of body, not a name."""
+    return len(tokens) == 2 and all(tag in _COMMON_NOUN_PARTS for _s, _e, tag, _f in tokens)
 
 
 def find_organizations(text: str, *, exclude: set[str] = frozenset()) -> list[Organization]:

@@ -426,10 +426,13 @@ def _foreign_name(
     return None
 
 
-def _unknown_words(is_common_word: CommonWordCheck | None, *words: _Word) -> bool:
-    """Kiwi (when the caller gave its check) reads none of ``words`` as a common word: names it does not know."""
-    return is_common_word is not None and not any(
-        is_common_word(w.start, w.end) or len(w.text) < 2 or w.particle for w in words
+def _unknown_words(is_common_word: CommonWordCheck | None, first: _Word, last: _Word) -> bool:
+    """Kiwi (when the caller gave its check) reads neither word as a common word: a name it does not know. The
+    first may be one syllable (척 헤이글, 알 그린: a given name), the last not."""
+    return (
+        is_common_word is not None
+        and len(last.text) >= 2
+        and not any(is_common_word(w.start, w.end) or w.particle for w in (first, last))
     )
 
 
@@ -528,6 +531,8 @@ def _known_people(text, words, add) -> None:
             and words[i + 1].text in ("정부", "정권", "행정부", "대통령실")
             and is_korean_name(word.text)
             and len(word.text) == 3
+            and word.text not in _organization_names()  # 노동당 행정부: the party's department
+            and word.text not in _place_names()
             and not word.particle
             and not word.trail  # 나서기 어렵다. 정부와 ...: a sentence ends between them
         ):

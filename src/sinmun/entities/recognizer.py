@@ -100,57 +100,84 @@ def _context_strings(value: str) -> tuple[str, ...]:
 
 
 def token_features(tokens: Sequence[Token], text: str, rule_spans: Sequence[Span]) -> list[list[str]]:
-    """One feature list per morpheme: its own (``_morpheme_features``) and its context's."""
+    """One feature list per morpheme: its own (``_morpheme_features``, computed once per form and tag) and its
+    context's, the neighbours' ``prefix=value`` strings computed once per tag or form (``_context_strings``).
+    Built template by template over the whole text (a comprehension for the features every morpheme has, then
+    passes for the rarer ones), in the same order for every morpheme: the model's input is the same list."""
+    if not tokens:
+        return []
     titles = _titles()
     n = len(tokens)
-    text_length = len(text)
-    rule_label = _rule_labels(tokens, rule_spans)
-    runs = _lexicon_runs(tokens)
-    # Tags, forms and the neighbours' "prefix=value" strings (built once per tag or form), padded with two
-    # sentinels on each side: position i of the text is index i + 2.
+    # Tags and forms padded with two sentinels on each side: position i of the text is index i + 2.
     tags = ["^", "^", *(t[2] for t in tokens), "$", "$"]
     forms = ["^", "^", *(t[3] for t in tokens), "$", "$"]
     tag_as = [_context_strings(t) for t in tags]
     form_as = [_context_strings(w) for w in forms]
-    is_title = [w in titles for w in forms]
-    out: list[list[str]] = []
-    previous_end = -1
-    for i, (start, end, tag, form) in enumerate(tokens):
-        k = i + 2
-        prev_tag, next_tag = tags[k - 1], tags[k + 1]
-        f = [
+    rule_features = [_RULE_FEATURES[label] for label in _rule_labels(tokens, rule_spans)]
+    out = [
+        [
             *_morpheme_features(form, tag),
-            tag_as[k - 1][0],
-            tag_as[k + 1][1],
-            tag_as[k - 2][2],
-            tag_as[k + 2][3],
-            form_as[k - 1][4],
-            form_as[k + 1][5],
-            "tt=" + prev_tag + "|" + tag + "|" + next_tag,
-            "rule=" + rule_label[i],
+            before[0],
+            after[1],
+            before2[2],
+            after2[3],
+            form_before[4],
+            form_after[5],
+            f"tt={prev_tag}|{tag}|{next_tag}",
+            rule,
         ]
+        for (
+            _s,
+            _e,
+            tag,
+            form,
+        ), before2, before, after, after2, form_before, form_after, prev_tag, next_tag, rule in zip(
+            tokens,
+            tag_as,
+            tag_as[1:],
+            tag_as[3:],
+            tag_as[4:],
+            form_as[1:],
+            form_as[3:],
+            tags[1:],
+            tags[3:],
+            rule_features,
+            strict=False,  # the padded lists run past the last morpheme
+        )
+    ]
+    text_length = len(text)
+    runs = _lexicon_runs(tokens)
+    previous_end = -1
+    for i, (start, end, _tag, _form) in enumerate(tokens):
+        f = out[i]
+        k = i + 2
         if previous_end < start:
             f.append("sp<")
         previous_end = end
         if i + 1 == n or tokens[i + 1][0] > end:
             f.append("sp>")
+        next_tag = tags[k + 1]
         if next_tag[0] == "J":
             f.append(form_as[k + 1][6])
         # listed with a common noun (농번기와 성어기, 도비와 시·군비): a list holds things of one kind
-        if (prev_tag in _LIST_JOINS and tags[k - 2] == "NNG") or (next_tag in _LIST_JOINS and tags[k + 2] == "NNG"):
+        if (tags[k - 1] in _LIST_JOINS and tags[k - 2] == "NNG") or (next_tag in _LIST_JOINS and tags[k + 2] == "NNG"):
             f.append("listed_with_common")
         if start and text[start - 1] in _OPENING:
             f.append("open<")
         if end < text_length and text[end] in _CLOSING:
             f.append("close>")
-        if is_title[k + 1]:
+        if forms[k + 1] in titles:
             f.append("title+1")
-        if is_title[k + 2]:
+        if forms[k + 2] in titles:
             f.append("title+2")
         if runs[i]:
             f.extend(runs[i])
-        out.append(f)
     return out
+
+
+_RULE_FEATURES = {prefix + kind: "rule=" + prefix + kind for prefix in ("B-", "I-") for kind in (*TYPES, "LC?")} | {
+    "O": "rule=O"
+}
 
 
 def _rule_labels(tokens: Sequence[Token], spans: Sequence[Span]) -> list[str]:

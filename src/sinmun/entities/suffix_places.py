@@ -11,9 +11,11 @@ Each is a LOCATION under the name as written; it has no administrative code.
 from __future__ import annotations
 
 import re
+from collections.abc import Sequence
 from functools import lru_cache
 
 from sinmun.entities.lexicon import strip_particle
+from sinmun.morphology import Token
 
 VENUE_ENDINGS = tuple(
     sorted(
@@ -102,6 +104,22 @@ def _is_venue(word: str) -> bool:
     # 역 and 항 are one syllable: demand a longer name (순천역, 목포항), never 지역 or 무역.
     needed = 2 if len(m.group()) == 1 else 1
     return len(prefix) >= needed and not prefix.isdigit()
+
+
+# The one-syllable endings: a town's (동, 읍, 면, 리) and a station's or port's (역, 항).
+ONE_SYLLABLE_ENDINGS = frozenset((*TOWN_ENDINGS, "역", "항"))
+_COMMON_NOUN = "NNG"
+
+
+def common_noun_ending(tokens: Sequence[Token]) -> bool:
+    """Kiwi reads a word that ends like a town or a station as common nouns only, the last of them longer than the
+    ending: the ending is a syllable of that noun (서명+운동, 실외+활동, 사고+지역, 유기+징역, 사법+처리), so the
+    word is a common noun, not a place. A place's own ending stands alone or inside a proper noun (여수+항,
+    청운동, 대성+구역)."""
+    if not tokens or any(tag != _COMMON_NOUN for _s, _e, tag, _f in tokens):
+        return False
+    last = tokens[-1][3]
+    return len(last) >= 2 and last[-1] in ONE_SYLLABLE_ENDINGS
 
 
 def _is_town(word: str) -> bool:
