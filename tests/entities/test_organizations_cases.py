@@ -6,7 +6,7 @@ import pytest
 
 from sinmun.entities.extract import article_entities
 from sinmun.entities.organizations import find_organizations
-from tests.entities.merging import merged_with_the_model_on
+from tests.helpers.entity_merging import merged_with_the_model_on
 
 ORG_CASES = [
     ("association", "한국광산업진흥회가 참여했다.", ["한국광산업진흥회"]),

@@ -315,7 +315,7 @@ RULES_AND_MODEL_CASES = [
 )
 def test_people_of_the_rules_and_the_model_together(body, spans, expected) -> None:
     from sinmun.entities.extract import article_entities, merge_recognized
-    from tests.entities.merging import rules_with_tokens
+    from tests.helpers.entity_merging import rules_with_tokens
 
     found, tokens = rules_with_tokens(body)
     merged = merge_recognized(found, spans, body, tokens)

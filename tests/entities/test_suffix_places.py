@@ -5,7 +5,7 @@ from __future__ import annotations
 import pytest
 
 from sinmun.entities.suffix_places import find_suffix_places
-from tests.entities.merging import merged_with_the_model_on
+from tests.helpers.entity_merging import merged_with_the_model_on
 
 CASES = [
     ("arts-centre", "광주문화예술회관에서 열린다.", ["광주문화예술회관"]),
