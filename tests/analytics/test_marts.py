@@ -110,6 +110,7 @@ def test_mart_place_mention_counts_each_place_in_its_region(samples_warehouse):
         ("광주광역시 남구", 2, "광주광역시", "광주광역시 남구"),  # 남구: a district
         ("광주천", 9, "광주광역시", "(시군구 미상)"),  # a stream the gazetteer places in the province only
         ("대인시장", 9, "광주광역시", "광주광역시 동구"),  # a market: counted in the district it lies in
+        ("알 수 없음", None, None, None),  # 증심사, a temple the gazetteer does not hold: the unknown place, no region
         ("양림동", 9, "광주광역시", "광주광역시 남구"),
         ("영산강", 9, None, None),  # a river through two provinces: in no region
     ]
