@@ -361,8 +361,16 @@ def _analyst_warehouse(args: argparse.Namespace) -> Path:
 
 
 def cmd_parse(args: argparse.Namespace) -> int:
+    from sinmun import morphology
+
+    with morphology.kiwi_process_stopped_after():  # started for the first page read (``_parse_pages``)
+        return _parse_pages(args)
+
+
+def _parse_pages(args: argparse.Namespace) -> int:
     from collections import Counter
 
+    from sinmun import morphology
     from sinmun.pages.decode import PageRejected
     from sinmun.parse import parse_page_bytes
 
@@ -380,6 +388,9 @@ def cmd_parse(args: argparse.Namespace) -> int:
         if len(data) > max_bytes:
             failures += _report(f"{path}: too-large (over {max_bytes} bytes, --max-page-mb {args.max_page_mb:g})")
             continue
+        # Kiwi in a process of its own: it loads while this process reads the page, and tokenizes a long body's
+        # next windows while the rules read the last (``sinmun.entities.extract``).
+        morphology.start_kiwi_process()
         try:
             result = parse_page_bytes(
                 data, path=str(path), publication=args.publication, publication_date=args.date, page=args.page_number

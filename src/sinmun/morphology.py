@@ -215,6 +215,7 @@ class KiwiProcess:
         self._child.stdout.close()
         self._requests: queue.SimpleQueue = queue.SimpleQueue()
         self._aborted = False
+        self._called = False
         self._dispatcher = threading.Thread(target=self._dispatch, name="sinmun-kiwi-calls", daemon=True)
         self._dispatcher.start()
 
@@ -233,6 +234,8 @@ class KiwiProcess:
             self._child.kill()
 
     def close(self) -> None:
+        if not self._called:  # never asked anything (its run read no page): not worth waiting for Kiwi to load
+            self.abort()
         self._requests.put(None)
         self._dispatcher.join(timeout=10)
         try:
@@ -242,6 +245,7 @@ class KiwiProcess:
             self._child.wait()
 
     def _call(self, call: str, texts: list[str]) -> Iterator:
+        self._called = True
         replies: queue.SimpleQueue = queue.SimpleQueue()
         self._requests.put((call, texts, replies))
         while (reply := replies.get()) is not _END:
@@ -304,6 +308,19 @@ def stop_kiwi_process() -> None:
         process, _process = _process, None
     if process is not None:
         process.close()
+
+
+@contextmanager
+def kiwi_process_stopped_after() -> Iterator[None]:
+    """Stop the Kiwi process started inside the block (``start_kiwi_process``) when the block ends; when it fails
+    (an error, Ctrl-C), end it at once: no answer still in flight is worth waiting for."""
+    try:
+        yield
+    except BaseException:
+        abort_kiwi_process()
+        raise
+    finally:
+        stop_kiwi_process()
 
 
 def abort_kiwi_process() -> None:

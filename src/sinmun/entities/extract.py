@@ -56,17 +56,25 @@ def extract_batch(
         articles[i]["dates"] = [d.to_dict() for d in dates.find_dates(bodies[i], published[i])]
         articles[i]["amounts"] = [a.to_dict() for a in amounts.find_amounts(bodies[i])]
     body_tokens: dict[int, list[Token]] = {}
+    reading = set(read)
     for i in with_body:
-        window_tokens = [(offset, text, next(token_lists)) for offset, text in windows[i]]
+        article = articles[i]
+        window_tokens: list[tuple[int, list[Token]]] = []
+        found: list[tuple[int, list[dict]]] = []
+        for offset, text in windows[i]:
+            # Each window is read as soon as its tokens come, while Kiwi (in a process of its own, when it runs
+            # there: ``sinmun.morphology``) tokenizes the next ones.
+            tokens = next(token_lists)
+            window_tokens.append((offset, tokens))
+            if i in reading:
+                found.append((offset, _tokenized_entities({**article, "body": text}, tokens)))
         if len(window_tokens) == 1:
-            body_tokens[i] = window_tokens[0][2]
+            body_tokens[i] = window_tokens[0][1]
         else:
             body_tokens[i] = [
-                (s + offset, e + offset, tag, form) for offset, _, ts in window_tokens for s, e, tag, form in ts
+                (s + offset, e + offset, tag, form) for offset, ts in window_tokens for s, e, tag, form in ts
             ]
-        if i in read:
-            article = articles[i]
-            found = [(offset, _tokenized_entities({**article, "body": text}, ts)) for offset, text, ts in window_tokens]
+        if i in reading:
             article["entities"] = found[0][1] if len(found) == 1 else joined_windows(found)
             article["quotes"] = [
                 q.to_dict() for q in quotes.find_quotes(bodies[i], article["entities"], body_tokens[i])
