@@ -40,14 +40,15 @@ def extract_batch(
 
     Returns each article's search terms, from the same Kiwi pass: one call tokenizes every body and
     headline of the batch. A body longer than ``ENTITY_WINDOW_PIECES`` of Kiwi's pieces is read for entities a
-    window at a time (``body_windows``), so the rules and the recognizer work on one window while Kiwi's threads
-    tokenize the next; its tokens and search terms are those of the whole body."""
+    window at a time (``body_windows``), each as soon as its tokens come, so the rules and the recognizer work on
+    one window while Kiwi (in a process of its own: ``sinmun.morphology.start_kiwi_process``) tokenizes the next;
+    its tokens and search terms are those of the whole body."""
     bodies = [a.get("body") or "" for a in articles]
     headlines = [_headline_text(a) for a in articles]
     with_body = [i for i, body in enumerate(bodies) if body]
     with_headline = [i for i, headline in enumerate(headlines) if headline]
     windows = {i: body_windows(bodies[i]) for i in with_body}
-    # Kiwi's threads tokenize ahead while the rules run over each body as soon as its tokens arrive.
+    # Kiwi tokenizes ahead (in its own process) while the rules run over each window as soon as its tokens arrive.
     token_lists = iter(
         tokenizer([text for i in with_body for _, text in windows[i]] + [headlines[i] for i in with_headline])
     )
