@@ -363,14 +363,17 @@ def _analyst_warehouse(args: argparse.Namespace) -> Path:
 def cmd_parse(args: argparse.Namespace) -> int:
     from sinmun import morphology
 
-    with morphology.kiwi_process_stopped_after():  # started for the first page read (``_parse_pages``)
+    with morphology.kiwi_process_stopped_after():
+        # Kiwi in a process of its own, started first: it loads while this process imports the reader and reads the
+        # page, and tokenizes a long body's next windows while the rules read the last (``sinmun.entities.extract``).
+        # A run that never calls it (every page refused) ends it without waiting for it to load.
+        morphology.start_kiwi_process()
         return _parse_pages(args)
 
 
 def _parse_pages(args: argparse.Namespace) -> int:
     from collections import Counter
 
-    from sinmun import morphology
     from sinmun.pages.decode import PageRejected
     from sinmun.parse import parse_page_bytes
 
@@ -388,9 +391,6 @@ def _parse_pages(args: argparse.Namespace) -> int:
         if len(data) > max_bytes:
             failures += _report(f"{path}: too-large (over {max_bytes} bytes, --max-page-mb {args.max_page_mb:g})")
             continue
-        # Kiwi in a process of its own: it loads while this process reads the page, and tokenizes a long body's
-        # next windows while the rules read the last (``sinmun.entities.extract``).
-        morphology.start_kiwi_process()
         try:
             result = parse_page_bytes(
                 data, path=str(path), publication=args.publication, publication_date=args.date, page=args.page_number

@@ -38,7 +38,11 @@ _process: KiwiProcess | None = None
 # When set (``recording``), every batch of texts sent to Kiwi is appended here as (call, texts): the benchmark
 # replays exactly these calls to time Kiwi alone on the text the pipeline analyses.
 _recorded: list[tuple[str, list[str]]] | None = None
-_CHUNK_TEXTS = 32  # a Kiwi process streams tokens back this many texts at a time
+# A Kiwi process streams tokens back this many texts at a time, or as soon as the texts of a chunk reach this many
+# characters (a long body's pieces: its caller reads each window as soon as its tokens come, ``sinmun.entities.
+# extract``, so the first comes early and little is left to read once Kiwi is done).
+_CHUNK_TEXTS = 32
+_CHUNK_CHARS = 16_000
 # Kiwi's time on one text grows faster than the text (a 200,000-character line without a line break takes
 # several times as long as the same line in sentences), so a longer text is tokenized in pieces of at most this
 # many characters, cut after a sentence's end (else at a space), and its tokens are put back with their offsets
@@ -354,11 +358,13 @@ def _serve(workers: int) -> None:
                 answers.send(("ok", None))
                 continue
             chunk: list[list[Token]] = []
-            for tokens in _tokens(analyser, texts):
+            chunk_chars = 0
+            for text, tokens in zip(texts, _tokens(analyser, texts), strict=True):
                 chunk.append(tokens)
-                if len(chunk) == _CHUNK_TEXTS:
+                chunk_chars += len(text)
+                if len(chunk) == _CHUNK_TEXTS or chunk_chars >= _CHUNK_CHARS:
                     answers.send(("ok", chunk))
-                    chunk = []
+                    chunk, chunk_chars = [], 0
             if chunk:
                 answers.send(("ok", chunk))
             answers.send(("ok", None))
