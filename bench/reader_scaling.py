@@ -2,9 +2,10 @@
 
     .venv/bin/python bench/reader_scaling.py [--sizes 0.5,1,2] [--runs 1] [--keep DIR]
 
-Two shapes of page, each at every size (MB = 1,000,000 bytes, so 2 MB stays under the default 2 MiB limit):
-``one-line``, the whole page on one line (no paragraph breaks at all), and ``many-line``, articles of a
-headline, a few paragraphs (some cut mid-sentence, as by a column break) and a byline. The text is invented
+Three shapes of page, each at every size (MB = 1,000,000 bytes, so 2 MB stays under the default 2 MiB limit):
+``one-line``, the whole page on one line (no paragraph breaks at all); ``many-line``, articles of a
+headline, a few paragraphs (some cut mid-sentence, as by a column break) and a byline; ``dated``, one line
+whose every sentence names a day of the month. The text is invented
 Korean prose built from a small stock of clauses. Each page is parsed by the real console script, Kiwi and
 all; the figure is the wall-clock time of the whole command, and the last column is seconds per MB (flat when
 the cost is linear). The CPU seconds of the command (user + system, Kiwi's threads included) are printed too:
@@ -43,6 +44,18 @@ def one_line_page(size: int, rng: random.Random) -> str:
     return "".join(parts).encode()[:size].decode(errors="ignore")  # cut to the size, never mid-character
 
 
+def dated_page(size: int, rng: random.Random) -> str:
+    """A one-line page whose every sentence carries a day of the month (``21일``, ``지난 9일``): the date rules'
+    case (a bare day once searched the whole text before it for a tilde: 40 s for the dates of such a page)."""
+    parts, total = [], 0
+    while total < size:
+        day = rng.choice(["", "지난 ", "오는 "]) + f"{rng.randint(1, 28)}일"
+        s = f"{rng.choice(SUBJECTS)} {day} {rng.choice(OBJECTS)} {rng.choice(VERBS)} "
+        parts.append(s)
+        total += len(s.encode())
+    return "".join(parts).encode()[:size].decode(errors="ignore")
+
+
 def many_line_page(size: int, rng: random.Random) -> str:
     lines, total, n = ["2025년 9월 3일 수요일 제9001호 빛고을신문 3면 종합"], 0, 0
     while total < size:
@@ -74,7 +87,7 @@ def main(argv: list[str] | None = None) -> int:
         folder = args.keep or Path(tmp)
         folder.mkdir(parents=True, exist_ok=True)
         print(f"{'shape':<10} {'MB':>5} {'bytes':>10} {'seconds':>8} {'s/MB':>6} {'cpu s':>6}  articles")
-        for shape, make in (("one-line", one_line_page), ("many-line", many_line_page)):
+        for shape, make in (("one-line", one_line_page), ("many-line", many_line_page), ("dated", dated_page)):
             for mb in (float(x) for x in args.sizes.split(",")):
                 page = folder / f"{shape}-{mb:g}MB.txt"
                 page.write_text(make(int(mb * 1_000_000), rng), encoding="utf-8")

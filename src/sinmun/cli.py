@@ -361,6 +361,17 @@ def _analyst_warehouse(args: argparse.Namespace) -> Path:
 
 
 def cmd_parse(args: argparse.Namespace) -> int:
+    from sinmun import morphology
+
+    with morphology.kiwi_process_stopped_after():
+        # Kiwi in a process of its own, started first: it loads while this process imports the reader and reads the
+        # page, and tokenizes a long body's next windows while the rules read the last (``sinmun.entities.extract``).
+        # A run that never calls it (every page refused) ends it without waiting for it to load.
+        morphology.start_kiwi_process()
+        return _parse_pages(args)
+
+
+def _parse_pages(args: argparse.Namespace) -> int:
     from collections import Counter
 
     from sinmun.pages.decode import PageRejected

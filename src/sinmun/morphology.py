@@ -38,7 +38,11 @@ _process: KiwiProcess | None = None
 # When set (``recording``), every batch of texts sent to Kiwi is appended here as (call, texts): the benchmark
 # replays exactly these calls to time Kiwi alone on the text the pipeline analyses.
 _recorded: list[tuple[str, list[str]]] | None = None
-_CHUNK_TEXTS = 32  # a Kiwi process streams tokens back this many texts at a time
+# A Kiwi process streams tokens back this many texts at a time, or as soon as the texts of a chunk reach this many
+# characters (a long body's pieces: its caller reads each window as soon as its tokens come, ``sinmun.entities.
+# extract``, so the first comes early and little is left to read once Kiwi is done).
+_CHUNK_TEXTS = 32
+_CHUNK_CHARS = 16_000
 # Kiwi's time on one text grows faster than the text (a 200,000-character line without a line break takes
 # several times as long as the same line in sentences), so a longer text is tokenized in pieces of at most this
 # many characters, cut after a sentence's end (else at a space), and its tokens are put back with their offsets
@@ -215,6 +219,7 @@ class KiwiProcess:
         self._child.stdout.close()
         self._requests: queue.SimpleQueue = queue.SimpleQueue()
         self._aborted = False
+        self._called = False
         self._dispatcher = threading.Thread(target=self._dispatch, name="sinmun-kiwi-calls", daemon=True)
         self._dispatcher.start()
 
@@ -233,6 +238,8 @@ class KiwiProcess:
             self._child.kill()
 
     def close(self) -> None:
+        if not self._called:  # never asked anything (its run read no page): not worth waiting for Kiwi to load
+            self.abort()
         self._requests.put(None)
         self._dispatcher.join(timeout=10)
         try:
@@ -242,6 +249,7 @@ class KiwiProcess:
             self._child.wait()
 
     def _call(self, call: str, texts: list[str]) -> Iterator:
+        self._called = True
         replies: queue.SimpleQueue = queue.SimpleQueue()
         self._requests.put((call, texts, replies))
         while (reply := replies.get()) is not _END:
@@ -306,6 +314,19 @@ def stop_kiwi_process() -> None:
         process.close()
 
 
+@contextmanager
+def kiwi_process_stopped_after() -> Iterator[None]:
+    """Stop the Kiwi process started inside the block (``start_kiwi_process``) when the block ends; when it fails
+    (an error, Ctrl-C), end it at once: no answer still in flight is worth waiting for."""
+    try:
+        yield
+    except BaseException:
+        abort_kiwi_process()
+        raise
+    finally:
+        stop_kiwi_process()
+
+
 def abort_kiwi_process() -> None:
     """Make this process's Kiwi calls fail at once (its Kiwi process ends now): the run that wanted them is
     ending, and its staging threads must not wait for answers nobody will load. ``stop_kiwi_process`` still
@@ -337,11 +358,13 @@ def _serve(workers: int) -> None:
                 answers.send(("ok", None))
                 continue
             chunk: list[list[Token]] = []
-            for tokens in _tokens(analyser, texts):
+            chunk_chars = 0
+            for text, tokens in zip(texts, _tokens(analyser, texts), strict=True):
                 chunk.append(tokens)
-                if len(chunk) == _CHUNK_TEXTS:
+                chunk_chars += len(text)
+                if len(chunk) == _CHUNK_TEXTS or chunk_chars >= _CHUNK_CHARS:
                     answers.send(("ok", chunk))
-                    chunk = []
+                    chunk, chunk_chars = [], 0
             if chunk:
                 answers.send(("ok", chunk))
             answers.send(("ok", None))

@@ -8,6 +8,7 @@ import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 
+from sinmun.entities import dates
 from sinmun.entities.dates import DateMention, find_dates
 
 PUBLISHED = datetime.date(2023, 5, 22)  # the reference page's date
@@ -266,3 +267,102 @@ CONTEXT_CASES = [
 )
 def test_dates_in_context(text, published, expected) -> None:
     assert [(m.text, m.date) for m in find_dates(text, published)] == expected
+
+
+# --- where the patterns are tried --------------------------------------------------------------------------------
+# ``find_dates`` tries its patterns only where a date can start (a digit, or a word a pattern opens with), not at
+# every character of the text. These cases put each opening in the places that could trip that: at the very start
+# and end, after Hangul, glued to another date, in digits of other scripts, after a tilde and a line break.
+STARTS_CASES = [
+    (
+        "every-opening-word",
+        "재작년, 지난해, 작년, 올해, 금년, 내년, 이번 달, 다음 달, 이달, 내달, 그저께, 그제, 어제, 오늘, 내일",
+        [
+            ("재작년", "2021-01-01", "year"),
+            ("지난해", "2022-01-01", "year"),
+            ("작년", "2022-01-01", "year"),
+            ("올해", "2023-01-01", "year"),
+            ("금년", "2023-01-01", "year"),
+            ("내년", "2024-01-01", "year"),
+            ("이번 달", "2023-05-01", "month"),
+            ("다음 달", "2023-06-01", "month"),
+            ("이달", "2023-05-01", "month"),
+            ("내달", "2023-06-01", "month"),
+            ("그저께", "2023-05-20", "day"),
+            ("그제", "2023-05-20", "day"),
+            ("어제", "2023-05-21", "day"),
+            ("오늘", "2023-05-22", "day"),
+            ("내일", "2023-05-23", "day"),
+        ],
+    ),
+    ("full-width-digits", "３월 ５일 열린", [("３월 ５일", "2023-03-05", "day")]),
+    ("arabic-indic-digit", "٣일 열린", [("٣일", "2023-05-03", "day")]),
+    ("month-word-then-words", "지난달 말 발표", [("지난달", "2023-04-01", "month")]),
+    ("coming-day", "오는 5일 개막", [("오는 5일", "2023-06-05", "day")]),
+    ("dotted-spaced-at-end", "2024. 3. 4.", [("2024. 3. 4.", "2024-03-04", "day")]),
+    (
+        "dates-side-by-side",
+        "2023년5월25일 오늘",
+        [("2023년5월25일", "2023-05-25", "day"), ("오늘", "2023-05-22", "day")],
+    ),
+    ("marker-glued-to-a-word-is-no-marker", "행사는지난 17일", [("17일", "2023-05-17", "day")]),
+    (
+        "idioms-between-dates",
+        "어제오늘의 일 어제 오늘날 오늘",
+        [("어제", "2023-05-21", "day"), ("오늘", "2023-05-22", "day")],
+    ),
+    ("no-opening-at-all", "광주시는 새 정책을 밝혔다", []),
+    ("words-inside-words-are-no-dates", "제작년도 이번주 그제야 내달리다 오늘날", []),
+    ("bare-range-end-after-tilde-and-line-break", "2~\n3일 걸린다", []),
+    ("bare-range-end-after-tilde-space-line-break", "2~ \n3일 걸린다", []),
+    ("bare-day-after-a-line-break-alone", "2\n3일 열린", [("3일", "2023-05-03", "day")]),
+    ("announced-day-at-the-end-of-a-long-text", "가" * 5000 + " 설명회는 29일 열린다", [("29일", "2023-05-29", "day")]),
+]
+
+
+@pytest.mark.parametrize(("text", "expected"), [c[1:] for c in STARTS_CASES], ids=[c[0] for c in STARTS_CASES])
+def test_dates_are_found_wherever_they_start(text: str, expected: list) -> None:
+    assert _found(text) == expected
+
+
+START_FRAGMENTS = [
+    *FRAGMENTS,
+    "３",
+    "٣",
+    "２０２３.５.２５",
+    "재작년",
+    "작년",
+    "올해",
+    "금년",
+    "이번달",
+    "이번 달",
+    "다음 달",
+    "이달",
+    "내달",
+    "그저께",
+    "그제",
+    "내일",
+    "지난달",
+    "25~29일",
+    "3~4월",
+    "∼",
+    "～",
+    "〜",
+    "제",
+    "A",
+    "가",
+    "2023. 5. 25.",
+    "^월",
+    "(화)",
+]
+start_texts = st.one_of(
+    st.lists(st.sampled_from(START_FRAGMENTS), max_size=16).map("".join),
+    st.text(alphabet="0123456789٣３.~∼-/·^()년월일지난오는재작올해금내이번다음달그저께제어늘 \n가A", max_size=40),
+)
+
+
+@given(start_texts)
+def test_each_pattern_meets_the_matches_a_scan_of_the_whole_text_meets(text: str) -> None:
+    starts = [m.start() for m in dates._STARTS.finditer(text)]
+    for pattern in [*dates._SINGLE_PATTERNS, dates._NUMERIC, dates._NUMERIC_CONT, dates._DAY_RANGE, dates._MONTH_RANGE]:
+        assert [m.span() for m in dates._matches(pattern, text, starts)] == [m.span() for m in pattern.finditer(text)]

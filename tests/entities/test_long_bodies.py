@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import json
 import subprocess
+from contextlib import suppress
 from pathlib import Path
 
 import pytest
@@ -87,15 +88,63 @@ def test_a_windowed_bodys_search_terms_are_the_whole_bodys(long_article) -> None
     assert terms == article_terms(whole, headline)
 
 
+def test_each_window_is_read_as_soon_as_its_tokens_come(monkeypatch) -> None:
+    # Kiwi in its own process tokenizes the next windows meanwhile; reading them only once all had come kept
+    # one of the two cores idle for most of a long page.
+    events: list[str] = []
+    read_window = extract.article_entities
+
+    def recorded_read(article, tokens=None, **options):
+        events.append("read")
+        return read_window(article, tokens, **options)
+
+    def tokenizer(texts):
+        for tokens in morphology.tokenize(texts):
+            events.append("tokens")
+            yield tokens
+
+    monkeypatch.setattr(extract, "article_entities", recorded_read)
+    article = {"kind": "news", "headline": None, "body": LONG_BODY, "entities": [], "dates": [], "amounts": []}
+    extract.extract_batch([article], [None], tokenizer)
+    windows = len(extract.body_windows(LONG_BODY))
+    assert events == ["tokens", "read"] * windows
+
+
+def _kiwi_helpers_seen(command: list[str], output: Path) -> tuple[subprocess.CompletedProcess, set[int]]:
+    """Run ``command`` (its output to the file ``output``, read back as its stdout); the ids of its child processes
+    that ran Kiwi (``sinmun.morphology --serve``) meanwhile."""
+    import time
+
+    with output.open("w") as out:
+        proc = subprocess.Popen(command, stdout=out, stderr=subprocess.PIPE, text=True)
+    seen: set[int] = set()
+    deadline = time.monotonic() + 240  # a hang guard only
+    while proc.poll() is None and time.monotonic() < deadline:
+        try:
+            children = Path(f"/proc/{proc.pid}/task/{proc.pid}/children").read_text().split()
+        except OSError:
+            children = []
+        for child in children:
+            with suppress(OSError):
+                if b"sinmun.morphology" in Path(f"/proc/{child}/cmdline").read_bytes():
+                    seen.add(int(child))
+        time.sleep(0.05)
+    if proc.poll() is None:
+        proc.kill()
+    _, stderr = proc.communicate(timeout=10)
+    return subprocess.CompletedProcess(command, proc.returncode, output.read_text(encoding="utf-8"), stderr), seen
+
+
 @pytest.mark.integration
 def test_parse_of_a_long_one_line_page_finds_every_mention(tmp_path: Path, sinmun_bin: Path) -> None:
     # Through the real CLI: a page without any line break, far longer than an article (~400,000 characters).
     page = tmp_path / "one-line.txt"
     page.write_text(" ".join(SENTENCES[n % 3] for n in range(12000)), encoding="utf-8")
-    run = subprocess.run(
-        [str(sinmun_bin), "parse", "--compact", str(page)], capture_output=True, text=True, timeout=240
-    )  # a hang guard only: ~6 CPU seconds; before a mention found its tokens by bisection, minutes
+    run, kiwis = _kiwi_helpers_seen([str(sinmun_bin), "parse", "--compact", str(page)], tmp_path / "parsed.json")
     assert run.returncode == 0, run.stderr
     (article,) = json.loads(run.stdout)["articles"]
     people = {e["name"]: len(e["mentions"]) for e in article["entities"] if e["type"] == "PERSON"}
     assert people["박서준"] == people["한가온"] == 4000
+    # Kiwi ran in a process of its own (the rules read one window while it tokenized the next) and ended with it
+    assert len(kiwis) == 1
+    assert not [pid for pid in kiwis if Path(f"/proc/{pid}").exists()]

@@ -40,14 +40,15 @@ def extract_batch(
 
     Returns each article's search terms, from the same Kiwi pass: one call tokenizes every body and
     headline of the batch. A body longer than ``ENTITY_WINDOW_PIECES`` of Kiwi's pieces is read for entities a
-    window at a time (``body_windows``), so the rules and the recognizer work on one window while Kiwi's threads
-    tokenize the next; its tokens and search terms are those of the whole body."""
+    window at a time (``body_windows``), each as soon as its tokens come, so the rules and the recognizer work on
+    one window while Kiwi (in a process of its own: ``sinmun.morphology.start_kiwi_process``) tokenizes the next;
+    its tokens and search terms are those of the whole body."""
     bodies = [a.get("body") or "" for a in articles]
     headlines = [_headline_text(a) for a in articles]
     with_body = [i for i, body in enumerate(bodies) if body]
     with_headline = [i for i, headline in enumerate(headlines) if headline]
     windows = {i: body_windows(bodies[i]) for i in with_body}
-    # Kiwi's threads tokenize ahead while the rules run over each body as soon as its tokens arrive.
+    # Kiwi tokenizes ahead (in its own process) while the rules run over each window as soon as its tokens arrive.
     token_lists = iter(
         tokenizer([text for i in with_body for _, text in windows[i]] + [headlines[i] for i in with_headline])
     )
@@ -56,17 +57,25 @@ def extract_batch(
         articles[i]["dates"] = [d.to_dict() for d in dates.find_dates(bodies[i], published[i])]
         articles[i]["amounts"] = [a.to_dict() for a in amounts.find_amounts(bodies[i])]
     body_tokens: dict[int, list[Token]] = {}
+    reading = set(read)
     for i in with_body:
-        window_tokens = [(offset, text, next(token_lists)) for offset, text in windows[i]]
+        article = articles[i]
+        window_tokens: list[tuple[int, list[Token]]] = []
+        found: list[tuple[int, list[dict]]] = []
+        for offset, text in windows[i]:
+            # Each window is read as soon as its tokens come, while Kiwi (in a process of its own, when it runs
+            # there: ``sinmun.morphology``) tokenizes the next ones.
+            tokens = next(token_lists)
+            window_tokens.append((offset, tokens))
+            if i in reading:
+                found.append((offset, _tokenized_entities({**article, "body": text}, tokens)))
         if len(window_tokens) == 1:
-            body_tokens[i] = window_tokens[0][2]
+            body_tokens[i] = window_tokens[0][1]
         else:
             body_tokens[i] = [
-                (s + offset, e + offset, tag, form) for offset, _, ts in window_tokens for s, e, tag, form in ts
+                (s + offset, e + offset, tag, form) for offset, ts in window_tokens for s, e, tag, form in ts
             ]
-        if i in read:
-            article = articles[i]
-            found = [(offset, _tokenized_entities({**article, "body": text}, ts)) for offset, text, ts in window_tokens]
+        if i in reading:
             article["entities"] = found[0][1] if len(found) == 1 else joined_windows(found)
             reading = quotes.read_quotes(bodies[i], article["entities"], body_tokens[i])
             article["quotes"] = [q.to_dict() for q in reading.quotes]
