@@ -77,9 +77,9 @@ def extract_batch(
             ]
         if i in reading:
             article["entities"] = found[0][1] if len(found) == 1 else joined_windows(found)
-            reading = quotes.read_quotes(bodies[i], article["entities"], body_tokens[i])
-            article["quotes"] = [q.to_dict() for q in reading.quotes]
-            article["entities"].extend(reading.speakers_added)  # speakers the recognizer missed
+            quoted = quotes.read_quotes(bodies[i], article["entities"], body_tokens[i])
+            article["quotes"] = [q.to_dict() for q in quoted.quotes]
+            article["entities"].extend(quoted.speakers_added)  # speakers the recognizer missed
     headline_tokens = {i: next(token_lists) for i in with_headline}
     if next(token_lists, None) is not None:
         raise ValueError("the tokenizer returned more token lists than texts")
