@@ -252,7 +252,7 @@ class Ents:
             assert s in body, f"{where}: {what} {s!r} does not occur in the body"
 
         for name, title in self.people.items():
-            occurs(name, "person")
+            occurs(_as_written(name, body), "person")
             assert name not in reporters, f"{where}: reporter {name!r} listed as a person (bylines are not listed)"
             assert title is None or (title.strip() == title and title), f"{where}: title {title!r} of {name!r}"
         for alias, target in self.aliases.items():
@@ -282,6 +282,16 @@ class Ents:
         if self.optional_persons:
             g["optional_persons"] = list(self.optional_persons)
         return g
+
+
+def _as_written(name: str, body: str) -> str:
+    """A person's name as the body writes it: an anonymised person (``A씨``) may be written with an age between the
+    letter and the honorific (``A(48)씨``)."""
+    anonymised = re.fullmatch(r"([A-Z]|[가-힣]{1,2}모)(씨|양|군)", name)
+    if name in body or not anonymised:
+        return name
+    written = re.search(re.escape(anonymised[1]) + r"\s?\(\d{1,3}\)\s?" + anonymised[2], body)
+    return written.group() if written else name
 
 
 # A day of the month as a body writes it: "4일", "지난 2일", "오는 15일", "다음 달 14일", "5월 19일".
@@ -443,6 +453,7 @@ def ad(*lines: str) -> Piece:
 
 ENTITY_NOTE = (
     "entities: PERSON maps each person named in the body to the title written beside the name (null where none; "
+    "an anonymised person, A(48)씨, is listed as A씨; "
     "reporters in bylines are not listed). ORG_OR_LOC lists the organisations and places that must be found, one "
     "entry per entity, in a form written in the body; canonical_forms gives the other forms that count. aliases: "
     "alias declared in the text -> entity it names. coref: a later short reference -> the person it means. "

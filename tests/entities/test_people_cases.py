@@ -101,3 +101,28 @@ def test_short_reference_resolves_within_article(text: str, name: str, short: st
     assert short in [m.text for m in person.mentions]
     for m in person.mentions:
         assert text[m.start : m.end] == m.text
+
+
+# Anonymised people: a capital letter, or a surname and 모, an optional age, then 씨/양/군 and at most a particle.
+ANONYMISED = [
+    ("letter-ssi", "회사원 A씨가 다쳤다.", {"A씨": ["A씨"]}),
+    ("letter-age-ssi", "운전자 B(34)씨는 웃었다.", {"B씨": ["B(34)씨"]}),
+    ("surname-mo-age-ssi", "이웃 김모(45)씨의 말이다.", {"김모씨": ["김모(45)씨"]}),
+    ("surname-mo-ssi", "최모씨는 돌아갔다.", {"최모씨": ["최모씨"]}),
+    ("surname-mo-space-ssi", "박모 씨의 가게가 닫혔다.", {"박모씨": ["박모 씨"]}),
+    ("letter-yang-and-gun", "C양과 D군은 같은 반이다.", {"C양": ["C양"], "D군": ["D군"]}),
+    ("same-letter-twice-is-one-person", "E씨는 웃었다. 이어 E씨가 말했다.", {"E씨": ["E씨", "E씨"]}),
+    ("paper-size-is-no-person", "A4 용지 한 묶음을 샀다.", {}),
+    ("seed-is-no-person", "B씨앗을 심고 C씨름을 봤다.", {}),
+    ("onion-and-army-are-no-people", "D양파와 E군대가 있다.", {}),
+    ("mo-without-honorific-is-no-person", "김모 교수는 말했다.", {}),
+    ("mo-after-no-surname-is-no-person", "규모 5의 지진에 여러 씨가 말랐다.", {}),
+]
+
+
+@pytest.mark.parametrize(("text", "expected"), [c[1:] for c in ANONYMISED], ids=[c[0] for c in ANONYMISED])
+def test_anonymised_people(text: str, expected: dict) -> None:
+    found = find_people(text)
+    assert {p.name: [m.text for m in p.mentions] for p in found} == expected
+    assert all(p.anonymous and p.title is None for p in found)
+    assert all(text[m.start : m.end] == m.text for p in found for m in p.mentions)

@@ -149,7 +149,7 @@ def article_entities(
     Kiwi tokens are given (``merge_recognized``); the rules alone without them."""
     found = rule_entities(article, is_common_word=is_common_word)
     if tokens is None:
-        return [e for e in found if not e.get("anonymous")]
+        return [e for e in found if not _surname_reference(e)]
     body = article.get("body") or ""
     return merge_recognized(found, recognizer.recognize(tokens, body, rule_spans(found)), body, tokens)
 
@@ -316,7 +316,7 @@ def _resolve_short_forms(entities: list[dict]) -> list[dict]:
     named = [e for e in entities if e["type"] == "PERSON" and not e.get("anonymous")]
     out = []
     for entity in entities:
-        if entity["type"] == "PERSON" and entity.get("anonymous") and " " in entity["name"]:
+        if _surname_reference(entity):
             surname, _, title = entity["name"].partition(" ")
             same = [e for e in named if e["name"].startswith(surname) and " " not in e["name"]]
             titled = [e for e in same if e["title"] and people.title_matches(e["title"], title)]
@@ -326,6 +326,12 @@ def _resolve_short_forms(entities: list[dict]) -> list[dict]:
             continue  # a surname alone makes no person
         out.append(entity)
     return out
+
+
+def _surname_reference(entity: dict) -> bool:
+    """``김 의원`` the rules could not resolve to a person they found: anonymous, with a space in its name (an
+    anonymised person, ``A씨``, ``김모씨``, has none and is kept)."""
+    return entity["type"] == "PERSON" and bool(entity.get("anonymous")) and " " in entity["name"]
 
 
 def _later_bare_mentions(body: str, recognized: list[dict], taken: list[tuple[int, int]]) -> None:

@@ -727,6 +727,8 @@ def is_korean_name(word: str) -> bool:
     """A Korean personal name: a surname and one or two syllables (three with a two-syllable surname)."""
     if not re.fullmatch(r"[가-힣]{2,4}", word) or word in NOT_NAMES:
         return False
+    if word.endswith("모") and word[:-1] in surnames():  # 김모, 남궁모: a surname and 모 ("a certain") hide a name
+        return False
     if len(word) == 4:
         return word[:2] in surnames()
     return word[0] in surnames() or (len(word) == 3 and word[:2] in surnames())

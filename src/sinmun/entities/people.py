@@ -76,7 +76,8 @@ class Person:
     title: str | None = None
     affiliation: str | None = None
     mentions: list[PersonMention] = field(default_factory=list)
-    # a surname and a title (김 의원) with no person of that surname among those the rules found
+    # no name is written: an anonymised person (A씨, 김모(45)씨: ``_anonymised_people``), or a surname and a title
+    # (김 의원) with no person of that surname among those the rules found (its name has a space)
     anonymous: bool = False
 
 
@@ -268,6 +269,7 @@ def find_people(text: str, *, is_common_word: CommonWordCheck | None = None) -> 
     _repeated_names(text, people)
     _short_references(text, words, people)
     _unresolved_short_references(text, words, people)
+    _anonymised_people(text, people)
     return sorted(people.values(), key=lambda p: min(m.start for m in p.mentions))
 
 
@@ -638,6 +640,33 @@ def _unresolved_short_references(text: str, words: list[_Word], people: dict[str
         person.mentions.append(
             PersonMention(text[surname.start : title_word.end], surname.start, title_word.end, title_word.text)
         )
+
+
+# An anonymised person: a capital letter, or a surname and 모 ("a certain"), an optional age in brackets, then 씨,
+# 양 or 군 with nothing but a particle after it (A씨, B(34)양, 김모(45)씨, 박모 씨의; 씨앗, 양파 and 군대 are words).
+_ANONYMISED = re.compile(
+    r"(?<![A-Za-z0-9가-힣])(?P<alias>[A-Z]|[가-힣]{1,2}모)(?:\s?\(\d{1,3}(?:[·,]\s?[^()\n]{1,20})?\))?"
+    r"\s?(?P<honorific>씨|양|군)(?P<rest>[가-힣]*)"
+)
+
+
+def _anonymised_people(text: str, people: dict[str, Person]) -> None:
+    """``A씨``, ``김모(45)씨``: a person the article keeps anonymous, named by the letter or surname and the
+    honorific (``A씨``, ``김모씨``) and marked ``anonymous``: one person within the article, never the same person as
+    another article's ``A씨``."""
+    taken = [(m.start, m.end) for p in people.values() for m in p.mentions if m.field == "body"]
+    for m in _ANONYMISED.finditer(text):
+        alias = m["alias"]
+        if alias.endswith("모") and alias[:-1] not in lexicon.surnames():
+            continue
+        if m["rest"] and m["rest"] not in lexicon.PARTICLES:
+            continue
+        start, end = m.start("alias"), m.end("honorific")
+        if any(s < end and start < e for s, e in taken):
+            continue
+        name = f"{alias}{m['honorific']}"
+        person = people.setdefault(name, Person(name=name, anonymous=True))
+        person.mentions.append(PersonMention(text[start:end], start, end))
 
 
 def _resolve_short(surname: str, title: str, people: dict[str, Person]) -> Person | None:
