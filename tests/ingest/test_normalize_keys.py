@@ -6,7 +6,7 @@ from datetime import date
 
 import pytest
 
-from sinmun.ingest.normalize import UNKNOWN_DATE_KEY, date_key
+from sinmun.ingest.normalize import UNKNOWN_DATE_KEY, article_entity_key, date_key
 
 
 @pytest.mark.parametrize(
@@ -24,3 +24,18 @@ from sinmun.ingest.normalize import UNKNOWN_DATE_KEY, date_key
 )
 def test_date_key(value, expected):
     assert date_key(value) == expected
+
+
+# (entity, whether two articles naming it share one key)
+ENTITY_KEY_CASES = [
+    ({"type": "PERSON", "name": "강도윤"}, True),
+    ({"type": "ORG", "name": "광주시청"}, True),
+    ({"type": "PERSON", "name": "A씨", "anonymous": True}, False),  # an anonymised person is one article's
+    ({"type": "PERSON", "name": "김모씨", "anonymous": True}, False),
+]
+
+
+@pytest.mark.parametrize(("entity", "shared"), ENTITY_KEY_CASES, ids=[c[0]["name"] for c in ENTITY_KEY_CASES])
+def test_article_entity_key(entity, shared):
+    assert (article_entity_key("article-1", entity) == article_entity_key("article-2", entity)) is shared
+    assert article_entity_key("article-1", entity) == article_entity_key("article-1", dict(entity))

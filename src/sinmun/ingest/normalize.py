@@ -74,6 +74,14 @@ def entity_key(entity_type: str, name: str) -> str:
     return stable_hash(entity_type, name)
 
 
+def article_entity_key(article_key: str, entity: dict) -> str:
+    """The key of an entity of one article: its type and canonical name, and for an anonymised person (``A씨``,
+    ``"anonymous": true``) the article too, so one article's ``A씨`` is never another's."""
+    if entity.get("anonymous"):
+        return stable_hash(entity["type"], entity["name"], article_key)
+    return entity_key(entity["type"], entity["name"])
+
+
 # DuckDB's column types (as duckdb_columns() names them) -> the Polars types staged for them.
 _POLARS_TYPES = {
     "VARCHAR": pl.String,
@@ -277,7 +285,7 @@ def _reporters(byline: dict, publication: str, rows: dict[str, list[dict]]) -> l
 def _mentions(article_key: str, article: dict, rows: dict[str, list[dict]]) -> int:
     mentions = []
     for entity in article.get("entities") or []:
-        ekey = entity_key(entity["type"], entity["name"])
+        ekey = article_entity_key(article_key, entity)
         texts = {m["text"] for m in entity["mentions"]} | set(entity.get("aliases") or [])
         rows["dim_entity"].append(
             {
@@ -313,7 +321,7 @@ def _quotes(article_key: str, article: dict, rows: dict[str, list[dict]]) -> Non
     speaker_keys = {}
     for entity in article.get("entities") or []:
         role = "PERSON" if entity["type"] == "PERSON" else "ORG"
-        speaker_keys.setdefault((role, entity["name"]), entity_key(entity["type"], entity["name"]))
+        speaker_keys.setdefault((role, entity["name"]), article_entity_key(article_key, entity))
     for n, quote in enumerate(article.get("quotes") or [], start=1):
         speaker = (quote.get("speaker_type"), quote.get("speaker"))
         rows["fct_quote"].append(
