@@ -2,12 +2,14 @@
 -- Parameters:
 --   $entity_type   one of PERSON | ORG | LOCATION | ANY, default PERSON: the entities paired (ANY: pairs of any types)
 --   $min_articles  integer, default 1: keep pairs seen in at least this many articles
+--   $anonymous     one of exclude | include, default exclude: people the articles do not name (A씨, 김모씨)
 with entity_in_article as materialized (
     select distinct
         mention.article_key,
         mention.entity_key
     from mart_entity_mention as mention
-    where $entity_type = 'ANY' or mention.entity_type = $entity_type
+    where ($entity_type = 'ANY' or mention.entity_type = $entity_type)
+        and ($anonymous = 'include' or not mention.is_anonymous)
 ),
 -- A pair seen in N articles has each of its entities in at least N articles: leave out the rarer ones first.
 frequent_entity_in_article as (

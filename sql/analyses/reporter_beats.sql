@@ -13,6 +13,7 @@ output as (
 entity_in_article as (
     select distinct article_key, entity_key, canonical_name, entity_type
     from mart_entity_mention
+    where not is_anonymous
 ),
 coverage as (
     select

@@ -1,8 +1,9 @@
 -- mart_entity_mention: one row per mention of an entity (person, organization, place) in an article, with the
 -- entity and the article's paper, date, page and kind. Key: (article_key, mention_ordinal). canonical_name is the
 -- entity's name across the corpus, mention_text the name as written here, title_as_written the title written
--- beside a person at this mention. Counting mentions, articles naming an entity, or entities named together reads
--- this view.
+-- beside a person at this mention; is_anonymous marks a person the article does not name (A씨, 김모씨: its
+-- entity is that article's alone), whom rankings and co-occurrence leave out. Counting mentions, articles naming an
+-- entity, or entities named together reads this view.
 create or replace view mart_entity_mention as
 with mention as (
     select * from fct_entity_mention
@@ -23,6 +24,7 @@ final as (
         mention.entity_key,
         entity.entity_type,
         entity.canonical_name,
+        entity.is_anonymous,
         entity.aliases,
         entity.place_key,
         mention.mention_text,

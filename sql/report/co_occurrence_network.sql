@@ -8,6 +8,7 @@ with mention_in_range as (
     select article_key, entity_key, entity_type, canonical_name
     from mart_entity_mention
     where entity_type in ('PERSON', 'ORG')
+        and not is_anonymous
         and ($date_from is null or publication_date >= cast($date_from as date))
         and ($date_to is null or publication_date <= cast($date_to as date))
 ),

@@ -34,7 +34,7 @@ coverage as (
         count(distinct reporter_article.article_key) as articles
     from reporter_article
     join mart_entity_mention as mention on mention.article_key = reporter_article.article_key
-    where mention.entity_type in ('PERSON', 'ORG', 'LOCATION')
+    where mention.entity_type in ('PERSON', 'ORG', 'LOCATION') and not mention.is_anonymous
     group by all
 ),
 ranked as (

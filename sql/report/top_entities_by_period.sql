@@ -12,6 +12,7 @@ with mention as (
         cast(date_trunc($grain, publication_date) as date) as period_start
     from mart_entity_mention
     where entity_type in ('PERSON', 'ORG', 'LOCATION')
+        and not is_anonymous
         and publication_date is not null
         and ($date_from is null or publication_date >= cast($date_from as date))
         and ($date_to is null or publication_date <= cast($date_to as date))

@@ -50,6 +50,7 @@ final as (
     from speaker_count
     join dim_entity as speaker on speaker.entity_key = speaker_count.speaker_entity_key
     join sample on sample.speaker_entity_key = speaker_count.speaker_entity_key and sample.sample_rank = 1
+    where not speaker.is_anonymous  -- A씨, 김모씨: a person the article does not name ranks nowhere
 )
 select * exclude (rank) from final
 where rank <= cast($top as integer)

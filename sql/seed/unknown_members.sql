@@ -12,5 +12,5 @@ select 'unknown', '알 수 없음', 'unknown', null, null, null, null, null, nul
 where not exists (select 1 from dim_place where place_key = 'unknown');
 
 insert into dim_entity
-select 'unknown', 'UNKNOWN', '알 수 없음', [], 'unknown', 'seed'
+select 'unknown', 'UNKNOWN', '알 수 없음', [], 'unknown', false, 'seed'
 where not exists (select 1 from dim_entity where entity_key = 'unknown');

@@ -505,9 +505,13 @@ def _new_entity(entity_type: str, name: str, place_code: str | None) -> dict:
 def rule_spans(entities: Sequence[dict]) -> list[tuple[int, int, str]]:
     """The body spans of the rules' entities as (start, end, kind), a person's title cut off: the evidence the
     recognizer's model weighs (``sinmun.entities.recognizer``). The kind is PS, OG or LC, and LC? for a place
-    guessed from its ending alone (no place code): weaker evidence than a gazetteer's."""
+    guessed from its ending alone (no place code): weaker evidence than a gazetteer's. An anonymised person
+    (``A씨``) is no evidence: the rule that finds it is exact, and the model keeps the weights it learned without it
+    (with it as evidence, the retrained model lost places elsewhere, 증심사 in a sample page)."""
     out = []
     for entity in entities:
+        if entity.get("anonymous") and not _surname_reference(entity):
+            continue
         kind = _KLUE_TYPE[entity["type"]]
         if kind == "LC" and entity.get("place_code") is None:
             kind = "LC?"

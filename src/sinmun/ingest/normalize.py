@@ -137,7 +137,7 @@ def batch_tables(pages: list[PageRecord]) -> dict[str, pl.DataFrame]:
     )
     frames["dim_entity"] = (
         frames["dim_entity"]
-        .group_by("entity_key", "entity_type", "canonical_name", "place_key", maintain_order=True)
+        .group_by("entity_key", "entity_type", "canonical_name", "place_key", "is_anonymous", maintain_order=True)
         .agg(pl.col("aliases").list.explode(keep_nulls=False, empty_as_null=False))
         .with_columns(pl.col("aliases").list.drop_nulls().list.unique(maintain_order=True).list.sort())
         .select(list(schemas["dim_entity"]))
@@ -294,6 +294,7 @@ def _mentions(article_key: str, article: dict, rows: dict[str, list[dict]]) -> i
                 "canonical_name": entity["name"],
                 "aliases": sorted(t for t in texts if t != entity["name"]),
                 "place_key": entity.get("place_code") or UNKNOWN,
+                "is_anonymous": bool(entity.get("anonymous")),
             }
         )
         for m in entity["mentions"]:

@@ -32,7 +32,7 @@ from sinmun.sql_files import sql
 from sinmun.store import tables
 
 # The table layout's version: bump it when a table or column changes (see sql/ddl/warehouse_schema.sql).
-SCHEMA_VERSION = 3
+SCHEMA_VERSION = 4
 # The DDL files in creation order, and the staged tables with their load statements in load order: both from the
 # tables' declarations (sinmun.store.tables).
 DDL_ORDER = tables.ddl_order()
