@@ -11,13 +11,15 @@ the optional ``is_common_word`` check the caller may pass in from Kiwi):
    1–2 syllables) or, after a list boundary, a two-word name of another origin
    (``김 알렉산드라``, ``지가이 빅토리아``).
 2. **Name + 씨**, with an optional age or position in brackets: ``홍길순씨``,
-   ``김철호(광주시청 과장)씨``, ``박모(45)씨``.
+   ``김철호(광주시청 과장)씨``, ``홍길순(45)씨``.
 3. **Title + name in notices**: ``▲기획조정실장 김태호``.
 4. **Known people** (``data/notable_people.csv``) and ``윤석열 정부``-style mentions.
 5. **Repeated names**: once a person is known, each later occurrence of the full name.
 6. **Short references**: surname + title (``강 시장``, ``김 지사``, ``윤 대통령``) resolve to the
    person of the article with that surname whose title ends with that title; hanja surname
    abbreviations in headlines (``尹``) to the person of the article with that surname.
+7. **Anonymised people**: a capital letter or a surname and 모, an optional age, then 씨, 양 or 군
+   (``A씨``, ``B(34)양``, ``김모(45)씨``, ``박모 씨``): a person marked ``anonymous``, named ``A씨`` / ``김모씨``.
 
 The title kept for a person is the one written at its first titled mention; each mention
 keeps its own title as written.
