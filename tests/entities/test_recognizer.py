@@ -248,7 +248,14 @@ MERGE_CASES = [
     ("the-subject-of-another-verb", "정서윤은 어제 공원을 걸었다.", [RS(0, 3, "PS", 0.75)], []),
     ("a-verb-of-speech-in-the-next-sentence", "정서윤은 웃었다. 그는 말했다.", [RS(0, 3, "PS", 0.75)], []),
     ("an-organization-the-office-belongs-to-is-no-person", "노동당 비서는 말했다.", [RS(0, 3, "PS", 0.9)], []),
-    ("one-letter-is-no-name", "A씨가 다쳤다.", [RS(0, 1, "PS", 0.99)], []),
+    # a letter alone is no name; with 씨 after it, it is an anonymised person (the rules find it too)
+    (
+        "one-letter-and-ssi-is-an-anonymised-person",
+        "A씨가 다쳤다.",
+        [RS(0, 1, "PS", 0.99)],
+        [("PERSON", "A씨", None, [0])],
+    ),
+    ("one-letter-alone-is-no-name", "A가 이겼다.", [RS(0, 1, "PS", 0.99)], []),
     (
         "a-country-as-a-party-is-a-place",
         "일본은 반발했다.",
@@ -312,6 +319,108 @@ RULES_AND_MODEL_CASES = [
 ]
 
 
+def _surname_at(body: str, written: str, confidence: float, occurrence: int = 0) -> RS:
+    """The model's span over the ``occurrence``-th ``written`` in ``body``."""
+    start = -1
+    for _ in range(occurrence + 1):
+        start = body.index(written, start + 1)
+    return RS(start, start + len(written), "PS", confidence)
+
+
+SHORT_REFERENCE_CASES = [
+    # (name, body, the model's spans, expected (name, title, anonymous, mention texts) of the people)
+    (
+        "surname-and-title-the-model-reads-as-a-person",
+        "노 장관은 웃었다.",
+        [_surname_at("노 장관은 웃었다.", "노", 0.95)],
+        [("노 장관", "장관", True, ["노 장관"])],
+    ),
+    ("the-model-unsure-of-the-surname", "노 장관은 웃었다.", [_surname_at("노 장관은", "노", 0.8)], []),
+    (
+        "a-qualifier-between-surname-and-title",
+        "김 전 위원장은 웃었다.",
+        [_surname_at("김 전 위원장은", "김", 0.99)],
+        [("김 전 위원장", "전 위원장", True, ["김 전 위원장"])],
+    ),
+    (
+        "surname-and-ssi-apart",
+        "허 씨는 웃었다.",
+        [_surname_at("허 씨는", "허", 0.99)],
+        [("허씨", None, True, ["허 씨"])],
+    ),
+    (
+        "surname-and-ssi-glued",
+        "그는 박씨와 만났다.",
+        [_surname_at("그는 박씨와", "박", 0.99)],
+        [("박씨", None, True, ["박씨"])],
+    ),
+    (
+        "surname-and-gun",
+        "결국 김 군은 울었다.",
+        [_surname_at("결국 김 군은", "김", 0.99)],
+        [("김군", None, True, ["김 군"])],
+    ),
+    ("this-county-is-no-boy", "이 군은 인구가 줄었다.", [_surname_at("이 군은", "이", 0.99)], []),
+    ("one-official-is-no-surname", "한 의원은 웃었다.", [_surname_at("한 의원은", "한", 0.99)], []),
+    (
+        "but-han-is-a-surname-when-the-article-names-a-han",
+        "한도윤 총리가 말했다. 한 총리는 웃었다.",
+        [RS(0, 3, "PS", 0.95), _surname_at("한도윤 총리가 말했다. 한 총리는 웃었다.", "한", 0.99, 1)],
+        [("한도윤", "총리", None, ["한도윤", "한 총리"])],
+    ),
+    ("former-is-no-surname", "전 장관은 웃었다.", [_surname_at("전 장관은", "전", 0.99)], []),
+    ("a-syllable-that-is-no-surname", "벅 장관은 웃었다.", [_surname_at("벅 장관은", "벅", 0.99)], []),
+    ("a-surname-with-no-title-after-it", "김 사과는 붉다.", [_surname_at("김 사과는", "김", 0.99)], []),
+    ("a-letter-inside-a-word", "그는 XA 교수를 만났다.", [_surname_at("그는 XA 교수를", "A", 0.99)], []),
+    (
+        "a-capital-letter-and-a-title",
+        "A 교수는 웃었다.",
+        [_surname_at("A 교수는", "A", 0.95)],
+        [("A 교수", "교수", True, ["A 교수"])],
+    ),
+    (
+        "short-references-are-mentions-of-the-named-person",
+        "김서진 전 위원장이 사퇴했다. 김 전 위원장은 웃었다. 김 씨는 울었다.",
+        [
+            RS(0, 3, "PS", 0.95),
+            _surname_at("김서진 전 위원장이 사퇴했다. 김 전 위원장은 웃었다. 김 씨는 울었다.", "김", 0.99, 1),
+            _surname_at("김서진 전 위원장이 사퇴했다. 김 전 위원장은 웃었다. 김 씨는 울었다.", "김", 0.99, 2),
+        ],
+        [("김서진", "전 위원장", None, ["김서진", "김 전 위원장", "김 씨"])],
+    ),
+    (
+        "a-short-reference-to-one-of-two-people-by-title",
+        "정하윤 교수와 정민 의원이 만났다. 정 의원은 웃었다.",
+        [_surname_at("정하윤 교수와 정민 의원이 만났다. 정 의원은 웃었다.", "정", 0.99, 2)],
+        [("정하윤", "교수", None, ["정하윤"]), ("정민", "의원", None, ["정민", "정 의원"])],
+    ),
+]
+
+
+@pytest.mark.parametrize(
+    ("body", "spans", "expected"), [c[1:] for c in SHORT_REFERENCE_CASES], ids=[c[0] for c in SHORT_REFERENCE_CASES]
+)
+def test_short_references(body, spans, expected) -> None:
+    """A surname written with a title, an office qualifier and a title, or 씨/군/양 (``김 전 위원장``, ``허 씨``) is a
+    mention of the article's named person of that surname; with none, a person of its own, anonymous, when the
+    model reads the surname as a person's surely; a determiner before a title (한 의원: one lawmaker) is none."""
+    from sinmun.entities.extract import merge_recognized
+    from tests.helpers.entity_merging import rules_with_tokens
+
+    found, tokens = rules_with_tokens(body)
+    merged = merge_recognized(found, spans, body, tokens)
+    people = [
+        (e["name"], e["title"], e.get("anonymous"), [m["text"] for m in e["mentions"]])
+        for e in merged
+        if e["type"] == "PERSON"
+    ]
+    assert people == expected
+    for e in merged:
+        assert "short_reference" not in e and "model_agrees" not in e  # working marks never leave the merge
+        for m in e["mentions"]:
+            assert body[m["start"] : m["end"]] == m["text"]
+
+
 ANONYMISED_NAMES = {"A씨"}
 
 
@@ -326,7 +435,7 @@ def test_people_of_the_rules_and_the_model_together(body, spans, expected) -> No
     merged = merge_recognized(found, spans, body, tokens)
     people = [(e["name"], e["title"], [m["text"] for m in e["mentions"]]) for e in merged if e["type"] == "PERSON"]
     assert people == expected
-    # a surname alone (김 의원) is resolved or dropped; only an anonymised person (A씨) stays anonymous
+    # without the model reading the surname as a person, a surname and a title (김 의원) are resolved or dropped
     assert all(e["name"] in ANONYMISED_NAMES for e in merged if e.get("anonymous"))
     person_spans = [(m["start"], m["end"]) for e in merged if e["type"] == "PERSON" for m in e["mentions"]]
     for e in merged:

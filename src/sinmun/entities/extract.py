@@ -14,6 +14,7 @@ import re
 from bisect import bisect_left, bisect_right
 from collections.abc import Callable, Iterable, Sequence
 from datetime import date
+from typing import NamedTuple
 
 from sinmun.entities import amounts, dates, lexicon, organizations, people, places, quotes, recognizer, suffix_places
 from sinmun.entities.lexicon import org_ending, strip_particle
@@ -162,6 +163,9 @@ PERSON_CONFIDENCE = float(os.environ.get("SINMUN_PERSON_CONFIDENCE", "0.4"))
 BARE_PERSON_CONFIDENCE = float(os.environ.get("SINMUN_BARE_PERSON_CONFIDENCE", "0.9"))
 # A bare name that is the subject of a verb of speech (``_person_confidence_needed``).
 SPEAKER_PERSON_CONFIDENCE = float(os.environ.get("SINMUN_SPEAKER_PERSON_CONFIDENCE", "0.7"))
+# A surname written as a short reference (``김 전 위원장``, ``허 씨``, ``A 교수``) that no person of the article
+# carries: kept as a person of its own when the model reads the surname as a person's this surely.
+SHORT_REFERENCE_CONFIDENCE = float(os.environ.get("SINMUN_SHORT_REFERENCE_CONFIDENCE", "0.9"))
 # An organization or place only the model found: this sure, and surer still when it is common nouns only (경찰 is
 # an organization, 국가대표 상비군 a squad).
 NAME_CONFIDENCE = float(os.environ.get("SINMUN_NAME_CONFIDENCE", "0.6"))
@@ -228,6 +232,14 @@ def merge_recognized(
         if entity["type"] == "ORG" and entity["name"] in lexicon.generic_institutions():
             entity = {**entity, "generic": True}
         out.append(entity)
+    sure_surnames = [
+        (r.start, r.end) for r in recognized if r.kind == "PS" and r.confidence >= SHORT_REFERENCE_CONFIDENCE
+    ]
+    for entity in out:
+        if _surname_reference(entity) and any(
+            _overlaps(m["start"], m["start"] + 1, sure_surnames) for m in entity["mentions"]
+        ):
+            entity["model_agrees"] = True
     taken = [(m["start"], m["end"]) for e in out for m in e["mentions"] if m.get("field", "body") == "body"]
     by_key: dict[tuple[str, str], dict] = {}
     for start, end, kind, confidence, common_nouns_only in recognized:
@@ -246,6 +258,12 @@ def merge_recognized(
         if kind == "PS":
             text, title_in_span = _trailing_title(body[start:end])
             end = start + len(text)
+            if not _name_shaped(text):
+                reference = _short_reference(body, start, end) if confidence >= SHORT_REFERENCE_CONFIDENCE else None
+                if reference is not None and not _overlaps(start, reference.end, taken):
+                    out.append(reference.entity(body, start))
+                    taken.append((start, reference.end))
+                continue
             title = title_in_span or _title_after(body, end) or _title_before(body, start)
             if (
                 not _name_shaped(text)
@@ -310,28 +328,92 @@ def _title_beside(body: str, mentions: Sequence[dict]) -> str | None:
 
 
 def _resolve_short_forms(entities: list[dict]) -> list[dict]:
-    """``윤 해설위원`` the rules could not resolve (no 윤 among their people) is a mention of the person the model
-    found with that surname: the one whose title ends with that title, or the only one of that surname; unresolved,
-    it is dropped (a surname alone makes no person)."""
+    """A short reference (``윤 해설위원``, ``허 씨``) is a mention of the article's named person of that surname: the
+    one whose title ends with that title, or the only one of that surname. Unresolved, it is a person of this
+    article the article names only by surname, kept as an anonymous person when the model reads the surname as a
+    person's (``model_agrees``), dropped otherwise (``이 주장은``: this claim, not a captain)."""
     named = [e for e in entities if e["type"] == "PERSON" and not e.get("anonymous")]
     out = []
     for entity in entities:
         if _surname_reference(entity):
-            surname, _, title = entity["name"].partition(" ")
+            surname = entity.pop("short_reference", None) or entity["name"].partition(" ")[0]
+            title = entity["mentions"][0].get("title") or ""
             same = [e for e in named if e["name"].startswith(surname) and " " not in e["name"]]
             titled = [e for e in same if e["title"] and people.title_matches(e["title"], title)]
             target = titled[0] if len(titled) == 1 else same[0] if len(same) == 1 else None
             if target is not None:
                 target["mentions"] = sorted(target["mentions"] + entity["mentions"], key=lambda m: m["start"])
-            continue  # a surname alone makes no person
+                continue
+            if not entity.pop("model_agrees", False) or surname in _NUMERALS_BEFORE_TITLE:
+                continue
         out.append(entity)
     return out
 
 
 def _surname_reference(entity: dict) -> bool:
-    """``김 의원`` the rules could not resolve to a person they found: anonymous, with a space in its name (an
-    anonymised person, ``A씨``, ``김모씨``, has none and is kept)."""
-    return entity["type"] == "PERSON" and bool(entity.get("anonymous")) and " " in entity["name"]
+    """``김 의원`` the rules could not resolve to a person they found (anonymous, with a space in its name), or a
+    short reference the model found (``short_reference``: ``허 씨``); an anonymised person (``A씨``, ``김모씨``) is
+    neither."""
+    return (
+        entity["type"] == "PERSON"
+        and bool(entity.get("anonymous"))
+        and (" " in entity["name"] or "short_reference" in entity)
+    )
+
+
+# A one-syllable word before a title that is a determiner there, not a surname: 전 대통령 (former), 현 의원 (current),
+# 각 부처 (each), 모 회장 (a certain), 고 김철수 (the late), 총/본/당/매/해/동/주 (chief, this, the party's, every,
+# the said, the same, the envoy's).
+_DETERMINERS_BEFORE_TITLE = frozenset("전 현 각 모 고 총 본 당 매 해 동 주 前 現 故".split())
+# A surname that is also a numeral before a title (한 의원: one lawmaker): a short reference only to a person of
+# that surname the article names (한 총리 after 한덕수 총리), never a person of its own.
+_NUMERALS_BEFORE_TITLE = frozenset({"한"})
+_QUALIFIED_TITLE = re.compile(r"(?P<qualifier>(?:전|현|前|現)\s)?(?P<word>[^\s,.·()\"'“”‘’]+)")
+_HONORIFIC = re.compile(r"\s?(?P<honorific>씨|군|양)(?=[\s,.·)\"'”’]|$|" + lexicon.PARTICLE_RE + r"(?![가-힣]))")
+
+
+class _ShortReference(NamedTuple):
+    end: int  # where the reference ends: after its title or honorific
+    title: str  # as written: ``전 위원장``, ``씨``
+    honorific: bool
+
+    def entity(self, body: str, start: int) -> dict:
+        """A person of this article named only by surname (``김 전 위원장``, ``허씨``), for ``_resolve_short_forms``
+        to link to the article's named person of that surname; anonymous when there is none."""
+        surname = body[start]
+        name = f"{surname}{self.title}" if self.honorific else f"{surname} {self.title}"
+        entity = {**_new_entity("PERSON", name, None), "anonymous": True, "short_reference": surname}
+        entity["title"] = None if self.honorific else self.title
+        entity["model_agrees"] = True
+        entity["mentions"].append(_mention(body[start : self.end], start, self.end, title=self.title))
+        return entity
+
+
+def _short_reference(body: str, start: int, end: int) -> _ShortReference | None:
+    """``body[start:end]``, a one-syllable surname (or a capital letter) the model read as a person, written as a
+    short reference: a title after it, an office qualifier between (``김 전 위원장``), or 씨, 군 or 양 (``허 씨``,
+    ``박씨는``). None otherwise."""
+    written = body[start:end]
+    if not (written in lexicon.surnames() or ("A" <= written <= "Z")) or written in _DETERMINERS_BEFORE_TITLE:
+        return None
+    if start and not (body[start - 1].isspace() or body[start - 1] in _OPENING_MARKS + "(·,"):
+        return None
+    honorific = _HONORIFIC.match(body, end)
+    if honorific and not (
+        written == "이" and honorific["honorific"] == "군" and body[end] == " "
+    ):  # 이 군: this county
+        return _ShortReference(honorific.end("honorific"), honorific["honorific"], True)
+    if end >= len(body) or body[end] != " ":
+        return None
+    phrase = _QUALIFIED_TITLE.match(body, end + 1)
+    if phrase is None:
+        return None
+    core, _particle = strip_particle(phrase["word"].rstrip(_BOUNDARY_MARKS + _CLOSING_MARKS))
+    title_word = split_title_or_none(core) if core else None
+    if title_word is None:
+        return None
+    title_end = phrase.start("word") + len(title_word)
+    return _ShortReference(title_end, body[end + 1 : title_end], False)
 
 
 def _later_bare_mentions(body: str, recognized: list[dict], taken: list[tuple[int, int]]) -> None:

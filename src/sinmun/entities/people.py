@@ -668,7 +668,8 @@ def _anonymised_people(text: str, people: dict[str, Person]) -> None:
             continue
         name = f"{alias}{m['honorific']}"
         person = people.setdefault(name, Person(name=name, anonymous=True))
-        person.mentions.append(PersonMention(text[start:end], start, end))
+        # the honorific is the mention's title, as in a short reference (``김 씨``): the name is the alias
+        person.mentions.append(PersonMention(text[start:end], start, end, m["honorific"]))
 
 
 def _resolve_short(surname: str, title: str, people: dict[str, Person]) -> Person | None:
