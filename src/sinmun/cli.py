@@ -788,8 +788,6 @@ def cmd_quarantine_retry(args: argparse.Namespace) -> int:
 
 
 def cmd_search(args: argparse.Namespace) -> int:
-    import os
-
     from sinmun.analytics.search import SearchFilters, search
     from sinmun.analytics.sql_runner import QueryError
     from sinmun.entities.search_terms import highlight
@@ -816,11 +814,8 @@ def cmd_search(args: argparse.Namespace) -> int:
             }
             for h in hits
         ]  # fmt: skip
-        json.dump({"query": args.query, "terms": terms, "hits": records}, sys.stdout, ensure_ascii=False, indent=1)
-        sys.stdout.write("\n")
-        return 0
-    color = sys.stdout.isatty() and not os.environ.get("NO_COLOR")
-    before, after = ("\033[1;33m", "\033[0m") if color else ("**", "**")
+        return _print_search_json(args.query, terms, "hits", records)
+    before, after = _highlight_marks()
     print(f"{len(hits)} article{'s' if len(hits) != 1 else ''} for {' + '.join(terms)}")
     for h in hits:
         day = h.publication_date.isoformat() if h.publication_date else "date unknown"
@@ -832,10 +827,24 @@ def cmd_search(args: argparse.Namespace) -> int:
     return 0
 
 
-def _search_quotes(args: argparse.Namespace, filters) -> int:
-    """``sinmun search --quotes``: the quotes holding the words, each with its speaker, title, verb and date."""
+def _print_search_json(query: str, terms: list[str], key: str, records: list[dict]) -> int:
+    """A search's answer as one JSON document: the query, the terms searched for and the records under ``key``."""
+    json.dump({"query": query, "terms": terms, key: records}, sys.stdout, ensure_ascii=False, indent=1)
+    sys.stdout.write("\n")
+    return 0
+
+
+def _highlight_marks() -> tuple[str, str]:
+    """How matched words are marked on a terminal: bold yellow, or ``**`` when the output is no terminal or
+    ``NO_COLOR`` is set."""
     import os
 
+    color = sys.stdout.isatty() and not os.environ.get("NO_COLOR")
+    return ("\033[1;33m", "\033[0m") if color else ("**", "**")
+
+
+def _search_quotes(args: argparse.Namespace, filters) -> int:
+    """``sinmun search --quotes``: the quotes holding the words, each with its speaker, title, verb and date."""
     from sinmun.analytics.search import search_quotes
     from sinmun.analytics.sql_runner import QueryError
     from sinmun.entities.search_terms import highlight
@@ -859,11 +868,8 @@ def _search_quotes(args: argparse.Namespace, filters) -> int:
             }
             for h in hits
         ]  # fmt: skip
-        json.dump({"query": args.query, "terms": terms, "quotes": records}, sys.stdout, ensure_ascii=False, indent=1)
-        sys.stdout.write("\n")
-        return 0
-    color = sys.stdout.isatty() and not os.environ.get("NO_COLOR")
-    before, after = ("\033[1;33m", "\033[0m") if color else ("**", "**")
+        return _print_search_json(args.query, terms, "quotes", records)
+    before, after = _highlight_marks()
     print(f"{len(hits)} quote{'s' if len(hits) != 1 else ''} for {' + '.join(terms)}")
     for h in hits:
         day = h.publication_date.isoformat() if h.publication_date else "date unknown"
