@@ -10,7 +10,7 @@ import pytest
 
 from sinmun.morphology import analysis_scores, final_tags, tags_at
 from sinmun.pages.column_breaks import PageWords
-from sinmun.pages.reader import read_page
+from sinmun.pages.reader import leaves_quotation_open, read_page
 from tests.helpers.pages import article_view, page
 
 BODY_A = "남구청이 다음 달부터 골목길 가로등을 모두 발광다이오드 등으로 바꾼다."
@@ -162,6 +162,65 @@ CUT_PARAGRAPHS = [
 @run_table(CUT_PARAGRAPHS)
 def test_a_paragraph_cut_between_words_is_not_a_headline(text: str, expected: list[dict]) -> None:
     check(text, expected)
+
+
+# --- a line that opens a quotation and does not close it is the first half of a cut paragraph (a headline closes
+# its quotations) ------------------------------------------------------------------------------------------------
+QUOTATIONS_LEFT_OPEN = [
+    ("single-curly-open", "기상청은 제9호 태풍 ‘카", True),
+    ("double-curly-open", "군은 새 도서관 이름을 “책 읽는", True),
+    ("straight-double-open", '구청은 축제 이름을 "빛고을', True),
+    ("book-title-open", "시립미술관은 기획전 『빛과", True),
+    ("closed-single", "태풍 ‘카노’ 북상", False),
+    ("closed-double", "“어선 묶고 대비하라” 당부", False),
+    ("closed-straight", '"책 읽는 마을" 문 연다', False),
+    ("apostrophe-only", "90’s 음악 공연", False),
+    ("no-quotation", "골목 축제 이름 정해", False),
+]
+
+
+@pytest.mark.parametrize(
+    ("line", "left_open"), [c[1:] for c in QUOTATIONS_LEFT_OPEN], ids=[c[0] for c in QUOTATIONS_LEFT_OPEN]
+)
+def test_a_line_that_leaves_a_quotation_open(line: str, left_open: bool) -> None:
+    assert leaves_quotation_open(line) is left_open
+
+
+LEADS_CUT_IN_A_QUOTATION = [
+    (
+        "cut-inside-a-name-under-a-subheadline",
+        page(
+            "태풍 북상 비상",
+            "어선 대피...남쪽 해상 이동",
+            "대한민국 기상청은 2024년 제 9호 태풍 ‘마가",
+            "렛(MAGARET)’이 27일 오후 2시경에 제주 남쪽 약 90km 해상에 있다고 밝혔다.",
+            BODY_D,
+            "/한가람 기자",
+        ),
+        [
+            {
+                "subheadlines": ["어선 대피...남쪽 해상 이동"],
+                "body": "대한민국 기상청은 2024년 제 9호 태풍 ‘마가렛(MAGARET)’이",
+            }
+        ],
+    ),
+    (
+        "cut-between-the-words-of-a-title",
+        page(
+            "골목 축제 이름 정해", "구청은 올해 골목 축제의 이름을 ‘푸른 하늘", "맑은 바다’로 정했다고 밝혔다.", BODY_B
+        ),
+        [{"subheadlines": [], "body": "구청은 올해 골목 축제의 이름을 ‘푸른 하늘 맑은 바다’로 정했다고 밝혔다."}],
+    ),
+]
+
+
+@run_table(LEADS_CUT_IN_A_QUOTATION)
+def test_a_lead_cut_inside_a_quotation_stays_in_the_body(text: str, expected: list[dict]) -> None:
+    articles = [article_view(a) for a in read_page(text, analysis_scores, final_tags, tags_at).articles]
+    assert len(articles) == len(expected)
+    for got, want in zip(articles, expected, strict=True):
+        assert got["subheadlines"] == want["subheadlines"]
+        assert got["body"].startswith(want["body"])
 
 
 # --- a headline that ends as a sentence does (?, !, .) is still the headline --------------------------------------
@@ -361,6 +420,16 @@ TITLED_CAPTIONS = [
             "골목길 가로등, 왜 바꾸나? 남구청 직원들이 골목길에서 가로등을 새것으로 바꾸고 있다. /한가람 기자",
         ),
         [{"kind": "news"}, {"kind": "photo", "headline": "골목길 가로등, 왜 바꾸나?"}],
+    ),
+    (
+        "title-ending-in-a-noun-that-ends-as-a-particle-may",
+        page(
+            "가로등 교체 사업 시작",
+            BODY_A,
+            "/오다온 기자",
+            "해경, 갯바위 낚시객 구조 시도 해양경찰이 갯바위에 고립된 낚시객 구조를 시도하고 있다. /한가람 기자",
+        ),
+        [{"kind": "news"}, {"kind": "photo", "headline": "해경, 갯바위 낚시객 구조 시도"}],
     ),
     (
         "a-last-paragraph-with-its-byline-stays-in-the-article",

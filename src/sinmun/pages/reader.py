@@ -271,14 +271,24 @@ def _page_steps(text: str, with_tags: bool, with_tags_at: bool) -> PageSteps:
     title_texts = continuation_texts(
         [p for text, ends in caption_ends.values() for p in captions.boundary_pairs(text, ends)]
     )
-    scores, tags, _ = yield MorphologyRequest(
+    particle_questions = {i: captions.particle_questions(text, ends) for i, (text, ends) in caption_ends.items()}
+    scores, tags, particle_tags = yield MorphologyRequest(
         score=cut_windows + open_texts + title_texts,
         tag=[body_lines[i] for i in fragment_idx],
+        tag_at=[q for qs in particle_questions.values() for q in qs if q] if with_tags_at else [],
     )
     title_margins = iter(continuation_margins(scores[len(cut_windows) + len(open_texts) :]))
+    particle_tag = iter(particle_tags)
     caption_titles = {}
     for i, (_, ends) in caption_ends.items():
-        k = captions.pick_title_end(ends, [next(title_margins) for _ in ends], _TITLE_APART_MARGIN)
+        margins = [next(title_margins) for _ in ends]
+        # A title cannot end on a particle; without the tagger, on nothing that looks like one.
+        ends_on_particle = [
+            q is not None and (not with_tags_at or captions.is_particle(next(particle_tag)))
+            for q in particle_questions[i]
+        ]
+        kept = [(end, margin) for end, margin, no in zip(ends, margins, ends_on_particle, strict=True) if not no]
+        k = captions.pick_title_end([e for e, _ in kept], [m for _, m in kept], _TITLE_APART_MARGIN)
         if k is not None:
             caption_titles[i] = k
     scores = scores[: len(cut_windows) + len(open_texts)]
@@ -290,7 +300,9 @@ def _page_steps(text: str, with_tags: bool, with_tags_at: bool) -> PageSteps:
     margins = continuation_margins(scores[len(cut_windows) :])
     reads_on = {i for i, margin in zip(open_idx, margins, strict=True) if margin >= _CONTINUES_MARGIN}
     fragments = _LineEnds(
-        cut={i for i, tag in final_tag.items() if tag in _FRAGMENT_FINAL_TAGS} | (reads_on - finished),
+        cut={i for i, tag in final_tag.items() if tag in _FRAGMENT_FINAL_TAGS}
+        | (reads_on - finished)
+        | {i for i in cut_idx if leaves_quotation_open(body_lines[i])},
         finished=finished,
     )
     pieces = _segment(body_lines, cuts, fragments, caption_titles)
@@ -629,6 +641,15 @@ def _heading_end(lines: list[str], has_headline: bool, cut_after: dict[str, bool
         if cut_after.get(line) or (j + 1 < len(lines) and _reads_as_sentence_start(line)):
             return j
     return len(lines)
+
+
+_QUOTATION_MARKS = (("‘", "’"), ("“", "”"), ("「", "」"), ("『", "』"), ("《", "》"), ("«", "»"))
+
+
+def leaves_quotation_open(line: str) -> bool:
+    """The line opens a quotation it does not close (``기상청은 제7호 태풍 ‘누``): a headline closes its
+    quotations, so this is the first half of a paragraph cut by a column."""
+    return line.count('"') % 2 == 1 or any(line.count(o) > line.count(c) for o, c in _QUOTATION_MARKS)
 
 
 def _reads_as_clause(line: str) -> bool:
