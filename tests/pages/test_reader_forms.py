@@ -479,6 +479,46 @@ def test_a_headline_on_a_final_ending_opens_the_next_article(headline: str, firs
     )
 
 
+# --- a headline written as a clause closing on a verb whose ending is fused into its last syllable (열려, 모여, 나서)
+# and marking no topic, after an article without a byline, opens the next article; a line that marks a topic, or
+# closes on an ending of its own syllable (되고, 하며), is a body sentence cut by a column -----------------------------
+CONNECTIVE_HEADLINES = [
+    ("gathering-held", "광장에서 추모 집회가 열려", "시민 3천여 명이 모인 가운데 희생자를 기리는 행사가 진행됐다."),
+    ("residents-step-in", "주민들이 해변에서 정화 활동에 나서", "지난 주말 해수욕장 일대에서 쓰레기 2톤을 치웠다."),
+    ("citizens-gather", "시민 수천 명이 광장으로 모여", "정부의 예산 삭감에 항의하는 집회가 열렸다."),
+]
+
+
+@pytest.mark.parametrize(
+    ("headline", "first"), [c[1:] for c in CONNECTIVE_HEADLINES], ids=[c[0] for c in CONNECTIVE_HEADLINES]
+)
+def test_a_headline_on_a_connective_ending_opens_the_next_article(headline: str, first: str) -> None:
+    text = page("낚시객 세 명 구조", BODY_C, BODY_D, headline, first, BODY_B, "/한가람 기자")
+    check(
+        text,
+        [
+            {"headline": "낚시객 세 명 구조", "body": f"{BODY_C}\n\n{BODY_D}"},
+            {"headline": headline, "body": f"{first}\n\n{BODY_B}"},
+        ],
+    )
+
+
+CUT_CLAUSES = [
+    ("topic-opinions-gathered", "구청은 주민 의견을 모아", "내년 예산에 반영하기로 했다."),
+    ("topic-car-park-opened", "상인회는 주말마다 주차장을 열어", "손님을 모을 방침이다."),
+    ("topic-lamps-changed", "시는 올해 가로등을 바꿔", "전기요금을 줄일 계획이다."),
+    ("own-syllable-go", "지원 대상으로 뽑히면 심사 절차가 간소화되고", "사업비도 더 받을 수 있다."),
+    ("own-syllable-myeo", "시립도서관이 이달부터 문을 늦게 닫으며", "직장인 이용자가 크게 늘었다."),
+    ("own-syllable-eoseo", "주민들이 광장으로 모여서", "항의 집회를 열었다."),
+]
+
+
+@pytest.mark.parametrize(("first", "second"), [c[1:] for c in CUT_CLAUSES], ids=[c[0] for c in CUT_CLAUSES])
+def test_a_cut_clause_stays_in_the_article(first: str, second: str) -> None:
+    text = page("낚시객 세 명 구조", BODY_C, BODY_D, first, second, "/한가람 기자")
+    check(text, [{"headline": "낚시객 세 명 구조", "body": f"{BODY_C}\n\n{BODY_D}\n\n{first} {second}"}])
+
+
 # --- an advertisement whose only contact is a company's four-digit number (1588-xxxx) or a ☎ line -------------------
 ADS = [
     (
