@@ -465,20 +465,6 @@ FINISHED_HEADLINES = [
 ]
 
 
-@pytest.mark.parametrize(
-    ("headline", "first"), [c[1:] for c in FINISHED_HEADLINES], ids=[c[0] for c in FINISHED_HEADLINES]
-)
-def test_a_headline_on_a_final_ending_opens_the_next_article(headline: str, first: str) -> None:
-    text = page("낚시객 세 명 구조", BODY_C, BODY_D, headline, first, BODY_B, "/한가람 기자")
-    check(
-        text,
-        [
-            {"headline": "낚시객 세 명 구조", "body": f"{BODY_C}\n\n{BODY_D}"},
-            {"headline": headline, "body": f"{first}\n\n{BODY_B}"},
-        ],
-    )
-
-
 # --- a headline written as a clause closing on a verb whose ending is fused into its last syllable (열려, 모여, 나서)
 # and marking no topic, after an article without a byline, opens the next article; a line that marks a topic, or
 # closes on an ending of its own syllable (되고, 하며), is a body sentence cut by a column -----------------------------
@@ -489,10 +475,12 @@ CONNECTIVE_HEADLINES = [
 ]
 
 
-@pytest.mark.parametrize(
-    ("headline", "first"), [c[1:] for c in CONNECTIVE_HEADLINES], ids=[c[0] for c in CONNECTIVE_HEADLINES]
-)
-def test_a_headline_on_a_connective_ending_opens_the_next_article(headline: str, first: str) -> None:
+CLAUSE_HEADLINES = FINISHED_HEADLINES + CONNECTIVE_HEADLINES
+
+
+@pytest.mark.parametrize(("headline", "first"), [c[1:] for c in CLAUSE_HEADLINES], ids=[c[0] for c in CLAUSE_HEADLINES])
+def test_a_headline_written_as_a_clause_opens_the_next_article(headline: str, first: str) -> None:
+    """Final endings (FINISHED_HEADLINES) and fused verb endings (CONNECTIVE_HEADLINES) alike."""
     text = page("낚시객 세 명 구조", BODY_C, BODY_D, headline, first, BODY_B, "/한가람 기자")
     check(
         text,
