@@ -169,3 +169,43 @@ def test_a_page_with_its_date_given_is_read_again_from_its_header(measured):
         "p1.txt --publication kwangju",
         "p2.txt --publication kwangju",
     ]
+
+
+# --- through the real reader: a masthead page of our own, read once as the manifest says and once from its header --
+MASTHEAD_PAGE = "\n\n".join(
+    [
+        "광주일보                    2024년 3월 5일 화요일                    7",
+        "사회",
+        "시장 상인들 새 간판 달았다",
+        BODY_EXCLAIMED,
+        "◇김하늘 기자 sky@x.kr",
+    ]
+) + "\n"  # fmt: skip
+GOLD_REAL = {
+    "source": "real.txt",
+    "manifest": {"publication": "kwangju", "date": "2024-03-05", "page": 7},
+    "layout": {"header": "masthead", "page_header_date": "2024-03-05", "page": 7, "section": "사회"},
+    "articles": [
+        _article(1, "news", "시장 상인들 새 간판 달았다", BODY_EXCLAIMED,
+                 {"name": "김하늘", "role": "기자", "email": "sky@x.kr"}, "◇김하늘 기자 sky@x.kr", "own"),
+    ],
+}  # fmt: skip
+
+
+@pytest.mark.integration  # starts the sinmun command
+def test_the_real_parse_command_is_measured(tmp_path, sinmun_bin):
+    (tmp_path / "real.txt").write_text(MASTHEAD_PAGE, encoding="utf-8")
+    (tmp_path / "real.gold.json").write_text(json.dumps(GOLD_REAL, ensure_ascii=False), encoding="utf-8")
+    done = subprocess.run(
+        [sys.executable, str(SCRIPT), str(tmp_path), f"{sinmun_bin} parse {{path}} {{args}}"],
+        capture_output=True, text=True, check=True, timeout=300,
+    )  # fmt: skip
+    figures = {
+        m["form"]: (int(m["found"]), int(m["total"])) for m in map(FIGURE_LINE.match, done.stdout.splitlines()) if m
+    }
+    assert figures == {
+        "header probe: date inferred, header masthead": (1, 1),
+        "header probe: page inferred, header masthead": (1, 1),
+        "bylines printed ◇": (1, 1),
+        "bylines placed: own": (1, 1),
+    }, done.stdout
