@@ -205,6 +205,18 @@ LEADS_CUT_IN_A_QUOTATION = [
         ],
     ),
     (
+        "cut-before-a-gloss-kiwi-reads-apart",
+        page(
+            "태풍 북상 비상",
+            "어선 대피...남쪽 해상 이동",
+            "대한민국 기상청은 2024년 제 9호 태풍 ‘나비",
+            "(NABI)’가 27일 오후 2시경에 제주 남쪽 약 90km 해상에 있다고 밝혔다.",
+            BODY_D,
+            "/한가람 기자",
+        ),
+        [{"subheadlines": ["어선 대피...남쪽 해상 이동"], "body": "대한민국 기상청은 2024년 제 9호 태풍 ‘나비"}],
+    ),
+    (
         "cut-between-the-words-of-a-title",
         page(
             "골목 축제 이름 정해", "구청은 올해 골목 축제의 이름을 ‘푸른 하늘", "맑은 바다’로 정했다고 밝혔다.", BODY_B
