@@ -10,7 +10,7 @@ import pytest
 
 from sinmun.morphology import analysis_scores, final_tags, tags_at
 from sinmun.pages.column_breaks import PageWords
-from sinmun.pages.reader import read_page
+from sinmun.pages.reader import leaves_quotation_open, read_page
 from tests.helpers.pages import article_view, page
 
 BODY_A = "남구청이 다음 달부터 골목길 가로등을 모두 발광다이오드 등으로 바꾼다."
@@ -162,6 +162,77 @@ CUT_PARAGRAPHS = [
 @run_table(CUT_PARAGRAPHS)
 def test_a_paragraph_cut_between_words_is_not_a_headline(text: str, expected: list[dict]) -> None:
     check(text, expected)
+
+
+# --- a line that opens a quotation and does not close it is the first half of a cut paragraph (a headline closes
+# its quotations) ------------------------------------------------------------------------------------------------
+QUOTATIONS_LEFT_OPEN = [
+    ("single-curly-open", "기상청은 제9호 태풍 ‘카", True),
+    ("double-curly-open", "군은 새 도서관 이름을 “책 읽는", True),
+    ("straight-double-open", '구청은 축제 이름을 "빛고을', True),
+    ("book-title-open", "시립미술관은 기획전 『빛과", True),
+    ("closed-single", "태풍 ‘카노’ 북상", False),
+    ("closed-double", "“어선 묶고 대비하라” 당부", False),
+    ("closed-straight", '"책 읽는 마을" 문 연다', False),
+    ("apostrophe-only", "90’s 음악 공연", False),
+    ("no-quotation", "골목 축제 이름 정해", False),
+]
+
+
+@pytest.mark.parametrize(
+    ("line", "left_open"), [c[1:] for c in QUOTATIONS_LEFT_OPEN], ids=[c[0] for c in QUOTATIONS_LEFT_OPEN]
+)
+def test_a_line_that_leaves_a_quotation_open(line: str, left_open: bool) -> None:
+    assert leaves_quotation_open(line) is left_open
+
+
+LEADS_CUT_IN_A_QUOTATION = [
+    (
+        "cut-inside-a-name-under-a-subheadline",
+        page(
+            "태풍 북상 비상",
+            "어선 대피...남쪽 해상 이동",
+            "대한민국 기상청은 2024년 제 9호 태풍 ‘마가",
+            "렛(MAGARET)’이 27일 오후 2시경에 제주 남쪽 약 90km 해상에 있다고 밝혔다.",
+            BODY_D,
+            "/한가람 기자",
+        ),
+        [
+            {
+                "subheadlines": ["어선 대피...남쪽 해상 이동"],
+                "body": "대한민국 기상청은 2024년 제 9호 태풍 ‘마가렛(MAGARET)’이",
+            }
+        ],
+    ),
+    (
+        "cut-before-a-gloss-kiwi-reads-apart",
+        page(
+            "태풍 북상 비상",
+            "어선 대피...남쪽 해상 이동",
+            "대한민국 기상청은 2024년 제 9호 태풍 ‘나비",
+            "(NABI)’가 27일 오후 2시경에 제주 남쪽 약 90km 해상에 있다고 밝혔다.",
+            BODY_D,
+            "/한가람 기자",
+        ),
+        [{"subheadlines": ["어선 대피...남쪽 해상 이동"], "body": "대한민국 기상청은 2024년 제 9호 태풍 ‘나비"}],
+    ),
+    (
+        "cut-between-the-words-of-a-title",
+        page(
+            "골목 축제 이름 정해", "구청은 올해 골목 축제의 이름을 ‘푸른 하늘", "맑은 바다’로 정했다고 밝혔다.", BODY_B
+        ),
+        [{"subheadlines": [], "body": "구청은 올해 골목 축제의 이름을 ‘푸른 하늘 맑은 바다’로 정했다고 밝혔다."}],
+    ),
+]
+
+
+@run_table(LEADS_CUT_IN_A_QUOTATION)
+def test_a_lead_cut_inside_a_quotation_stays_in_the_body(text: str, expected: list[dict]) -> None:
+    articles = [article_view(a) for a in read_page(text, analysis_scores, final_tags, tags_at).articles]
+    assert len(articles) == len(expected)
+    for got, want in zip(articles, expected, strict=True):
+        assert got["subheadlines"] == want["subheadlines"]
+        assert got["body"].startswith(want["body"])
 
 
 # --- a headline that ends as a sentence does (?, !, .) is still the headline --------------------------------------
@@ -363,6 +434,16 @@ TITLED_CAPTIONS = [
         [{"kind": "news"}, {"kind": "photo", "headline": "골목길 가로등, 왜 바꾸나?"}],
     ),
     (
+        "title-ending-in-a-noun-that-ends-as-a-particle-may",
+        page(
+            "가로등 교체 사업 시작",
+            BODY_A,
+            "/오다온 기자",
+            "해경, 갯바위 낚시객 구조 시도 해양경찰이 갯바위에 고립된 낚시객 구조를 시도하고 있다. /한가람 기자",
+        ),
+        [{"kind": "news"}, {"kind": "photo", "headline": "해경, 갯바위 낚시객 구조 시도"}],
+    ),
+    (
         "a-last-paragraph-with-its-byline-stays-in-the-article",
         page("가로등 교체 사업 시작", BODY_A, f"{BODY_B} /한가람 기자"),
         [{"kind": "news", "body": f"{BODY_A}\n\n{BODY_B}", "byline_name": "한가람"}],
@@ -396,10 +477,22 @@ FINISHED_HEADLINES = [
 ]
 
 
-@pytest.mark.parametrize(
-    ("headline", "first"), [c[1:] for c in FINISHED_HEADLINES], ids=[c[0] for c in FINISHED_HEADLINES]
-)
-def test_a_headline_on_a_final_ending_opens_the_next_article(headline: str, first: str) -> None:
+# --- a headline written as a clause closing on a verb whose ending is fused into its last syllable (열려, 모여, 나서)
+# and marking no topic, after an article without a byline, opens the next article; a line that marks a topic, or
+# closes on an ending of its own syllable (되고, 하며), is a body sentence cut by a column -----------------------------
+CONNECTIVE_HEADLINES = [
+    ("gathering-held", "광장에서 추모 집회가 열려", "시민 3천여 명이 모인 가운데 희생자를 기리는 행사가 진행됐다."),
+    ("residents-step-in", "주민들이 해변에서 정화 활동에 나서", "지난 주말 해수욕장 일대에서 쓰레기 2톤을 치웠다."),
+    ("citizens-gather", "시민 수천 명이 광장으로 모여", "정부의 예산 삭감에 항의하는 집회가 열렸다."),
+]
+
+
+CLAUSE_HEADLINES = FINISHED_HEADLINES + CONNECTIVE_HEADLINES
+
+
+@pytest.mark.parametrize(("headline", "first"), [c[1:] for c in CLAUSE_HEADLINES], ids=[c[0] for c in CLAUSE_HEADLINES])
+def test_a_headline_written_as_a_clause_opens_the_next_article(headline: str, first: str) -> None:
+    """Final endings (FINISHED_HEADLINES) and fused verb endings (CONNECTIVE_HEADLINES) alike."""
     text = page("낚시객 세 명 구조", BODY_C, BODY_D, headline, first, BODY_B, "/한가람 기자")
     check(
         text,
@@ -408,6 +501,22 @@ def test_a_headline_on_a_final_ending_opens_the_next_article(headline: str, firs
             {"headline": headline, "body": f"{first}\n\n{BODY_B}"},
         ],
     )
+
+
+CUT_CLAUSES = [
+    ("topic-opinions-gathered", "구청은 주민 의견을 모아", "내년 예산에 반영하기로 했다."),
+    ("topic-car-park-opened", "상인회는 주말마다 주차장을 열어", "손님을 모을 방침이다."),
+    ("topic-lamps-changed", "시는 올해 가로등을 바꿔", "전기요금을 줄일 계획이다."),
+    ("own-syllable-go", "지원 대상으로 뽑히면 심사 절차가 간소화되고", "사업비도 더 받을 수 있다."),
+    ("own-syllable-myeo", "시립도서관이 이달부터 문을 늦게 닫으며", "직장인 이용자가 크게 늘었다."),
+    ("own-syllable-eoseo", "주민들이 광장으로 모여서", "항의 집회를 열었다."),
+]
+
+
+@pytest.mark.parametrize(("first", "second"), [c[1:] for c in CUT_CLAUSES], ids=[c[0] for c in CUT_CLAUSES])
+def test_a_cut_clause_stays_in_the_article(first: str, second: str) -> None:
+    text = page("낚시객 세 명 구조", BODY_C, BODY_D, first, second, "/한가람 기자")
+    check(text, [{"headline": "낚시객 세 명 구조", "body": f"{BODY_C}\n\n{BODY_D}\n\n{first} {second}"}])
 
 
 # --- an advertisement whose only contact is a company's four-digit number (1588-xxxx) or a ☎ line -------------------

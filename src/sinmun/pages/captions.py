@@ -17,8 +17,11 @@ from sinmun.pages.column_breaks import ends_sentence
 _TITLE_MAX_CHARS = 40
 _TITLE_MAX_WORDS = 10
 _CAPTION_MAX_CHARS = 300
-# A title's word never ends in a case particle, a comma or a middle dot (those words lead on to the next).
-_LEADS_ON = re.compile(r"(?:[,，·、:]|[가-힣](?:은|는|을|를|의|에|에서|으로|로|와|과|이|가|도|만))$")
+# A title's word never ends in a comma or a middle dot, nor in a case particle (those words lead on to the next).
+# Whether a word's last syllables are a particle (경찰이, 시민도) or part of a noun (시도, 제도, 사이) is the
+# morphology's to say: ``particle_offsets`` gives where to ask.
+_LEADS_ON = re.compile(r"[,，·、:]$")
+_ENDS_LIKE_PARTICLE = re.compile(r"(?<=[가-힣])(?:은|는|을|를|의|에|에서|으로|로|와|과|이|가|도|만)$")
 _TOPIC = re.compile(r"[가-힣](?:은|는)$")
 _PARTICLE = re.compile(r"(?:에서|으로|의|은|는|이|가|을|를|에|로|와|과|도|만)$")
 # A title may end in its own question or exclamation mark (왜 바꾸나?); the caption's sentence ends the line.
@@ -62,6 +65,26 @@ def boundary_pairs(text: str, ends: list[tuple[int, int]]) -> list[tuple[str, st
     """For each possible title end, the two sides (title, caption) whose reading as one sentence is scored."""
     words = text.split()
     return [(" ".join(words[:k]), " ".join(words[k:])) for k, _ in ends]
+
+
+def particle_questions(text: str, ends: list[tuple[int, int]]) -> list[tuple[str, int] | None]:
+    """For each possible title end whose last word ends as a particle may (``체포 시도``, ``경찰이``): the text and
+    the offset of that ending, whose morpheme tells (a particle there leads on, so the title cannot end there);
+    None where the last word cannot end in a particle."""
+    words = text.split()
+    whole = " ".join(words)
+    questions: list[tuple[str, int] | None] = []
+    for k, _ in ends:
+        title = " ".join(words[:k])
+        m = _ENDS_LIKE_PARTICLE.search(title)
+        questions.append((whole, m.start()) if m else None)
+    return questions
+
+
+def is_particle(tag_at_ending: str) -> bool:
+    """Whether the morpheme that starts at a word's particle-like ending is a particle (``JKS/이``), not part of
+    the word (``span``: one morpheme runs across, as in 시도)."""
+    return tag_at_ending.startswith("J")
 
 
 def pick_title_end(ends: list[tuple[int, int]], margins: list[float], max_margin: float) -> int | None:

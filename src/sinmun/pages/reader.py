@@ -271,14 +271,31 @@ def _page_steps(text: str, with_tags: bool, with_tags_at: bool) -> PageSteps:
     title_texts = continuation_texts(
         [p for text, ends in caption_ends.values() for p in captions.boundary_pairs(text, ends)]
     )
-    scores, tags, _ = yield MorphologyRequest(
+    particle_questions = {i: captions.particle_questions(text, ends) for i, (text, ends) in caption_ends.items()}
+    # Clauses marking no topic that may be headlines: is the verb's ending fused into the last syllable (열려)?
+    clause_idx = [
+        i for i in fragment_idx if with_tags_at and _reads_as_clause(body_lines[i]) and not _marks_topic(body_lines[i])
+    ]
+    scores, tags, at_tags = yield MorphologyRequest(
         score=cut_windows + open_texts + title_texts,
         tag=[body_lines[i] for i in fragment_idx],
+        tag_at=[q for qs in particle_questions.values() for q in qs if q]
+        + [(body_lines[i], len(body_lines[i]) - back) for i in clause_idx for back in (1, 2)]
+        if with_tags_at
+        else [],
     )
     title_margins = iter(continuation_margins(scores[len(cut_windows) + len(open_texts) :]))
+    particle_tag = iter(at_tags)
     caption_titles = {}
     for i, (_, ends) in caption_ends.items():
-        k = captions.pick_title_end(ends, [next(title_margins) for _ in ends], _TITLE_APART_MARGIN)
+        margins = [next(title_margins) for _ in ends]
+        # A title cannot end on a particle; without the tagger, on nothing that looks like one.
+        ends_on_particle = [
+            q is not None and (not with_tags_at or captions.is_particle(next(particle_tag)))
+            for q in particle_questions[i]
+        ]
+        kept = [(end, margin) for end, margin, no in zip(ends, margins, ends_on_particle, strict=True) if not no]
+        k = captions.pick_title_end([e for e, _ in kept], [m for _, m in kept], _TITLE_APART_MARGIN)
         if k is not None:
             caption_titles[i] = k
     scores = scores[: len(cut_windows) + len(open_texts)]
@@ -290,8 +307,20 @@ def _page_steps(text: str, with_tags: bool, with_tags_at: bool) -> PageSteps:
     margins = continuation_margins(scores[len(cut_windows) :])
     reads_on = {i for i, margin in zip(open_idx, margins, strict=True) if margin >= _CONTINUES_MARGIN}
     fragments = _LineEnds(
-        cut={i for i, tag in final_tag.items() if tag in _FRAGMENT_FINAL_TAGS} | (reads_on - finished),
+        cut={i for i, tag in final_tag.items() if tag in _FRAGMENT_FINAL_TAGS}
+        | (reads_on - finished)
+        | {i for i in cut_idx if leaves_quotation_open(body_lines[i])},
         finished=finished,
+        fused_verb_ending={
+            i
+            for i, at_last, at_before in zip(
+                clause_idx,
+                at_tags[len(at_tags) - 2 * len(clause_idx) :: 2],
+                at_tags[len(at_tags) - 2 * len(clause_idx) + 1 :: 2],
+                strict=True,
+            )
+            if final_tag[i] in _VERB_ENDING_TAGS and _fused_verb_ending(at_last, at_before)
+        },
     )
     pieces = _segment(body_lines, cuts, fragments, caption_titles)
     pending: list[tuple[int, Article, list[str]]] = []
@@ -376,6 +405,8 @@ class _LineEnds:
 
     cut: set[int] = field(default_factory=set)
     finished: set[int] = field(default_factory=set)
+    # Clauses closing on a verb whose ending is fused into its last syllable (모여, 열려, 나서; not 되고, 하며)
+    fused_verb_ending: set[int] = field(default_factory=set)
 
     def __contains__(self, i: object) -> bool:
         return i in self.cut
@@ -502,7 +533,7 @@ def _starts_article(lines: list[str], i: int, fragments: _LineEnds) -> bool:
         return i + 1 < len(lines) and is_prose(lines[i + 1]) and not is_question_headline(lines[i + 1])
     if not is_headline_like(line) or len(line) > _NEW_HEADLINE_MAX_CHARS or i in fragments or _LEAD_DATE.match(line):
         return False
-    if _reads_as_clause(line) and i not in fragments.finished:
+    if _reads_as_clause(line) and i not in fragments.finished and not _headline_clause(line, i, fragments):
         return False
     for j in range(i + 1, min(i + 2 + _MAX_SUBHEADLINES, len(lines))):
         nxt = lines[j]
@@ -631,12 +662,43 @@ def _heading_end(lines: list[str], has_headline: bool, cut_after: dict[str, bool
     return len(lines)
 
 
+# A verb's ending closing a line: a connective (모여, 나서), or one Kiwi reads as final (열려).
+_VERB_ENDING_TAGS = frozenset({"EC", "EF"})
+_TOPIC_MARKED = re.compile(r"[가-힣](?:은|는)$")
+_QUOTATION_MARKS = (("‘", "’"), ("“", "”"), ("「", "」"), ("『", "』"), ("《", "》"), ("«", "»"))
+
+
+def leaves_quotation_open(line: str) -> bool:
+    """The line opens a quotation it does not close (``기상청은 제7호 태풍 ‘누``): a headline closes its
+    quotations, so this is the first half of a paragraph cut by a column."""
+    return line.count('"') % 2 == 1 or any(line.count(o) > line.count(c) for o, c in _QUOTATION_MARKS)
+
+
 def _reads_as_clause(line: str) -> bool:
     """Two or more case-marked words (``시는 정원을``): a clause cut by a column, not a telegraphic headline."""
     if any(q in line for q in "\"'“”‘’"):
         return False  # a quoted headline may be a whole sentence
     marked = [w for w in line.split() if re.search(r"[가-힣](?:은|는|을|를|이|가|에서|으로|에게)$", w)]
     return len(marked) >= 2
+
+
+def _headline_clause(line: str, i: int, fragments: _LineEnds) -> bool:
+    """A headline written as a clause (``광장에서 추모 집회가 열려``): it closes on a verb whose ending ``-어/-아``
+    is fused into the verb's last syllable, as headlines drop the final ending, and marks no topic (a body's
+    sentence marks one: ``구청은 주민 의견을 모아``). A clause cut by a column more often closes on an ending of its
+    own syllable (``간소화되고``, ``늘어나며``); a line that reads on into the next is already among the cut lines."""
+    return i in fragments.fused_verb_ending and not _marks_topic(line)
+
+
+def _fused_verb_ending(at_last: str, at_before: str) -> bool:
+    """From the morphemes at a line's last two syllables (``CutTagger`` answers): a verb begins on the one before
+    the last and runs into the last, where its ending is fused (열려: ``VV/열리`` then ``span``); not an ending of
+    its own syllables (닫으며: ``EC/으며`` then ``span``; 되고: ``EC/고``)."""
+    return at_last == "span" and at_before.startswith("V")
+
+
+def _marks_topic(line: str) -> bool:
+    return any(_TOPIC_MARKED.search(w) for w in line.split())
 
 
 def _reads_as_sentence_start(line: str) -> bool:
