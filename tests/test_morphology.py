@@ -64,6 +64,19 @@ def test_a_caller_that_stops_early_leaves_the_next_call_clean(kiwi_process) -> N
 
 
 @pytest.mark.integration  # a Kiwi process of its own
+def test_a_tokenize_call_is_sent_when_made_not_when_first_read(kiwi_process) -> None:
+    # Kiwi works on a call while its caller does what needs no tokens (a long page's dates and amounts): the
+    # call reaches the Kiwi process when it is made. Here the scores, asked for after it, come after its tokens;
+    # once they have come, the tokens are all here, though the Kiwi process is gone before they are read.
+    texts = [f"{n}번째 시민이 광장에 모였다." for n in range(100)]  # several chunks
+    tokens = morphology.tokenize(texts)
+    assert morphology.analysis_scores(["시민"])
+    kiwi_process._child.kill()
+    kiwi_process._child.wait()
+    assert [t[0][3] for t in tokens] == [str(n) for n in range(100)]
+
+
+@pytest.mark.integration  # a Kiwi process of its own
 def test_calls_from_several_threads_each_get_their_own_answers(kiwi_process) -> None:
     from concurrent.futures import ThreadPoolExecutor
 
