@@ -60,21 +60,19 @@ def extract_batch(
     reading = set(read)
     for i in with_body:
         article = articles[i]
-        window_tokens: list[tuple[int, list[Token]]] = []
         found: list[tuple[int, list[dict]]] = []
+        whole: list[Token] = []
         for offset, text in windows[i]:
             # Each window is read as soon as its tokens come, while Kiwi (in a process of its own, when it runs
             # there: ``sinmun.morphology``) tokenizes the next ones.
             tokens = next(token_lists)
-            window_tokens.append((offset, tokens))
             if i in reading:
                 found.append((offset, _tokenized_entities({**article, "body": text}, tokens)))
-        if len(window_tokens) == 1:
-            body_tokens[i] = window_tokens[0][1]
-        else:
-            body_tokens[i] = [
-                (s + offset, e + offset, tag, form) for offset, ts in window_tokens for s, e, tag, form in ts
-            ]
+            if len(windows[i]) == 1:
+                whole = tokens
+            else:  # the whole body's tokens, at their offsets in it: built as the windows come, not after the last
+                whole.extend((s + offset, e + offset, tag, form) for s, e, tag, form in tokens)
+        body_tokens[i] = whole
         if i in reading:
             article["entities"] = found[0][1] if len(found) == 1 else joined_windows(found)
             quoted = quotes.read_quotes(bodies[i], article["entities"], body_tokens[i])
