@@ -17,6 +17,11 @@ TEXTS = [
 ]
 
 
+@pytest.fixture(autouse=True)
+def nothing_tokenized_lately():
+    morphology.forget_recent_tokens()  # each test sees what it sends to Kiwi, whatever ran before it
+
+
 @pytest.fixture
 def kiwi_process():
     process = morphology.start_kiwi_process()
@@ -113,6 +118,20 @@ def test_a_long_text_reaches_kiwi_in_pieces_and_its_tokens_come_back_whole() -> 
     assert numbers == [str(n) for n in range(400)]  # offsets in the whole text, in order
     nouns = {form for start, end, tag, form in long_tokens if tag.startswith("NN") and LONG_TEXT[start:end] == form}
     assert {"시민", "광장", "하천", "정비", "계획"} <= nouns
+
+
+def test_a_short_text_tokenized_lately_is_not_sent_to_kiwi_again() -> None:
+    # The reader asks for a headline's last morpheme, then the entities want the headline's tokens: Kiwi reads
+    # it once. A long text (a body) is sent again: it is not kept.
+    headline = "구청, 골목길 정비 계획 발표"
+    body = LONG_TEXT[:300]
+    first = list(morphology.tokenize([headline, body]))
+    with morphology.recording() as calls:
+        again = list(morphology.tokenize([body, headline, TEXTS[0]]))
+    assert [text for _, texts in calls for text in texts] == [body, TEXTS[0]]
+    assert again[:2] == [first[1], first[0]] and again[2] == next(morphology.tokenize([TEXTS[0]]))
+    again[1].clear()  # a caller may change its list: the kept tokens stay whole
+    assert next(morphology.tokenize([headline])) == first[0]
 
 
 REPEATS = [TEXTS[0], TEXTS[1], TEXTS[0], LONG_TEXT, TEXTS[1], LONG_TEXT, TEXTS[0]]
