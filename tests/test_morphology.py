@@ -17,6 +17,11 @@ TEXTS = [
 ]
 
 
+@pytest.fixture(autouse=True)
+def nothing_tokenized_lately():
+    morphology.forget_recent_tokens()  # each test sees what it sends to Kiwi, whatever ran before it
+
+
 @pytest.fixture
 def kiwi_process():
     process = morphology.start_kiwi_process()
@@ -64,6 +69,19 @@ def test_a_caller_that_stops_early_leaves_the_next_call_clean(kiwi_process) -> N
 
 
 @pytest.mark.integration  # a Kiwi process of its own
+def test_a_tokenize_call_is_sent_when_made_not_when_first_read(kiwi_process) -> None:
+    # Kiwi works on a call while its caller does what needs no tokens (a long page's dates and amounts): the
+    # call reaches the Kiwi process when it is made. Here the scores, asked for after it, come after its tokens;
+    # once they have come, the tokens are all here, though the Kiwi process is gone before they are read.
+    texts = [f"{n}번째 시민이 광장에 모였다." for n in range(100)]  # several chunks
+    tokens = morphology.tokenize(texts)
+    assert morphology.analysis_scores(["시민"])
+    kiwi_process._child.kill()
+    kiwi_process._child.wait()
+    assert [t[0][3] for t in tokens] == [str(n) for n in range(100)]
+
+
+@pytest.mark.integration  # a Kiwi process of its own
 def test_calls_from_several_threads_each_get_their_own_answers(kiwi_process) -> None:
     from concurrent.futures import ThreadPoolExecutor
 
@@ -100,6 +118,20 @@ def test_a_long_text_reaches_kiwi_in_pieces_and_its_tokens_come_back_whole() -> 
     assert numbers == [str(n) for n in range(400)]  # offsets in the whole text, in order
     nouns = {form for start, end, tag, form in long_tokens if tag.startswith("NN") and LONG_TEXT[start:end] == form}
     assert {"시민", "광장", "하천", "정비", "계획"} <= nouns
+
+
+def test_a_short_text_tokenized_lately_is_not_sent_to_kiwi_again() -> None:
+    # The reader asks for a headline's last morpheme, then the entities want the headline's tokens: Kiwi reads
+    # it once. A long text (a body) is sent again: it is not kept.
+    headline = "구청, 골목길 정비 계획 발표"
+    body = LONG_TEXT[:300]
+    first = list(morphology.tokenize([headline, body]))
+    with morphology.recording() as calls:
+        again = list(morphology.tokenize([body, headline, TEXTS[0]]))
+    assert [text for _, texts in calls for text in texts] == [body, TEXTS[0]]
+    assert again[:2] == [first[1], first[0]] and again[2] == next(morphology.tokenize([TEXTS[0]]))
+    again[1].clear()  # a caller may change its list: the kept tokens stay whole
+    assert next(morphology.tokenize([headline])) == first[0]
 
 
 REPEATS = [TEXTS[0], TEXTS[1], TEXTS[0], LONG_TEXT, TEXTS[1], LONG_TEXT, TEXTS[0]]

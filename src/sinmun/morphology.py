@@ -102,7 +102,41 @@ def analysis_scores(texts: Sequence[str]) -> list[float]:
 
 def tokenize(texts: Sequence[str]) -> Iterator[list[Token]]:
     """Kiwi's tokens of each text, as they are ready (one batched call; an iterator of token lists). A text
-    longer than ``MAX_PIECE_CHARS`` goes to Kiwi in pieces (``text_pieces``); its tokens come back whole."""
+    longer than ``MAX_PIECE_CHARS`` goes to Kiwi in pieces (``text_pieces``); its tokens come back whole. A short
+    text this process had tokenized lately is not sent again (``_recent``)."""
+    with _recent_lock:  # another thread may forget one meanwhile
+        recent = {text: _recent[text] for text in texts if text in _recent}
+    answers = _tokenize([text for text in texts if text not in recent] if recent else texts)
+    return _with_recent(texts, recent, answers)
+
+
+# Kiwi's tokens of the short texts this process tokenized lately: a line the reader asked about (a headline,
+# whose last morpheme it checks) is tokenized again for the article's entities and search terms (2,185 headlines
+# of a 2 MB page). Kept for this many texts of at most this many characters, the oldest forgotten first; forgotten
+# all when Kiwi moves to or from a process of its own.
+_RECENT_TEXTS = 10_000
+_RECENT_MAX_CHARS = 200
+_recent: dict[str, tuple[Token, ...]] = {}
+_recent_lock = threading.Lock()
+
+
+def _with_recent(
+    texts: Sequence[str], recent: dict[str, tuple[Token, ...]], answers: Iterator[list[Token]]
+) -> Iterator[list[Token]]:
+    for text in texts:
+        if text in recent:
+            yield list(recent[text])
+            continue
+        tokens = next(answers)
+        if len(text) <= _RECENT_MAX_CHARS:
+            with _recent_lock:
+                if len(_recent) >= _RECENT_TEXTS:
+                    del _recent[next(iter(_recent))]
+                _recent[text] = tuple(tokens)
+        yield tokens
+
+
+def _tokenize(texts: Sequence[str]) -> Iterator[list[Token]]:
     pieces = [text_pieces(text) for text in texts]
     batch, which = _distinct([piece for text in pieces for _, piece in text])
     if not batch:
@@ -224,12 +258,14 @@ class KiwiProcess:
         self._dispatcher.start()
 
     def analysis_scores(self, texts: list[str]) -> list[float]:
-        (scores,) = list(self._call("analyze", texts))
+        (scores,) = list(self._answers(self._send("analyze", texts)))
         return scores
 
     def tokenize(self, texts: list[str]) -> Iterator[list[Token]]:
-        for chunk in self._call("tokenize", texts):
-            yield from chunk
+        """Each text's tokens, as they come. The call is sent now, not when its first answer is read: Kiwi works on
+        it while the caller does what needs no tokens (``sinmun.entities.extract`` finds dates and amounts)."""
+        replies = self._send("tokenize", texts)
+        return (tokens for chunk in self._answers(replies) for tokens in chunk)
 
     def abort(self) -> None:
         """End the child now: the call in progress and every later one fail at once with ``KiwiError``."""
@@ -242,16 +278,21 @@ class KiwiProcess:
             self.abort()
         self._requests.put(None)
         self._dispatcher.join(timeout=10)
-        try:
-            self._child.wait(timeout=10)
-        except subprocess.TimeoutExpired:
+        # Every call is answered (or abandoned): the child holds nothing worth an orderly exit, in which Python
+        # would free Kiwi's half a gigabyte object by object (a quarter of a second at the end of every command).
+        with suppress(OSError):
             self._child.kill()
-            self._child.wait()
+        self._child.wait()
 
-    def _call(self, call: str, texts: list[str]) -> Iterator:
+    def _send(self, call: str, texts: list[str]) -> queue.SimpleQueue:
+        """Queue a call for the child; its answers come on the queue returned, then ``_END``."""
         self._called = True
         replies: queue.SimpleQueue = queue.SimpleQueue()
         self._requests.put((call, texts, replies))
+        return replies
+
+    @staticmethod
+    def _answers(replies: queue.SimpleQueue) -> Iterator:
         while (reply := replies.get()) is not _END:
             if isinstance(reply, KiwiError):
                 raise reply
@@ -298,7 +339,14 @@ def start_kiwi_process(workers: int | None = None) -> KiwiProcess:
     with _lock:
         if _process is None:
             _process = KiwiProcess(workers or default_workers())
+            forget_recent_tokens()
     return _process
+
+
+def forget_recent_tokens() -> None:
+    """Send every text to Kiwi again (``_recent``): when Kiwi moves, or for a test that counts what Kiwi is sent."""
+    with _recent_lock:
+        _recent.clear()
 
 
 def kiwi_process_running() -> bool:
@@ -312,6 +360,7 @@ def stop_kiwi_process() -> None:
         process, _process = _process, None
     if process is not None:
         process.close()
+        forget_recent_tokens()
 
 
 @contextmanager
@@ -336,6 +385,9 @@ def abort_kiwi_process() -> None:
         process.abort()
 
 
+_WARM_UP_TEXT = "시민들이 광장에 모였다."
+
+
 def _serve(workers: int) -> None:
     """The Kiwi process: answer calls from stdin on stdout until told to stop (None) or the parent is gone."""
     requests = Connection(os.dup(0), writable=False)
@@ -344,6 +396,9 @@ def _serve(workers: int) -> None:
     from kiwipiepy import Kiwi
 
     analyser = Kiwi(num_workers=workers)
+    # Kiwi prepares itself on its first call (about a second, whatever the text): done now, it overlaps the
+    # caller's own work (importing, reading the page) instead of delaying the first answer it waits for.
+    analyser.tokenize(_WARM_UP_TEXT)
     while True:
         try:
             message = requests.recv()

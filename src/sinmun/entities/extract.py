@@ -46,45 +46,50 @@ def extract_batch(
     its tokens and search terms are those of the whole body."""
     bodies = [a.get("body") or "" for a in articles]
     headlines = [_headline_text(a) for a in articles]
-    with_body = [i for i, body in enumerate(bodies) if body]
-    with_headline = [i for i, headline in enumerate(headlines) if headline]
-    windows = {i: body_windows(bodies[i]) for i in with_body}
+    windows = [body_windows(body) if body else [] for body in bodies]
     # Kiwi tokenizes ahead (in its own process) while the rules run over each window as soon as its tokens arrive.
-    token_lists = iter(
-        tokenizer([text for i in with_body for _, text in windows[i]] + [headlines[i] for i in with_headline])
-    )
-    read = [i for i in with_body if articles[i].get("kind") != "ad"]
-    for i in read:  # dates and amounts need no tokens: found while Kiwi's threads are at work
+    # Each article's headline goes just before its body: Kiwi's work on the headlines is spread over the batch,
+    # beside the rules', and none of it is left for the end.
+    token_lists = iter(tokenizer(_texts_in_reading_order(headlines, windows)))
+    reading = {i for i, body in enumerate(bodies) if body and articles[i].get("kind") != "ad"}
+    for i in sorted(reading):  # dates and amounts need no tokens: found while Kiwi's threads are at work
         articles[i]["dates"] = [d.to_dict() for d in dates.find_dates(bodies[i], published[i])]
         articles[i]["amounts"] = [a.to_dict() for a in amounts.find_amounts(bodies[i])]
-    body_tokens: dict[int, list[Token]] = {}
-    reading = set(read)
-    for i in with_body:
-        article = articles[i]
-        window_tokens: list[tuple[int, list[Token]]] = []
+    terms: list[ArticleTerms] = []
+    for i, article in enumerate(articles):
+        headline_tokens = next(token_lists) if headlines[i] else []
         found: list[tuple[int, list[dict]]] = []
+        body_tokens: list[Token] = []
         for offset, text in windows[i]:
             # Each window is read as soon as its tokens come, while Kiwi (in a process of its own, when it runs
             # there: ``sinmun.morphology``) tokenizes the next ones.
             tokens = next(token_lists)
-            window_tokens.append((offset, tokens))
             if i in reading:
                 found.append((offset, _tokenized_entities({**article, "body": text}, tokens)))
-        if len(window_tokens) == 1:
-            body_tokens[i] = window_tokens[0][1]
-        else:
-            body_tokens[i] = [
-                (s + offset, e + offset, tag, form) for offset, ts in window_tokens for s, e, tag, form in ts
-            ]
+            if len(windows[i]) == 1:
+                body_tokens = tokens
+            else:  # the whole body's tokens, at their offsets in it: built as the windows come, not after the last
+                body_tokens.extend((s + offset, e + offset, tag, form) for s, e, tag, form in tokens)
         if i in reading:
             article["entities"] = found[0][1] if len(found) == 1 else joined_windows(found)
-            quoted = quotes.read_quotes(bodies[i], article["entities"], body_tokens[i])
+            quoted = quotes.read_quotes(bodies[i], article["entities"], body_tokens)
             article["quotes"] = [q.to_dict() for q in quoted.quotes]
             article["entities"].extend(quoted.speakers_added)  # speakers the recognizer missed
-    headline_tokens = {i: next(token_lists) for i in with_headline}
+        terms.append(article_terms(body_tokens, headline_tokens))
     if next(token_lists, None) is not None:
         raise ValueError("the tokenizer returned more token lists than texts")
-    return [article_terms(body_tokens.get(i, ()), headline_tokens.get(i, ())) for i in range(len(articles))]
+    return terms
+
+
+def _texts_in_reading_order(headlines: Sequence[str], windows: Sequence[list[tuple[int, str]]]) -> list[str]:
+    """The texts of a batch in the order ``extract_batch`` reads their tokens: each article's headline (when it has
+    one), then its body's windows."""
+    texts: list[str] = []
+    for headline, body in zip(headlines, windows, strict=True):
+        if headline:
+            texts.append(headline)
+        texts.extend(text for _, text in body)
+    return texts
 
 
 def _tokenized_entities(article: dict, tokens: list[Token]) -> list[dict]:

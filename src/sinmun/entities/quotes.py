@@ -43,6 +43,8 @@ CLOSING_DOUBLE = '"”'
 OPENING_SINGLE = "'‘"
 CLOSING_SINGLE = "'’"
 MAX_QUOTE_CHARS = 1500
+_DOUBLE_MARK_OR_LINE_END = re.compile("[\n" + re.escape(OPENING_DOUBLE + CLOSING_DOUBLE) + "]")
+_SINGLE_MARK_OR_LINE_END = re.compile("[\n" + re.escape(OPENING_SINGLE + CLOSING_SINGLE) + "]")
 
 # Glued to the closing mark: a quotative ending (…"고 밝혔다, …"라며, …"이라고). ``다며``/``다고``: a quote whose
 # last syllable is cut off by the mark (…받았"다며). ``라``/``이라`` + space: …"이라 밝혔다.
@@ -214,16 +216,16 @@ def quote_pairs(body: str) -> list[_Pair]:
     quotation never crosses a line; an opening mark left unclosed at the line's end is dropped."""
     pairs: list[_Pair] = []
     opened: int | None = None
-    for i, char in enumerate(body):
+    for mark in _DOUBLE_MARK_OR_LINE_END.finditer(body):  # only these characters matter: a 2 MB page has few
+        i, char = mark.start(), mark.group()
         if char == "\n":
             opened = None
-        elif char in OPENING_DOUBLE + CLOSING_DOUBLE:
-            if opened is not None and char in CLOSING_DOUBLE:
-                if i - opened > 1 and i - opened <= MAX_QUOTE_CHARS:
-                    pairs.append(_Pair(opened + 1, i, False))
-                opened = None
-            elif char in OPENING_DOUBLE or opened is None:
-                opened = i
+        elif opened is not None and char in CLOSING_DOUBLE:
+            if i - opened > 1 and i - opened <= MAX_QUOTE_CHARS:
+                pairs.append(_Pair(opened + 1, i, False))
+            opened = None
+        elif char in OPENING_DOUBLE or opened is None:
+            opened = i
     starts = [p.start for p in pairs]  # in order, and never overlapping one another
     for single in _single_pairs(body):
         n = bisect_right(starts, single.start) - 1
@@ -235,16 +237,16 @@ def quote_pairs(body: str) -> list[_Pair]:
 def _single_pairs(body: str) -> list[_Pair]:
     pairs: list[_Pair] = []
     opened: int | None = None
-    for i, char in enumerate(body):
+    for mark in _SINGLE_MARK_OR_LINE_END.finditer(body):
+        i, char = mark.start(), mark.group()
         if char == "\n":
             opened = None
-        elif char in OPENING_SINGLE + CLOSING_SINGLE:
-            if opened is not None and char in CLOSING_SINGLE:
-                if 1 < i - opened <= MAX_QUOTE_CHARS:
-                    pairs.append(_Pair(opened + 1, i, True))
-                opened = None
-            elif char in OPENING_SINGLE or opened is None:
-                opened = i
+        elif opened is not None and char in CLOSING_SINGLE:
+            if 1 < i - opened <= MAX_QUOTE_CHARS:
+                pairs.append(_Pair(opened + 1, i, True))
+            opened = None
+        elif char in OPENING_SINGLE or opened is None:
+            opened = i
     return pairs
 
 
