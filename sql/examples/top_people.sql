@@ -6,6 +6,7 @@ select
     count(distinct article_key) as articles
 from mart_entity_mention
 where entity_type = 'PERSON'
+    and not is_anonymous  -- A씨, 김모씨: one person per article, never ranked
 group by canonical_name
 order by mentions desc, person
 limit 5;

@@ -344,7 +344,7 @@ def _resolve_short_forms(entities: list[dict]) -> list[dict]:
             surname = entity.pop("short_reference", None) or entity["name"].partition(" ")[0]
             title = entity["mentions"][0].get("title") or ""
             same = [e for e in named if e["name"].startswith(surname) and " " not in e["name"]]
-            titled = [e for e in same if e["title"] and people.title_matches(e["title"], title)]
+            titled = [e for e in same if title and e["title"] and people.title_matches(e["title"], title)]
             target = titled[0] if len(titled) == 1 else same[0] if len(same) == 1 else None
             if target is not None:
                 target["mentions"] = sorted(target["mentions"] + entity["mentions"], key=lambda m: m["start"])
@@ -390,7 +390,10 @@ class _ShortReference(NamedTuple):
         entity = {**_new_entity("PERSON", name, None), "anonymous": True, "short_reference": surname}
         entity["title"] = None if self.honorific else self.title
         entity["model_agrees"] = True
-        entity["mentions"].append(_mention(body[start : self.end], start, self.end, title=self.title))
+        if self.honorific:  # the name as written (``허`` of ``허 씨``): an honorific is no part of a name, nor a title
+            entity["mentions"].append(_mention(surname, start, start + 1))
+        else:
+            entity["mentions"].append(_mention(body[start : self.end], start, self.end, title=self.title))
         return entity
 
 

@@ -663,13 +663,13 @@ def _anonymised_people(text: str, people: dict[str, Person]) -> None:
             continue
         if m["rest"] and m["rest"] not in lexicon.PARTICLES:
             continue
-        start, end = m.start("alias"), m.end("honorific")
-        if any(s < end and start < e for s, e in taken):
+        if any(s < m.end("honorific") and m.start("alias") < e for s, e in taken):
             continue
         name = f"{alias}{m['honorific']}"
         person = people.setdefault(name, Person(name=name, anonymous=True))
-        # the honorific is the mention's title, as in a short reference (``김 씨``): the name is the alias
-        person.mentions.append(PersonMention(text[start:end], start, end, m["honorific"]))
+        # the mention is the name as written, the alias (``A``, ``김모``): an honorific is no part of a name, nor a title
+        start, end = m.span("alias")
+        person.mentions.append(PersonMention(text[start:end], start, end))
 
 
 def _resolve_short(surname: str, title: str, people: dict[str, Person]) -> Person | None:
