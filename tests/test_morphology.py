@@ -125,13 +125,19 @@ def test_a_short_text_tokenized_lately_is_not_sent_to_kiwi_again() -> None:
     # it once. A long text (a body) is sent again: it is not kept.
     headline = "구청, 골목길 정비 계획 발표"
     body = LONG_TEXT[:300]
-    first = list(morphology.tokenize([headline, body]))
+    with morphology.sharing_short_texts():
+        first = list(morphology.tokenize([headline, body]))
+        with morphology.recording() as calls:
+            again = list(morphology.tokenize([body, headline, TEXTS[0]]))
+        assert [text for _, texts in calls for text in texts] == [body, TEXTS[0]]
+        assert again[:2] == [first[1], first[0]] and again[2] == next(morphology.tokenize([TEXTS[0]]))
+        again[1].clear()  # a caller may change its list: the kept tokens stay whole
+        assert next(morphology.tokenize([headline])) == first[0]
+    # Outside, every call sends Kiwi every text (a measurement of Kiwi alone measures Kiwi), and nothing is kept.
     with morphology.recording() as calls:
-        again = list(morphology.tokenize([body, headline, TEXTS[0]]))
-    assert [text for _, texts in calls for text in texts] == [body, TEXTS[0]]
-    assert again[:2] == [first[1], first[0]] and again[2] == next(morphology.tokenize([TEXTS[0]]))
-    again[1].clear()  # a caller may change its list: the kept tokens stay whole
-    assert next(morphology.tokenize([headline])) == first[0]
+        assert next(morphology.tokenize([headline])) == first[0]
+        list(morphology.tokenize([headline]))
+    assert [text for _, texts in calls for text in texts] == [headline, headline]
 
 
 REPEATS = [TEXTS[0], TEXTS[1], TEXTS[0], LONG_TEXT, TEXTS[1], LONG_TEXT, TEXTS[0]]

@@ -103,21 +103,41 @@ def analysis_scores(texts: Sequence[str]) -> list[float]:
 def tokenize(texts: Sequence[str]) -> Iterator[list[Token]]:
     """Kiwi's tokens of each text, as they are ready (one batched call; an iterator of token lists). A text
     longer than ``MAX_PIECE_CHARS`` goes to Kiwi in pieces (``text_pieces``); its tokens come back whole. A short
-    text this process had tokenized lately is not sent again (``_recent``)."""
+    text tokenized lately while a caller shares short texts (``sharing_short_texts``) is not sent again."""
+    if not _sharing[0]:
+        return _tokenize(texts)
     with _recent_lock:  # another thread may forget one meanwhile
         recent = {text: _recent[text] for text in texts if text in _recent}
     answers = _tokenize([text for text in texts if text not in recent] if recent else texts)
     return _with_recent(texts, recent, answers)
 
 
-# Kiwi's tokens of the short texts this process tokenized lately: a line the reader asked about (a headline,
-# whose last morpheme it checks) is tokenized again for the article's entities and search terms (2,185 headlines
-# of a 2 MB page). Kept for this many texts of at most this many characters, the oldest forgotten first; forgotten
-# all when Kiwi moves to or from a process of its own.
+# Kiwi's tokens of the short texts tokenized lately, while a caller reads pages and their entities together
+# (``sharing_short_texts``): a line the reader asked about (a headline, whose last morpheme it checks) is tokenized
+# again for the article's entities and search terms (2,185 headlines of a 2 MB page). Kept for this many texts of
+# at most this many characters, the oldest forgotten first; forgotten all when the last caller sharing them is
+# done, and when Kiwi moves to or from a process of its own. Outside, every call sends Kiwi every text: a
+# measurement of Kiwi alone measures Kiwi.
 _RECENT_TEXTS = 10_000
 _RECENT_MAX_CHARS = 200
 _recent: dict[str, tuple[Token, ...]] = {}
 _recent_lock = threading.Lock()
+_sharing = [0]  # how many callers are inside ``sharing_short_texts`` now
+
+
+@contextmanager
+def sharing_short_texts() -> Iterator[None]:
+    """Within: a short text tokenized once is not sent to Kiwi again (reading a batch of pages, then their
+    entities). Nested and concurrent callers share; the texts are forgotten when the last one is done."""
+    with _recent_lock:
+        _sharing[0] += 1
+    try:
+        yield
+    finally:
+        with _recent_lock:
+            _sharing[0] -= 1
+            if not _sharing[0]:
+                _recent.clear()
 
 
 def _with_recent(
@@ -130,9 +150,10 @@ def _with_recent(
         tokens = next(answers)
         if len(text) <= _RECENT_MAX_CHARS:
             with _recent_lock:
-                if len(_recent) >= _RECENT_TEXTS:
-                    del _recent[next(iter(_recent))]
-                _recent[text] = tuple(tokens)
+                if _sharing[0]:  # read after the callers sharing texts were done: nothing to keep it for
+                    if len(_recent) >= _RECENT_TEXTS:
+                        del _recent[next(iter(_recent))]
+                    _recent[text] = tuple(tokens)
         yield tokens
 
 

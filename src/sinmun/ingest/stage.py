@@ -20,6 +20,7 @@ from typing import NamedTuple
 from sinmun.entities.extract import Tokenizer, extract_batch, kiwi_tokenizer
 from sinmun.ingest.discover import NotARegularFile, PageFile, open_regular_file
 from sinmun.ingest.normalize import PageRecord, batch_tables, page_id
+from sinmun.morphology import sharing_short_texts
 from sinmun.pages.decode import PageRejected
 from sinmun.parse import PageBytes, iso_date, parse_pages_bytes
 
@@ -177,6 +178,7 @@ def read_page_file(page: PageFile, max_bytes: int) -> tuple[bytes | None, dict |
     return data, None
 
 
+@sharing_short_texts()  # a headline the reader checked is tokenized again for its entities: Kiwi reads it once
 def stage_batch(
     pages: list[PageFile],
     *,
