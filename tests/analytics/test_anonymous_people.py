@@ -67,8 +67,7 @@ def test_each_articles_anonymised_person_is_an_entity_of_its_own(warehouse: Path
         warehouse,
         "select mention_text from mart_entity_mention where is_anonymous order by publication_date, start_char",
     )
-    # each mention is the name as written: the letter, the surname and 모 (no honorific, no age)
-    assert [r["mention_text"] for r in written] == ["A", "A", "A", "김모"]
+    assert [r["mention_text"] for r in written] == ["A씨", "A씨", "A(52)씨", "김모(27)씨"]
 
 
 @pytest.mark.integration

@@ -315,7 +315,7 @@ RULES_AND_MODEL_CASES = [
     ),
     ("former-is-no-surname", "전 장관은 웃었다.", [], []),
     # the model's letter alone makes no name; the rules' anonymised person stays, anonymous, with no title
-    ("letter-and-ssi-is-an-anonymised-person", "A씨가 다쳤다.", [RS(0, 1, "PS", 0.99)], [("A씨", None, ["A"])]),
+    ("letter-and-ssi-is-an-anonymised-person", "A씨가 다쳤다.", [RS(0, 1, "PS", 0.99)], [("A씨", None, ["A씨"])]),
 ]
 
 
@@ -346,19 +346,19 @@ SHORT_REFERENCE_CASES = [
         "surname-and-ssi-apart",
         "허 씨는 웃었다.",
         [_surname_at("허 씨는", "허", 0.99)],
-        [("허씨", None, True, ["허"])],
+        [("허씨", None, True, ["허 씨"])],
     ),
     (
         "surname-and-ssi-glued",
         "그는 박씨와 만났다.",
         [_surname_at("그는 박씨와", "박", 0.99)],
-        [("박씨", None, True, ["박"])],
+        [("박씨", None, True, ["박씨"])],
     ),
     (
         "surname-and-gun",
         "결국 김 군은 울었다.",
         [_surname_at("결국 김 군은", "김", 0.99)],
-        [("김군", None, True, ["김"])],
+        [("김군", None, True, ["김 군"])],
     ),
     ("this-county-is-no-boy", "이 군은 인구가 줄었다.", [_surname_at("이 군은", "이", 0.99)], []),
     ("one-official-is-no-surname", "한 의원은 웃었다.", [_surname_at("한 의원은", "한", 0.99)], []),
@@ -386,7 +386,7 @@ SHORT_REFERENCE_CASES = [
             _surname_at("김서진 전 위원장이 사퇴했다. 김 전 위원장은 웃었다. 김 씨는 울었다.", "김", 0.99, 1),
             _surname_at("김서진 전 위원장이 사퇴했다. 김 전 위원장은 웃었다. 김 씨는 울었다.", "김", 0.99, 2),
         ],
-        [("김서진", "전 위원장", None, ["김서진", "김 전 위원장", "김"])],
+        [("김서진", "전 위원장", None, ["김서진", "김 전 위원장", "김 씨"])],
     ),
     (
         "a-short-reference-to-one-of-two-people-by-title",

@@ -390,8 +390,8 @@ class _ShortReference(NamedTuple):
         entity = {**_new_entity("PERSON", name, None), "anonymous": True, "short_reference": surname}
         entity["title"] = None if self.honorific else self.title
         entity["model_agrees"] = True
-        if self.honorific:  # the name as written (``허`` of ``허 씨``): an honorific is no part of a name, nor a title
-            entity["mentions"].append(_mention(surname, start, start + 1))
+        if self.honorific:  # the whole written form, as an anonymised person's (``허 씨``): an honorific is no title
+            entity["mentions"].append(_mention(body[start : self.end], start, self.end))
         else:
             entity["mentions"].append(_mention(body[start : self.end], start, self.end, title=self.title))
         return entity

@@ -663,12 +663,13 @@ def _anonymised_people(text: str, people: dict[str, Person]) -> None:
             continue
         if m["rest"] and m["rest"] not in lexicon.PARTICLES:
             continue
-        if any(s < m.end("honorific") and m.start("alias") < e for s, e in taken):
+        start, end = m.start("alias"), m.end("honorific")
+        if any(s < end and start < e for s, e in taken):
             continue
         name = f"{alias}{m['honorific']}"
         person = people.setdefault(name, Person(name=name, anonymous=True))
-        # the mention is the name as written, the alias (``A``, ``김모``): an honorific is no part of a name, nor a title
-        start, end = m.span("alias")
+        # the mention is the whole written form (``김모(45·광주 북구)씨``: what it covers is no other entity's), with
+        # no title (an honorific is none)
         person.mentions.append(PersonMention(text[start:end], start, end))
 
 
