@@ -366,10 +366,6 @@ def _surname_reference(entity: dict) -> bool:
     )
 
 
-# A one-syllable word before a title that is a determiner there, not a surname: 전 대통령 (former), 현 의원 (current),
-# 각 부처 (each), 모 회장 (a certain), 고 김철수 (the late), 총/본/당/매/해/동/주 (chief, this, the party's, every,
-# the said, the same, the envoy's).
-_DETERMINERS_BEFORE_TITLE = frozenset("전 현 각 모 고 총 본 당 매 해 동 주 前 現 故".split())
 # A surname that is also a numeral before a title (한 의원: one lawmaker): a short reference only to a person of
 # that surname the article names (한 총리 after 한덕수 총리), never a person of its own.
 _NUMERALS_BEFORE_TITLE = frozenset({"한"})
@@ -387,13 +383,11 @@ class _ShortReference(NamedTuple):
         to link to the article's named person of that surname; anonymous when there is none."""
         surname = body[start]
         name = f"{surname}{self.title}" if self.honorific else f"{surname} {self.title}"
+        title = None if self.honorific else self.title  # an honorific is no title (``허 씨``, as ``A씨``)
         entity = {**_new_entity("PERSON", name, None), "anonymous": True, "short_reference": surname}
-        entity["title"] = None if self.honorific else self.title
+        entity["title"] = title
         entity["model_agrees"] = True
-        if self.honorific:  # the whole written form, as an anonymised person's (``허 씨``): an honorific is no title
-            entity["mentions"].append(_mention(body[start : self.end], start, self.end))
-        else:
-            entity["mentions"].append(_mention(body[start : self.end], start, self.end, title=self.title))
+        entity["mentions"].append(_mention(body[start : self.end], start, self.end, title=title))
         return entity
 
 
@@ -402,7 +396,7 @@ def _short_reference(body: str, start: int, end: int) -> _ShortReference | None:
     short reference: a title after it, an office qualifier between (``김 전 위원장``), or 씨, 군 or 양 (``허 씨``,
     ``박씨는``). None otherwise."""
     written = body[start:end]
-    if not (written in lexicon.surnames() or ("A" <= written <= "Z")) or written in _DETERMINERS_BEFORE_TITLE:
+    if not (written in lexicon.surnames() or ("A" <= written <= "Z")) or written in people.DETERMINERS_BEFORE_TITLE:
         return None
     if start and not (body[start - 1].isspace() or body[start - 1] in _OPENING_MARKS + "(·,"):
         return None

@@ -606,11 +606,13 @@ def _short_references(text: str, words: list[_Word], people: dict[str, Person]) 
             person.mentions.sort(key=lambda x: x.start)
 
 
-# One-syllable words written before a title that are not surnames there: 전 대통령 (former), 현 의원 (current),
-# 양 정상 (both), 각 부처 (each), 주 대사 (the envoy), 총 책임자 (chief), 당 대표 (the party's).
-_NOT_SURNAMES_BEFORE_TITLE = frozenset(
-    "전 현 양 각 주 총 부 대 매 본 당 동 해 차 구 시 도 군 반 원 국 공 제 신 고 故".split()
-)
+# One-syllable words that are determiners before a title, never surnames there: 전 대통령 (former), 현 의원
+# (current), 각 부처 (each), 모 회장 (a certain), 고 김철수 (the late), 총/본/당/매/해/동/주 (chief, this, the party's,
+# every, the said, the same, the envoy's).
+DETERMINERS_BEFORE_TITLE = frozenset("전 현 각 모 고 총 본 당 매 해 동 주 前 現 故".split())
+# The rules, with no model to weigh a syllable, take none of these for a surname before a title either: 양 정상
+# (both), 신 (new), and syllables of common words (부, 대, 차, 구, 시, 도, 군, 반, 원, 국, 공, 제).
+_NOT_SURNAMES_BEFORE_TITLE = DETERMINERS_BEFORE_TITLE | frozenset("양 신 부 대 차 구 시 도 군 반 원 국 공 제".split())
 
 
 def _unresolved_short_references(text: str, words: list[_Word], people: dict[str, Person]) -> None:
