@@ -53,6 +53,7 @@ def parse_page_bytes(
     return result
 
 
+@sharing_short_texts()  # a headline the reader checked (its last morpheme) is tokenized again for its entities: once
 def parse_pages_bytes(
     pages: Sequence[PageBytes],
     *,
@@ -67,49 +68,45 @@ def parse_pages_bytes(
     ``with_entities=False`` leaves entities, dates and amounts empty, for a caller that extracts them over the
     batch itself (``sinmun.entities.extract.extract_batch``). ``seconds``, when given, adds the time spent
     decoding and hashing, and reading the pages' pieces (``segment``)."""
-    # A headline the reader checked (its last morpheme) is tokenized again for its entities: Kiwi reads it once.
-    with sharing_short_texts():
-        started = time.perf_counter()
-        results: list[dict | PageRejected | None] = [None] * len(pages)
-        decoded: dict[int, tuple[DecodedPage, str]] = {}
-        for n, page in enumerate(pages):
-            try:
-                decoded[n] = (decode_page(page.data), hashlib.sha256(page.data).hexdigest())
-            except PageRejected as err:
-                results[n] = err
-        decoded_at = time.perf_counter()
-        readings = dict(
-            zip(decoded, read_pages([d.text for d, _ in decoded.values()], scorer, final_tags, tags_at), strict=True)
-        )
-        if seconds is not None:
-            seconds["decode+hash"] = seconds.get("decode+hash", 0.0) + decoded_at - started
-            seconds["segment"] = seconds.get("segment", 0.0) + time.perf_counter() - decoded_at
-        for n, reading in readings.items():
-            if not reading.articles:
-                results[n] = PageRejected("no-articles", "no recognisable article on the page")
-                continue
-            page, (text, sha256) = pages[n], decoded[n]
-            published = page.publication_date or reading.furniture.publication_date
-            results[n] = {
-                "source": {
-                    "path": page.path,
-                    "sha256": sha256,
-                    "encoding": text.encoding,
-                    "publication": page.publication
-                    or reading.furniture.publication
-                    or _publication_from_bylines(reading),
-                    "publication_date": published.isoformat() if published else None,
-                    "page": page.page if page.page is not None else reading.furniture.page,
-                    "section": reading.furniture.section,
-                },
-                "articles": [a.to_dict() for a in reading.articles],
-            }
-        if with_entities:
-            parsed = [r for r in results if isinstance(r, dict)]
-            articles = [a for r in parsed for a in r["articles"]]
-            published_on = [iso_date(r["source"]["publication_date"]) for r in parsed for _ in r["articles"]]
-            extract_batch(articles, published_on, tokenizer)
-        return results  # type: ignore[return-value]
+    started = time.perf_counter()
+    results: list[dict | PageRejected | None] = [None] * len(pages)
+    decoded: dict[int, tuple[DecodedPage, str]] = {}
+    for n, page in enumerate(pages):
+        try:
+            decoded[n] = (decode_page(page.data), hashlib.sha256(page.data).hexdigest())
+        except PageRejected as err:
+            results[n] = err
+    decoded_at = time.perf_counter()
+    readings = dict(
+        zip(decoded, read_pages([d.text for d, _ in decoded.values()], scorer, final_tags, tags_at), strict=True)
+    )
+    if seconds is not None:
+        seconds["decode+hash"] = seconds.get("decode+hash", 0.0) + decoded_at - started
+        seconds["segment"] = seconds.get("segment", 0.0) + time.perf_counter() - decoded_at
+    for n, reading in readings.items():
+        if not reading.articles:
+            results[n] = PageRejected("no-articles", "no recognisable article on the page")
+            continue
+        page, (text, sha256) = pages[n], decoded[n]
+        published = page.publication_date or reading.furniture.publication_date
+        results[n] = {
+            "source": {
+                "path": page.path,
+                "sha256": sha256,
+                "encoding": text.encoding,
+                "publication": page.publication or reading.furniture.publication or _publication_from_bylines(reading),
+                "publication_date": published.isoformat() if published else None,
+                "page": page.page if page.page is not None else reading.furniture.page,
+                "section": reading.furniture.section,
+            },
+            "articles": [a.to_dict() for a in reading.articles],
+        }
+    if with_entities:
+        parsed = [r for r in results if isinstance(r, dict)]
+        articles = [a for r in parsed for a in r["articles"]]
+        published_on = [iso_date(r["source"]["publication_date"]) for r in parsed for _ in r["articles"]]
+        extract_batch(articles, published_on, tokenizer)
+    return results  # type: ignore[return-value]
 
 
 def iso_date(iso: str | None) -> date | None:
