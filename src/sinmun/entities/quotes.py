@@ -214,38 +214,30 @@ def read_quotes(body: str, entities: Sequence[dict] = (), tokens: Sequence[Token
 def quote_pairs(body: str) -> list[_Pair]:
     """Every quotation in ``body``: double marks (straight or curly), and single marks outside double ones. A
     quotation never crosses a line; an opening mark left unclosed at the line's end is dropped."""
-    pairs: list[_Pair] = []
-    opened: int | None = None
-    for mark in _DOUBLE_MARK_OR_LINE_END.finditer(body):  # only these characters matter: a 2 MB page has few
-        i, char = mark.start(), mark.group()
-        if char == "\n":
-            opened = None
-        elif opened is not None and char in CLOSING_DOUBLE:
-            if i - opened > 1 and i - opened <= MAX_QUOTE_CHARS:
-                pairs.append(_Pair(opened + 1, i, False))
-            opened = None
-        elif char in OPENING_DOUBLE or opened is None:
-            opened = i
+    pairs = _pairs_of_marks(body, _DOUBLE_MARK_OR_LINE_END, OPENING_DOUBLE, CLOSING_DOUBLE, single=False)
     starts = [p.start for p in pairs]  # in order, and never overlapping one another
-    for single in _single_pairs(body):
+    for single in _pairs_of_marks(body, _SINGLE_MARK_OR_LINE_END, OPENING_SINGLE, CLOSING_SINGLE, single=True):
         n = bisect_right(starts, single.start) - 1
         if n < 0 or not pairs[n].start <= single.start < pairs[n].end:
             pairs.append(single)
     return sorted(pairs, key=lambda p: p.start)
 
 
-def _single_pairs(body: str) -> list[_Pair]:
+def _pairs_of_marks(body: str, marks: re.Pattern[str], opening: str, closing: str, *, single: bool) -> list[_Pair]:
+    """The quotations of one kind of mark, in order: a closing mark closes the last mark opened on its line (a mark
+    that may open or close, ``"``, opens when none is open); only the marks and line ends are looked at (``marks``
+    finds them: a 2 MB page has few)."""
     pairs: list[_Pair] = []
     opened: int | None = None
-    for mark in _SINGLE_MARK_OR_LINE_END.finditer(body):
+    for mark in marks.finditer(body):
         i, char = mark.start(), mark.group()
         if char == "\n":
             opened = None
-        elif opened is not None and char in CLOSING_SINGLE:
+        elif opened is not None and char in closing:
             if 1 < i - opened <= MAX_QUOTE_CHARS:
-                pairs.append(_Pair(opened + 1, i, True))
+                pairs.append(_Pair(opened + 1, i, single))
             opened = None
-        elif char in OPENING_SINGLE or opened is None:
+        elif char in opening or opened is None:
             opened = i
     return pairs
 
