@@ -11,6 +11,7 @@ takes up most. Pure: the reader batches the scoring.
 from __future__ import annotations
 
 import re
+from collections.abc import Sequence
 
 from sinmun.pages.column_breaks import ends_sentence
 
@@ -35,6 +36,11 @@ def _stem(word: str) -> str:
     return _PARTICLE.sub("", bare) if len(bare) > 2 else bare
 
 
+def marks_topic(words: Sequence[str]) -> bool:
+    """One of the words is marked as a topic (``구청은``): a sentence's start, not a headline's words."""
+    return any(_TOPIC.search(w) for w in words)
+
+
 def title_ends(text: str) -> list[tuple[int, int]]:
     """Where a title may end in ``text`` (a caption line without its byline), as (words in the title, how many
     of them come back in the caption): the caption is one sentence after it, and at least two of the title's
@@ -54,7 +60,7 @@ def title_ends(text: str) -> list[tuple[int, int]]:
         found = sum(1 for s in stems if s in caption)
         if _TITLE_END_MARK.search(title):
             return [(k, found)]
-        if any(_TOPIC.search(w) for w in words[:k]):
+        if marks_topic(words[:k]):
             break  # a topic already marked: the start of a sentence (구청은 …), not a title
         if found >= 2 and 2 * found >= len(stems):
             ends.append((k, found))

@@ -664,7 +664,6 @@ def _heading_end(lines: list[str], has_headline: bool, cut_after: dict[str, bool
 
 # A verb's ending closing a line: a connective (모여, 나서), or one Kiwi reads as final (열려).
 _VERB_ENDING_TAGS = frozenset({"EC", "EF"})
-_TOPIC_MARKED = re.compile(r"[가-힣](?:은|는)$")
 _QUOTATION_MARKS = (("‘", "’"), ("“", "”"), ("「", "」"), ("『", "』"), ("《", "》"), ("«", "»"))
 
 
@@ -698,7 +697,7 @@ def _fused_verb_ending(at_last: str, at_before: str) -> bool:
 
 
 def _marks_topic(line: str) -> bool:
-    return any(_TOPIC_MARKED.search(w) for w in line.split())
+    return captions.marks_topic(line.split())
 
 
 def _reads_as_sentence_start(line: str) -> bool:
