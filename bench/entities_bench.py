@@ -10,8 +10,9 @@ best of ``--repeat`` runs, Kiwi loaded and warmed up beforehand, the same number
 - Kiwi alone: ``Kiwi.tokenize`` over the texts the extraction sends it (every body and headline) in one batched
   call, every token materialized;
 - extraction: ``sinmun.entities.extract.extract_batch`` (Kiwi's batched tokenize + every rule: people,
-  organizations, places, dates, amounts, quotes, the trained recognizer, search terms), each run with Kiwi's
-  memory of recent short texts forgotten first (``forget_recent_tokens``), so every run sends Kiwi everything.
+  organizations, places, dates, amounts, quotes, the trained recognizer, search terms); it keeps no memory of
+  short texts between runs (only ``parse`` and ``ingest`` share them, ``sharing_short_texts``), so every run sends
+  Kiwi everything.
 
 It prints both, wall and CPU seconds (every thread of the process: Kiwi's workers run in it), characters per
 second, and the ratios (the goals: extraction <= 1.6 x Kiwi alone in CPU time, with the trained recognizer); and
@@ -28,9 +29,7 @@ from pathlib import Path
 import corpus
 
 from sinmun.entities.extract import extract_batch
-from sinmun.morphology import default_workers, forget_recent_tokens, kiwi
-
-ROOT = Path(__file__).resolve().parents[1]
+from sinmun.morphology import default_workers, kiwi
 
 
 def corpus_articles(n: int) -> tuple[list[dict], list[date | None]]:
@@ -98,7 +97,6 @@ def main() -> None:
                 _ = (t.start, t.len, t.tag)
 
     def extraction() -> None:
-        forget_recent_tokens()
         extract_batch([dict(a) for a in articles], dates)
 
     t_kiwi, cpu_kiwi = best_of(args.repeat, kiwi_alone)
