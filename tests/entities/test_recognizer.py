@@ -327,6 +327,7 @@ def _surname_at(body: str, written: str, confidence: float, occurrence: int = 0)
     return RS(start, start + len(written), "PS", confidence)
 
 
+NAMED_THEN_SHORT = "김서진 전 위원장이 사퇴했다. 김 전 위원장은 웃었다. 김 씨는 울었다."
 SHORT_REFERENCE_CASES = [
     # (name, body, the model's spans, expected (name, title, anonymous, mention texts) of the people)
     (
@@ -380,11 +381,11 @@ SHORT_REFERENCE_CASES = [
     ),
     (
         "short-references-are-mentions-of-the-named-person",
-        "김서진 전 위원장이 사퇴했다. 김 전 위원장은 웃었다. 김 씨는 울었다.",
+        NAMED_THEN_SHORT,
         [
             RS(0, 3, "PS", 0.95),
-            _surname_at("김서진 전 위원장이 사퇴했다. 김 전 위원장은 웃었다. 김 씨는 울었다.", "김", 0.99, 1),
-            _surname_at("김서진 전 위원장이 사퇴했다. 김 전 위원장은 웃었다. 김 씨는 울었다.", "김", 0.99, 2),
+            _surname_at(NAMED_THEN_SHORT, "김", 0.99, 1),
+            _surname_at(NAMED_THEN_SHORT, "김", 0.99, 2),
         ],
         [("김서진", "전 위원장", None, ["김서진", "김 전 위원장", "김 씨"])],
     ),
