@@ -26,6 +26,18 @@ ORG_CASES = [
     ("broadcaster-by-its-korean-name", "엠넷 오디션 무대에 올랐다.", ["Mnet"]),
     ("generic-words-are-not-orgs", "정부는 관계 기관과 협회, 센터, 학교에 알렸다.", []),
     ("known-alias-maps-to-canonical", "한전은 전력망을 늘린다.", ["한국전력공사"]),
+    ("ending-like-a-particle", "서부소방서 관계자는 말했다.", ["서부소방서"]),
+    # A middle dot lists names: each item that names an organization by itself is one of its own.
+    ("dot-list-of-endings", "소방청·광주경찰청·북부소방서 직원들이 나왔다.", ["소방청", "광주경찰청", "북부소방서"]),
+    ("dot-list-of-known-names", "법무부·산업부는 합의했다.", ["법무부", "산업통상자원부"]),
+    ("dot-list-particle-on-last-item", "한국전력공사·전남테크노파크와 협약했다.", ["한국전력공사", "전남테크노파크"]),
+    # 경찰서 ends in 서, which is also a particle (에서): only the word's last item carries a particle.
+    ("dot-list-item-ending-like-a-particle", "북부경찰서·남부소방서에 알렸다.", ["북부경찰서", "남부소방서"]),
+    # An item that names nothing by itself shares the next one's head: one name.
+    ("dot-list-shared-head", "광주·전남혁신도시협의회가 출범했다.", ["광주·전남혁신도시협의회"]),
+    ("dot-list-shared-head-short", "시·군의회 의원들이 모였다.", ["시·군의회"]),
+    # A count before a name (a tally: 12명·호남대병원 8명) is no part of it.
+    ("dot-list-count-before-name", "환자는 전남대병원 12명·호남대병원 8명이다.", ["전남대병원", "호남대병원"]),
 ]
 
 

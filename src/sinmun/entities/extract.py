@@ -168,12 +168,16 @@ PERSON_CONFIDENCE = float(os.environ.get("SINMUN_PERSON_CONFIDENCE", "0.4"))
 BARE_PERSON_CONFIDENCE = float(os.environ.get("SINMUN_BARE_PERSON_CONFIDENCE", "0.9"))
 # A bare name that is the subject of a verb of speech (``_person_confidence_needed``).
 SPEAKER_PERSON_CONFIDENCE = float(os.environ.get("SINMUN_SPEAKER_PERSON_CONFIDENCE", "0.7"))
+# A bare name shaped like a Korean name and closed by a particle (``_person_confidence_needed``).
+PARTICLE_PERSON_CONFIDENCE = float(os.environ.get("SINMUN_PARTICLE_PERSON_CONFIDENCE", "0.5"))
 # A surname written as a short reference (``김 전 위원장``, ``허 씨``, ``A 교수``) that no person of the article
 # carries: kept as a person of its own when the model reads the surname as a person's this surely.
 SHORT_REFERENCE_CONFIDENCE = float(os.environ.get("SINMUN_SHORT_REFERENCE_CONFIDENCE", "0.9"))
 # An organization or place only the model found: this sure, and surer still when it is common nouns only (경찰 is
-# an organization, 국가대표 상비군 a squad).
+# an organization, 국가대표 상비군 a squad). A place needs less than an organization: below 0.6 the
+# cross-validated place precision holds while organizations lose precision as fast as they gain recall.
 NAME_CONFIDENCE = float(os.environ.get("SINMUN_NAME_CONFIDENCE", "0.6"))
+PLACE_NAME_CONFIDENCE = float(os.environ.get("SINMUN_PLACE_NAME_CONFIDENCE", "0.5"))
 COMMON_NOUN_NAME_CONFIDENCE = float(os.environ.get("SINMUN_COMMON_NOUN_NAME_CONFIDENCE", "0.9"))
 
 
@@ -253,11 +257,7 @@ def merge_recognized(
         if kind == "LC" and suffix_places.common_noun_ending(body_tokens.within(start, end)):
             continue  # 서명운동, 사고지역: common nouns, whatever the model says
         generic = kind == "OG" and body[start:end] in lexicon.generic_institutions()
-        if (
-            kind != "PS"
-            and not generic
-            and confidence < (COMMON_NOUN_NAME_CONFIDENCE if common_nouns_only else NAME_CONFIDENCE)
-        ):
+        if kind != "PS" and not generic and confidence < _name_confidence_needed(kind, common_nouns_only):
             continue
         title = None
         if kind == "PS":
@@ -300,18 +300,45 @@ _SPEECH_VERB = re.compile(
     r"(?:말|밝|주장|강조|일축|설명|비판|지적|전|덧붙|답|반박|언급|촉구|호소|토로|털어놓|비난|반문|당부)(?:했|혔|였|놨)"
 )
 _SENTENCE_END = re.compile(r"[.!?](?:\s|$)|\n")
+# A bare name with an age in brackets after it (``두더웨이(50)``, ``김민수(31·회사원)``): the press writes ages of
+# people only.
+_AGE_AFTER = re.compile(r"\(\d{1,3}(?:세)?[)·,.]")
+# A bare name shaped like a Korean name (a surname and one or two syllables) that a particle or a list's comma closes
+# (``최민호는``, ``박은지와``, ``윤서진,``): the word is a whole noun phrase of its own, not the first part of a
+# compound (``리히터 규모``, ``김용균법``), and its shape is a name's.
+_PARTICLE_OR_MARK_AFTER = re.compile(r"(?:은|는|이|가|을|를|의|에게|와|과|도|만|,|\))(?=[\s,.]|$)")
+
+
+def _name_confidence_needed(kind: str, common_nouns_only: bool) -> float:
+    """How sure the model must be of an organization (OG) or a place (LC) it alone found."""
+    if common_nouns_only:
+        return COMMON_NOUN_NAME_CONFIDENCE
+    return PLACE_NAME_CONFIDENCE if kind == "LC" else NAME_CONFIDENCE
 
 
 def _person_confidence_needed(body: str, start: int, end: int, title: str | None) -> float:
-    """How sure the model must be of a person it alone found: less with a title or 씨 beside the name or a mark of
-    the deceased before it, somewhat less when the name is the subject of a verb of speech, most when bare."""
-    if title or _DECEASED_BEFORE.search(body, max(0, start - 6), start):
+    """How sure the model must be of a person it alone found: less with a title or 씨 beside the name, a mark of
+    the deceased before it or an age after it; somewhat less when the name is the subject of a verb of speech, or a
+    Korean-shaped name closed by a particle; most when bare."""
+    if title or _DECEASED_BEFORE.search(body, max(0, start - 6), start) or _AGE_AFTER.match(body, end):
         return PERSON_CONFIDENCE
     if _SUBJECT_PARTICLE_AFTER.match(body, end) and not _inside_quotation(body, start):
         sentence_end = _SENTENCE_END.search(body, end)
         if _SPEECH_VERB.search(body, end, sentence_end.end() if sentence_end else len(body)):
             return SPEAKER_PERSON_CONFIDENCE
+    if (
+        _PARTICLE_OR_MARK_AFTER.match(body, end)
+        and _full_korean_name(body[start:end])
+        and not _inside_quotation(body, start)
+    ):
+        return PARTICLE_PERSON_CONFIDENCE
     return BARE_PERSON_CONFIDENCE
+
+
+def _full_korean_name(text: str) -> bool:
+    """A surname and a given name of two syllables (``최민호``, ``남궁민서``), and no place or organization a lexicon
+    knows: two syllables are as often a place or a word as a name (신안, 남도)."""
+    return len(text) >= 3 and lexicon.is_korean_name(text) and text not in recognizer.organization_or_place_forms()
 
 
 def _inside_quotation(body: str, start: int) -> bool:

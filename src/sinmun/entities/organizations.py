@@ -89,9 +89,12 @@ def find_organizations(text: str, *, exclude: set[str] = frozenset()) -> list[Or
             if alias not in org.aliases:
                 org.aliases.append(alias)
 
-    for m in _WORD.finditer(text):
-        core, _ = strip_particle(m.group())
-        if not core or core in exclude or (declarations and any(s <= m.start() < e for s, e in declarations)):
+    items = (item for m in _WORD.finditer(text) for item in _list_items(m.start(), m.group(), known))
+    for item_start, item, ends_word in items:
+        # A particle follows the word's last item only, and never cuts an organization's ending (소방서, 세무서: 서
+        # is also the particle 에서's short form).
+        core = strip_particle(item)[0] if ends_word and not (org_ending(item) or item in known) else item
+        if not core or core in exclude or (declarations and any(s <= item_start < e for s, e in declarations)):
             continue
         name = surface_to_name.get(core) or known.get(core)
         if name is None and surface_to_name:
@@ -105,7 +108,34 @@ def find_organizations(text: str, *, exclude: set[str] = frozenset()) -> list[Or
             name = core
         if name is None:
             continue
-        add(name, m.start(), m.start() + len(core))
+        add(name, item_start, item_start + len(core))
     for org in orgs.values():
         org.mentions.sort(key=lambda x: x.start)
     return [o for o in sorted(orgs.values(), key=lambda o: o.mentions[0].start if o.mentions else 0) if o.mentions]
+
+
+def _list_items(start: int, word: str, known: dict[str, str]) -> list[tuple[int, str, bool]]:
+    """(offset, characters, whether it ends the word) of the items of a word that lists names with middle dots (``경찰청·서울지방경찰청·
+    종로경찰서``): an item that names an organization by itself (an organization ending, a known name) ends one, so
+    each is a mention of its own. An item that names none shares the head of the next one (``하나·외환은행``,
+    ``시·도교육청``: one name) and stays joined to it; a count before a name (``74명·을지대병원``) is no part of
+    it. A word without a middle dot is one item."""
+    if "·" not in word:
+        return [(start, word, True)]
+    parts = word.split("·")
+    items: list[tuple[int, str]] = []
+    offset = pending_start = start
+    pending = ""
+    for i, part in enumerate(parts):
+        last = i + 1 == len(parts)
+        offset += len(part) + 1
+        if not pending and part[:1].isdigit() and not last:
+            pending_start = offset  # a count (74명): the next item starts after its dot
+            continue
+        pending = f"{pending}·{part}" if pending else part
+        if not last and (org_ending(part) or part in known):
+            items.append((pending_start, pending, False))
+            pending, pending_start = "", offset
+    if pending:
+        items.append((pending_start, pending, True))
+    return items
