@@ -124,3 +124,28 @@ KIWI_CASES = [
 def test_a_description_of_a_kind_of_body_is_no_name(body: str, model_marks: bool, expected: list[str]) -> None:
     merged = merged_with_the_model_on(body, lambda e: e["type"] == "ORG", "OG", model_marks)
     assert [e["name"] for e in merged if e["type"] == "ORG"] == expected
+
+
+NESTED_PLACE_CASES = [
+    # A place written as a word of an organization's name is no mention of the place: the organization is.
+    ("prosecutors-office", "수원지검 강력부는 그를 기소했다.", [("ORG", "수원지검", ["수원지검"])]),
+    ("city-hall", "서울시청 앞에서 집회가 열렸다.", [("ORG", "서울시청", ["서울시청"])]),
+    (
+        "a-place-before-the-name-stands-alone",
+        "그는 서울 강남경찰서에 고소했다.",
+        [("ORG", "강남경찰서", ["강남경찰서"]), ("LOCATION", "서울특별시", ["서울"])],
+    ),
+    (
+        "the-same-place-written-alone-later",
+        "무안군의회 의장이 무안군을 찾았다.",
+        [("ORG", "무안군의회", ["무안군의회"]), ("LOCATION", "전라남도 무안군", ["무안군"])],
+    ),
+]
+
+
+@pytest.mark.parametrize(
+    ("body", "expected"), [c[1:] for c in NESTED_PLACE_CASES], ids=[c[0] for c in NESTED_PLACE_CASES]
+)
+def test_a_place_inside_an_organizations_name_is_no_place_mention(body: str, expected: list) -> None:
+    found = article_entities({"kind": "news", "body": body})
+    assert [(e["type"], e["name"], [m["text"] for m in e["mentions"]]) for e in found] == expected

@@ -181,6 +181,10 @@ CASES = [
         (),
     ),
     ("risky form before 앞바다", "진도 앞바다", [("진도", "전라남도 진도군")], ()),
+    ("risky form before a venue", "함평 실내체육관에서 열렸다", [("함평", "전라남도 함평군")], ()),
+    ("risky form before a named venue", "무안 중앙장례식장, 발인 9일", [("무안", "전라남도 무안군")], ()),
+    ("risky form before a word that is no venue", "무안 사람들이 모였다", [], ()),
+    ("risky form with a particle before a venue", "진도가 체육관 안에서 나갔다", [], ()),
     (
         "risky forms in a list",
         "무안, 신안, 함평, 완도 등",

@@ -679,10 +679,11 @@ def rule_entities(article: dict, *, is_common_word: people.CommonWordCheck | Non
                 }
             )
     out.extend(_glued_affiliations(found_people, body, {o.name for o in orgs}, taken))
+    org_spans = [(m.start, m.end) for org in orgs for m in org.mentions]
     by_place: dict[str, dict] = {}
     for m in place_mentions:
-        if _overlaps(m.start, m.end, person_spans):
-            continue
+        if _overlaps(m.start, m.end, person_spans) or _inside_longer(m.start, m.end, org_spans):
+            continue  # 수원 in 수원지검, 서울시 in 서울시청: a word of the organization's name, no mention of the place
         entry = by_place.setdefault(
             m.place.code,
             {

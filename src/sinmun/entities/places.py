@@ -31,7 +31,9 @@ Matching rules:
    (``일산화탄소`` is no place).
 4. Risky short forms (``_RISKY``: short forms that are also common words, ``광산``, ``진도``,
    ``고성``, ``예산``, ``경기``, ``인도``, ...) count only when (a) a strong place suffix follows
-   (``진도군민``, ``완도읍``, ``진도 앞바다``, ``인도 정부``), (b) their 시도 stands right before
+   (``진도군민``, ``완도읍``, ``진도 앞바다``, ``인도 정부``) or, one space on, a venue that lies there
+   (``무안 종합장례식장``, ``진도 실내체육관``: a word ending like a venue, ``suffix_places.VENUE_ENDINGS``),
+   (b) their 시도 stands right before
    them (``전남 진도``, ``경기 광주``), or (c) they stand in a list with another place of their
    sort, joined by punctuation or ``및`` (``무안, 신안, 함평, 완도 등``, ``미국·인도``) or by
    ``와``/``과`` to a form that needs no help (``베트남과 인도``). Spaces alone make no list
@@ -58,6 +60,9 @@ from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 from functools import cache
 from importlib import resources
+
+from sinmun.entities import suffix_places
+from sinmun.entities.lexicon import strip_particle
 
 
 @dataclass(frozen=True)
@@ -377,6 +382,20 @@ def _token_at(gaz: _Gazetteer, text: str, start: int, longest: str, depth: int =
     return None
 
 
+_WORD_AFTER_A_SPACE = re.compile(r" ([가-힣]+)")
+
+
+def _venue_after(text: str, end: int) -> bool:
+    """A venue named after the place, one space on (``무안 종합장례식장``, ``진도 실내체육관``): the venue lies there."""
+    m = _WORD_AFTER_A_SPACE.match(text, end)
+    if m is None:
+        return False
+    word = m.group(1)
+    return any(
+        len(core) >= 2 and core.endswith(suffix_places.VENUE_ENDINGS) for core in (word, strip_particle(word)[0])
+    )
+
+
 def _right_boundary(gaz: _Gazetteer, text: str, end: int, form: str, surface: _Surface, depth: int) -> str | None:
     """``"ok"``, ``"pending"`` (a risky form that rule 4b/4c may still accept) or None (no match)."""
     j = end
@@ -391,6 +410,8 @@ def _right_boundary(gaz: _Gazetteer, text: str, end: int, form: str, surface: _S
         if not rest:
             spaced = _COUNTRY_SPACED_STRONG if surface.source == _COUNTRY else _SPACED_STRONG
             if surface.source != _NAMED and text.startswith(" ", end) and text.startswith(spaced, end + 1):
+                return "ok"
+            if surface.source == _ADMIN and _venue_after(text, end):
                 return "ok"
             return "pending"
         if rest in _TAILS:
