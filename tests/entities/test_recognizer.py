@@ -402,6 +402,32 @@ SHORT_REFERENCE_CASES = [
         [("한도윤", "총리", None, ["한도윤", "한 총리"])],
     ),
     ("former-is-no-surname", "전 장관은 웃었다.", [_surname_at("전 장관은", "전", 0.99)], []),
+    # Before 씨 the determiners and the numeral are surnames: an honorific follows a surname only.
+    (
+        "jeon-before-ssi-is-a-surname",
+        "전 씨는 웃었다.",
+        [_surname_at("전 씨는", "전", 0.99)],
+        [("전씨", None, True, ["전 씨"])],
+    ),
+    (
+        "go-before-ssi-is-a-surname",
+        "그는 고 씨에게 물었다.",
+        [_surname_at("그는 고 씨에게", "고", 0.99)],
+        [("고씨", None, True, ["고 씨"])],
+    ),
+    (
+        "han-before-ssi-is-a-surname",
+        "한 씨가 신고했다.",
+        [_surname_at("한 씨가", "한", 0.99)],
+        [("한씨", None, True, ["한 씨"])],
+    ),
+    (
+        "a-particle-of-three-syllables",
+        "임씨로부터 받았다.",
+        [_surname_at("임씨로부터", "임", 0.99)],
+        [("임씨", None, True, ["임씨"])],
+    ),
+    ("a-certain-person-before-ssi", "모 씨는 웃었다.", [_surname_at("모 씨는", "모", 0.99)], []),
     ("a-syllable-that-is-no-surname", "벅 장관은 웃었다.", [_surname_at("벅 장관은", "벅", 0.99)], []),
     ("a-surname-with-no-title-after-it", "김 사과는 붉다.", [_surname_at("김 사과는", "김", 0.99)], []),
     ("a-letter-inside-a-word", "그는 XA 교수를 만났다.", [_surname_at("그는 XA 교수를", "A", 0.99)], []),

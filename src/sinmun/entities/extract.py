@@ -376,7 +376,7 @@ def _resolve_short_forms(entities: list[dict]) -> list[dict]:
             if target is not None:
                 target["mentions"] = sorted(target["mentions"] + entity["mentions"], key=lambda m: m["start"])
                 continue
-            if not entity.pop("model_agrees", False) or surname in _NUMERALS_BEFORE_TITLE:
+            if not entity.pop("model_agrees", False) or (title and surname in _NUMERALS_BEFORE_TITLE):
                 continue
         out.append(entity)
     return out
@@ -394,7 +394,7 @@ def _surname_reference(entity: dict) -> bool:
 
 
 # A surname that is also a numeral before a title (한 의원: one lawmaker): a short reference only to a person of
-# that surname the article names (한 총리 after 한덕수 총리), never a person of its own.
+# that surname the article names (한 총리 after 한덕수 총리), never a person of its own; before 씨 it is a surname.
 _NUMERALS_BEFORE_TITLE = frozenset({"한"})
 _QUALIFIED_TITLE = re.compile(r"(?P<qualifier>(?:전|현|前|現)\s)?(?P<word>[^\s,.·()\"'“”‘’]+)")
 _HONORIFIC = re.compile(r"\s?(?P<honorific>씨|군|양)(?=[\s,.·)\"'”’]|$|" + lexicon.PARTICLE_RE + r"(?![가-힣]))")
@@ -423,15 +423,19 @@ def _short_reference(body: str, start: int, end: int) -> _ShortReference | None:
     short reference: a title after it, an office qualifier between (``김 전 위원장``), or 씨, 군 or 양 (``허 씨``,
     ``박씨는``). None otherwise."""
     written = body[start:end]
-    if not (written in lexicon.surnames() or ("A" <= written <= "Z")) or written in people.DETERMINERS_BEFORE_TITLE:
+    if not (written in lexicon.surnames() or ("A" <= written <= "Z")):
         return None
     if start and not (body[start - 1].isspace() or body[start - 1] in _OPENING_MARKS + "(·,"):
         return None
     honorific = _HONORIFIC.match(body, end)
+    if honorific and written in people.DETERMINERS_BEFORE_HONORIFIC:
+        return None
     if honorific and not (
         written == "이" and honorific["honorific"] == "군" and body[end] == " "
     ):  # 이 군: this county
         return _ShortReference(honorific.end("honorific"), honorific["honorific"], True)
+    if written in people.DETERMINERS_BEFORE_TITLE:
+        return None
     if end >= len(body) or body[end] != " ":
         return None
     phrase = _QUALIFIED_TITLE.match(body, end + 1)

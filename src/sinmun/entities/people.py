@@ -610,6 +610,9 @@ def _short_references(text: str, words: list[_Word], people: dict[str, Person]) 
 # (current), 각 부처 (each), 모 회장 (a certain), 고 김철수 (the late), 총/본/당/매/해/동/주 (chief, this, the party's,
 # every, the said, the same, the envoy's).
 DETERMINERS_BEFORE_TITLE = frozenset("전 현 각 모 고 총 본 당 매 해 동 주 前 現 故".split())
+# Before 씨, 군 or 양 the same syllables are surnames (전 씨, 고 씨에게, 현 씨는, 주 씨, and 한 씨 though 한 is "one"
+# before a title): an honorific follows a surname, never a determiner. 모 씨 is "a certain person" (no surname).
+DETERMINERS_BEFORE_HONORIFIC = frozenset("모 각 총 본 당 매 해 동 前 現 故".split())
 # The rules, with no model to weigh a syllable, take none of these for a surname before a title either: 양 정상
 # (both), 신 (new), and syllables of common words (부, 대, 차, 구, 시, 도, 군, 반, 원, 국, 공, 제).
 _NOT_SURNAMES_BEFORE_TITLE = DETERMINERS_BEFORE_TITLE | frozenset("양 신 부 대 차 구 시 도 군 반 원 국 공 제".split())
@@ -647,9 +650,10 @@ def _unresolved_short_references(text: str, words: list[_Word], people: dict[str
 
 
 # An anonymised person: a capital letter, or a surname and 모 ("a certain"), an optional age in brackets, then 씨,
-# 양 or 군 with nothing but a particle after it (A씨, B(34)양, 김모(45)씨, 박모 씨의; 씨앗, 양파 and 군대 are words).
+# 양 or 군 with nothing but a particle after it (A씨, B(34)양, 김모(45)씨, 박모 씨의, 김 모 씨; 씨앗, 양파 and 군대 are
+# words).
 _ANONYMISED = re.compile(
-    r"(?<![A-Za-z0-9가-힣])(?P<alias>[A-Z]|[가-힣]{1,2}모)(?:\s?\(\d{1,3}(?:[·,]\s?[^()\n]{1,20})?\))?"
+    r"(?<![A-Za-z0-9가-힣])(?P<alias>[A-Z]|[가-힣]{1,2} ?모)(?:\s?\(\d{1,3}(?:[·,]\s?[^()\n]{1,20})?\))?"
     r"\s?(?P<honorific>씨|양|군)(?P<rest>[가-힣]*)"
 )
 
@@ -660,7 +664,7 @@ def _anonymised_people(text: str, people: dict[str, Person]) -> None:
     another article's ``A씨``."""
     taken = [(m.start, m.end) for p in people.values() for m in p.mentions if m.field == "body"]
     for m in _ANONYMISED.finditer(text):
-        alias = m["alias"]
+        alias = m["alias"].replace(" ", "")  # 김 모 씨 is 김모씨
         if alias.endswith("모") and alias[:-1] not in lexicon.surnames():
             continue
         if m["rest"] and m["rest"] not in lexicon.PARTICLES:
