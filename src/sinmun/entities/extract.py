@@ -168,8 +168,10 @@ PERSON_CONFIDENCE = float(os.environ.get("SINMUN_PERSON_CONFIDENCE", "0.4"))
 BARE_PERSON_CONFIDENCE = float(os.environ.get("SINMUN_BARE_PERSON_CONFIDENCE", "0.9"))
 # A bare name that is the subject of a verb of speech (``_person_confidence_needed``).
 SPEAKER_PERSON_CONFIDENCE = float(os.environ.get("SINMUN_SPEAKER_PERSON_CONFIDENCE", "0.7"))
-# A bare name shaped like a Korean name and closed by a particle (``_person_confidence_needed``).
+# A bare name closed by a particle (``_person_confidence_needed``): shaped like a Korean name, or written in two
+# words or more.
 PARTICLE_PERSON_CONFIDENCE = float(os.environ.get("SINMUN_PARTICLE_PERSON_CONFIDENCE", "0.5"))
+WORDS_PERSON_CONFIDENCE = float(os.environ.get("SINMUN_WORDS_PERSON_CONFIDENCE", "0.6"))
 # A surname written as a short reference (``김 전 위원장``, ``허 씨``, ``A 교수``) that no person of the article
 # carries: kept as a person of its own when the model reads the surname as a person's this surely.
 SHORT_REFERENCE_CONFIDENCE = float(os.environ.get("SINMUN_SHORT_REFERENCE_CONFIDENCE", "0.9"))
@@ -199,6 +201,7 @@ def merge_recognized(
     - a span only the model found becomes an entity of its own: a person; a place (with its place code when the
       gazetteer knows it); or an organization, unless the gazetteer knows it as a place (countries and cities are
       places in sinmun, whatever role they play)."""
+    recognized = _names_in_two_words(recognized, body)
     model_spans = [(r.start, r.end) for r in recognized if r.kind != "PS"]
     body_tokens = TokensByStart(tokens)
     model_people = [(r.start, r.end) for r in recognized if r.kind == "PS" and r.confidence >= PERSON_CONFIDENCE]
@@ -209,6 +212,8 @@ def merge_recognized(
             if not mentions:
                 continue
             entity = {**entity, "mentions": mentions}
+        if entity["type"] == "PERSON" and not entity.get("anonymous"):
+            entity = _widened_to_the_models_name(entity, model_people, body)
         if entity["type"] == "PERSON" and not entity["title"] and not entity.get("anonymous"):
             entity = {**entity, "title": _title_beside(body, entity["mentions"])}
         if entity["type"] == "LOCATION" and entity.get("place_code") is None:
@@ -273,6 +278,7 @@ def merge_recognized(
             if (
                 not _name_shaped(text)
                 or text in organizations.known_forms()  # 노동당 행정부장: the organization the office belongs to
+                or _derived_noun(body_tokens.within(start, end))
                 or confidence < _person_confidence_needed(body, start, end, title)
             ):
                 continue
@@ -309,6 +315,70 @@ _AGE_AFTER = re.compile(r"\(\d{1,3}(?:세)?[)·,.]")
 _PARTICLE_OR_MARK_AFTER = re.compile(r"(?:은|는|이|가|을|를|의|에게|와|과|도|만|,|\))(?=[\s,.]|$)")
 
 
+_HANGUL_WORDS = re.compile(r"[가-힣]+(?: [가-힣]+)+")
+# A school by its short name (영해고, 광주대, 새솔중, 북초): an affiliation before a title, no part of a name.
+_SCHOOL = re.compile(r"[가-힣]{1,6}(?:고|중|대|초)")
+
+
+def _widened_to_the_models_name(entity: dict, model_people: list[tuple[int, int]], body: str) -> dict:
+    """A person the rules found by one word of a name written in two or more (``신조`` of ``아베 신조 일본 총리``,
+    ``기시다`` of ``기시다 후미오 외무상``, the word beside the title) is named by the model's longer span over it,
+    when that span is Hangul words only: the whole name, the title what follows it. A word the rules read as an
+    affiliation stays one: a school (``정동수 영해고 감독``, ``김민수 광주대 교수``), an organization or place."""
+    names = [(s, s + len(_trailing_title(body[s:e])[0])) for s, e in model_people]  # a title drawn in is no name
+    widened = []
+    for m in entity["mentions"]:
+        span = next(
+            (
+                (s, e)
+                for s, e in names
+                if s <= m["start"]
+                and m["end"] <= e
+                and e - s > m["end"] - m["start"]
+                and _HANGUL_WORDS.fullmatch(body[s:e])
+            ),
+            None,
+        )
+        if span is None or m.get("field", "body") != "body":
+            widened.append(m)
+            continue
+        start, end = span
+        title = m.get("title")
+        added_after = body[m["end"] : end].strip()
+        if any(_SCHOOL.fullmatch(word) or _affiliation_word(word) for word in added_after.split()):
+            widened.append(m)
+            continue
+        if title and added_after and title.startswith(added_after):
+            title = title[len(added_after) :].strip() or None
+        widened.append(_mention(body[start:end], start, end, title=title))
+    if widened == entity["mentions"]:
+        return entity
+    first = next(m for m in widened if m.get("field", "body") == "body")
+    title = entity["title"]
+    added = first["text"].split(" ")
+    if title and title.split(" ")[0] in added[1:]:
+        title = first.get("title") or title
+    return {**entity, "name": first["text"], "title": title, "mentions": widened}
+
+
+def _names_in_two_words(recognized: Sequence[recognizer.RecognizedSpan], body: str) -> list[recognizer.RecognizedSpan]:
+    """Two people the model found one space apart are one person written in two words (``기시다 후미오``, ``아베
+    신조``, ``이방카 트럼프``: a family and a given name the model labelled as two names)."""
+    out: list[recognizer.RecognizedSpan] = []
+    for span in sorted(recognized):
+        last = out[-1] if out else None
+        if last is not None and last.kind == span.kind == "PS" and body[last.end : span.start] == " ":
+            out[-1] = recognizer.RecognizedSpan(last.start, span.end, "PS", min(last.confidence, span.confidence))
+        else:
+            out.append(span)
+    return out
+
+
+def _derived_noun(tokens: Sequence[Token]) -> bool:
+    """A word Kiwi reads as a noun with a derivational suffix (우경+화, 합리+성, 민족+주의): a common noun, no name."""
+    return bool(tokens) and tokens[-1][2] == "XSN"
+
+
 def _name_confidence_needed(kind: str, common_nouns_only: bool) -> float:
     """How sure the model must be of an organization (OG) or a place (LC) it alone found."""
     if common_nouns_only:
@@ -326,12 +396,11 @@ def _person_confidence_needed(body: str, start: int, end: int, title: str | None
         sentence_end = _SENTENCE_END.search(body, end)
         if _SPEECH_VERB.search(body, end, sentence_end.end() if sentence_end else len(body)):
             return SPEAKER_PERSON_CONFIDENCE
-    if (
-        _PARTICLE_OR_MARK_AFTER.match(body, end)
-        and _full_korean_name(body[start:end])
-        and not _inside_quotation(body, start)
-    ):
-        return PARTICLE_PERSON_CONFIDENCE
+    if _PARTICLE_OR_MARK_AFTER.match(body, end) and not _inside_quotation(body, start):
+        if _full_korean_name(body[start:end]):
+            return PARTICLE_PERSON_CONFIDENCE
+        if _name_in_words(body[start:end]):
+            return WORDS_PERSON_CONFIDENCE
     return BARE_PERSON_CONFIDENCE
 
 
@@ -339,6 +408,12 @@ def _full_korean_name(text: str) -> bool:
     """A surname and a given name of two syllables (``최민호``, ``남궁민서``), and no place or organization a lexicon
     knows: two syllables are as often a place or a word as a name (신안, 남도)."""
     return len(text) >= 3 and lexicon.is_korean_name(text) and text not in recognizer.organization_or_place_forms()
+
+
+def _name_in_words(text: str) -> bool:
+    """A name written in two or more Hangul words (``오사마 빈 라덴``, ``닉 부이치치``: a foreign given and family name),
+    and no place or organization a lexicon knows."""
+    return bool(_HANGUL_WORDS.fullmatch(text)) and text not in recognizer.organization_or_place_forms()
 
 
 def _inside_quotation(body: str, start: int) -> bool:
