@@ -205,6 +205,8 @@ def merge_recognized(
     model_spans = [(r.start, r.end) for r in recognized if r.kind != "PS"]
     body_tokens = TokensByStart(tokens)
     model_people = [(r.start, r.end) for r in recognized if r.kind == "PS" and r.confidence >= PERSON_CONFIDENCE]
+    # the model's people as names, a title it drew into the span cut off, in order
+    model_names = sorted((s, s + len(_trailing_title(body[s:e])[0])) for s, e in model_people)
     out: list[dict] = []
     for entity in found:
         if entity["type"] == "PERSON" and tokens:
@@ -213,7 +215,7 @@ def merge_recognized(
                 continue
             entity = {**entity, "mentions": mentions}
         if entity["type"] == "PERSON" and not entity.get("anonymous"):
-            entity = _widened_to_the_models_name(entity, model_people, body)
+            entity = _widened_to_the_models_name(entity, model_names, body)
         if entity["type"] == "PERSON" and not entity["title"] and not entity.get("anonymous"):
             entity = {**entity, "title": _title_beside(body, entity["mentions"])}
         if entity["type"] == "LOCATION" and entity.get("place_code") is None:
@@ -320,29 +322,23 @@ _HANGUL_WORDS = re.compile(r"[가-힣]+(?: [가-힣]+)+")
 _SCHOOL = re.compile(r"[가-힣]{1,6}(?:고|중|대|초)")
 
 
-def _widened_to_the_models_name(entity: dict, model_people: list[tuple[int, int]], body: str) -> dict:
+def _widened_to_the_models_name(entity: dict, model_names: list[tuple[int, int]], body: str) -> dict:
     """A person the rules found by one word of a name written in two or more (``신조`` of ``아베 신조 일본 총리``,
     ``기시다`` of ``기시다 후미오 외무상``, the word beside the title) is named by the model's longer span over it,
     when that span is Hangul words only: the whole name, the title what follows it. A word the rules read as an
     affiliation stays one: a school (``정동수 영해고 감독``, ``김민수 광주대 교수``), an organization or place."""
-    names = [(s, s + len(_trailing_title(body[s:e])[0])) for s, e in model_people]  # a title drawn in is no name
     widened = []
     for m in entity["mentions"]:
-        span = next(
-            (
-                (s, e)
-                for s, e in names
-                if s <= m["start"]
-                and m["end"] <= e
-                and e - s > m["end"] - m["start"]
-                and _HANGUL_WORDS.fullmatch(body[s:e])
-            ),
-            None,
-        )
-        if span is None or m.get("field", "body") != "body":
+        # the model's spans do not overlap: the one starting last at or before the mention is the only candidate
+        i = bisect_right(model_names, (m["start"], len(body))) - 1
+        start, end = model_names[i] if i >= 0 else (0, 0)
+        if (
+            m.get("field", "body") != "body"
+            or not (start <= m["start"] and m["end"] <= end and end - start > m["end"] - m["start"])
+            or not _HANGUL_WORDS.fullmatch(body[start:end])
+        ):
             widened.append(m)
             continue
-        start, end = span
         title = m.get("title")
         added_after = body[m["end"] : end].strip()
         if any(_SCHOOL.fullmatch(word) or _affiliation_word(word) for word in added_after.split()):
