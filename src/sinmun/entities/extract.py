@@ -311,9 +311,9 @@ _SENTENCE_END = re.compile(r"[.!?](?:\s|$)|\n")
 # A bare name with an age in brackets after it (``두더웨이(50)``, ``김민수(31·회사원)``): the press writes ages of
 # people only.
 _AGE_AFTER = re.compile(r"\(\d{1,3}(?:세)?[)·,.]")
-# A bare name shaped like a Korean name (a surname and one or two syllables) that a particle or a list's comma closes
-# (``최민호는``, ``박은지와``, ``윤서진,``): the word is a whole noun phrase of its own, not the first part of a
-# compound (``리히터 규모``, ``김용균법``), and its shape is a name's.
+# A bare name that a particle or a list's comma closes (``최민호는``, ``박은지와``, ``윤서진,``, ``닉 부이치치는``): the
+# word is a whole noun phrase of its own, not the first part of a compound (``리히터 규모``, ``김용균법``); with a
+# name's shape (``_full_korean_name``, ``_name_in_words``) it needs less of the model.
 _PARTICLE_OR_MARK_AFTER = re.compile(r"(?:은|는|이|가|을|를|의|에게|와|과|도|만|,|\))(?=[\s,.]|$)")
 
 
