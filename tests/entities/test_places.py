@@ -185,6 +185,7 @@ CASES = [
     ("risky form before a named venue", "무안 중앙장례식장, 발인 9일", [("무안", "전라남도 무안군")], ()),
     ("risky form before a word that is no venue", "무안 사람들이 모였다", [], ()),
     ("risky form with a particle before a venue", "진도가 체육관 안에서 나갔다", [], ()),
+    ("risky form before a word that only ends like a venue", "경기 무역 지표와 예산 지역 배분", [], ()),
     (
         "risky forms in a list",
         "무안, 신안, 함평, 완도 등",

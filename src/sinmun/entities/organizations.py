@@ -115,9 +115,9 @@ def find_organizations(text: str, *, exclude: set[str] = frozenset()) -> list[Or
 
 
 def _list_items(start: int, word: str, known: dict[str, str]) -> list[tuple[int, str, bool]]:
-    """(offset, characters, whether it ends the word) of the items of a word that lists names with middle dots (``경찰청·서울지방경찰청·
-    종로경찰서``): an item that names an organization by itself (an organization ending, a known name) ends one, so
-    each is a mention of its own. An item that names none shares the head of the next one (``하나·외환은행``,
+    """(offset, characters, whether it ends the word) of the items of a word that lists names with middle dots
+    (``경찰청·서울지방경찰청·종로경찰서``): an item that names an organization by itself (an organization ending, a
+    known name) ends one, so each is a mention of its own. An item that names none shares the head of the next one (``하나·외환은행``,
     ``시·도교육청``: one name) and stays joined to it; a count before a name (``74명·을지대병원``) is no part of
     it. A word without a middle dot is one item."""
     if "·" not in word:

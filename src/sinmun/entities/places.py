@@ -62,7 +62,6 @@ from functools import cache
 from importlib import resources
 
 from sinmun.entities import suffix_places
-from sinmun.entities.lexicon import strip_particle
 
 
 @dataclass(frozen=True)
@@ -388,12 +387,7 @@ _WORD_AFTER_A_SPACE = re.compile(r" ([가-힣]+)")
 def _venue_after(text: str, end: int) -> bool:
     """A venue named after the place, one space on (``무안 종합장례식장``, ``진도 실내체육관``): the venue lies there."""
     m = _WORD_AFTER_A_SPACE.match(text, end)
-    if m is None:
-        return False
-    word = m.group(1)
-    return any(
-        len(core) >= 2 and core.endswith(suffix_places.VENUE_ENDINGS) for core in (word, strip_particle(word)[0])
-    )
+    return m is not None and suffix_places.venue_word(m.group(1))
 
 
 def _right_boundary(gaz: _Gazetteer, text: str, end: int, form: str, surface: _Surface, depth: int) -> str | None:

@@ -96,14 +96,24 @@ def _town_in_context(word: str, text: str, start: int, end: int) -> bool:
 _VENUE_AT_END = re.compile("(?:" + "|".join(VENUE_ENDINGS) + ")$")
 
 
-def _is_venue(word: str) -> bool:
+def _is_venue(word: str, *, bare: bool = False) -> bool:
+    """``word`` ends like a venue after a name (``팔마체육관``), or, ``bare``, is the venue's word alone too
+    (``실내체육관``)."""
     m = _VENUE_AT_END.search(word)
     if m is None:
         return False
     prefix = word[: m.start()]
     # 역 and 항 are one syllable: demand a longer name (순천역, 목포항), never 지역 or 무역.
-    needed = 2 if len(m.group()) == 1 else 1
+    needed = 2 if len(m.group()) == 1 else 0 if bare else 1
     return len(prefix) >= needed and not prefix.isdigit()
+
+
+def venue_word(word: str) -> bool:
+    """``word``, a particle taken off, names a venue or is a venue's word alone (``종합장례식장``, ``실내체육관에서``,
+    ``해수욕장``), and is no common word that ends like one (지역, 무역): after a place, one space on, it puts the
+    place there (``places``, rule 4a)."""
+    core = word if _is_venue(word, bare=True) else strip_particle(word)[0]
+    return core not in NOT_PLACES and _is_venue(core, bare=True)
 
 
 # The one-syllable endings: a town's (동, 읍, 면, 리) and a station's or port's (역, 항).
