@@ -155,18 +155,23 @@ def _repair_span(par: str, cut: int, whole: str) -> str:
 
 # --- entities --------------------------------------------------------------------------------------------------------
 # Other accepted forms of a name an article lists under ORG_OR_LOC (the gold's "canonical_forms"): the long official
-# form, the short form and, for Gwangju's districts, the district with its city. A page's gold carries the entries of
+# form, the short form and, for Gwangju's districts, the district with its city. A city or county's official form
+# names its province too (전라남도 나주시), as the gazetteer's canonical names do. A page's gold carries the entries of
 # the names it lists. The districts 동구/서구/남구/북구/광산구 are Gwangju's on every sample page.
 _GWANGJU_DISTRICTS = {d: [d, f"광주 {d}", f"광주광역시 {d}"] for d in ("동구", "서구", "남구", "북구", "광산구")}
 _CITIES_AND_COUNTIES = {
-    f"{short}{unit}": [f"{short}{unit}", short]
-    for unit, shorts in [
-        ("시", ["나주", "목포", "순천", "여수", "광양"]),
+    f"{short}{unit}": [f"{short}{unit}", short, f"{province} {short}{unit}"]
+    for province, unit, shorts in [
+        ("전라남도", "시", ["나주", "목포", "순천", "여수", "광양"]),
         (
+            "전라남도",
             "군",
             ["신안", "영광", "진도", "완도", "해남", "고흥", "보성", "구례", "담양", "강진", "장흥", "영암", "무안"],
         ),
-        ("군", ["예천", "합천", "예산", "양구"]),
+        ("경상북도", "군", ["예천"]),
+        ("경상남도", "군", ["합천"]),
+        ("충청남도", "군", ["예산"]),
+        ("강원특별자치도", "군", ["양구"]),
     ]
     for short in shorts
 }
@@ -182,7 +187,7 @@ CANONICAL_FORMS: dict[str, list[str]] = {
     "강원": ["강원", "강원특별자치도", "강원도"],
     **_GWANGJU_DISTRICTS,
     **_CITIES_AND_COUNTIES,
-    **{long[:-1]: [long[:-1], long] for long in _CITIES_AND_COUNTIES},
+    **{long[:-1]: [long[:-1], long, forms[2]] for long, forms in _CITIES_AND_COUNTIES.items()},
     "대한민국": ["대한민국", "한국"],
     "광주시청": ["광주시청", "광주광역시청"],
     "광주시의회": ["광주시의회", "광주광역시의회"],

@@ -38,6 +38,13 @@ ORG_CASES = [
     ("dot-list-shared-head-short", "시·군의회 의원들이 모였다.", ["시·군의회"]),
     # A count before a name (a tally: 12명·호남대병원 8명) is no part of it.
     ("dot-list-count-before-name", "환자는 전남대병원 12명·호남대병원 8명이다.", ["전남대병원", "호남대병원"]),
+    # Courts, prosecutors' offices and police units by their short names (지법, 고법, 지검, 고검, 지청, 경찰대).
+    ("district-court", "사건을 광주지법으로 돌려보냈다.", ["광주지법"]),
+    ("high-court", "대전고법 형사1부는 판결했다.", ["대전고법"]),
+    ("central-district-court", "서울중앙지법에서 열렸다.", ["서울중앙지법"]),
+    ("branch-office", "고용노동부 목포지청은 밝혔다.", ["고용노동부", "목포지청"]),
+    ("police-unit", "인천공항경찰대는 밝혔다.", ["인천공항경찰대"]),
+    ("a-court-without-its-place-is-no-name", "사건은 고법에서 다뤄진다.", []),
 ]
 
 
@@ -72,12 +79,75 @@ def _entities(body: str, headline: str | None = None) -> dict[tuple[str, str], d
     return {(e["type"], e["name"]): e for e in article_entities(article)}
 
 
-def test_article_places_split_city_and_district() -> None:
-    ents = _entities("제58회 시민의 날 행사가 21일 광주 북구 중외공원 일원에서 열렸다.")
-    assert ("LOCATION", "광주광역시") in ents
-    district = ents[("LOCATION", "광주광역시 북구")]
-    assert [m["text"] for m in district["mentions"]] == ["북구"]
-    assert ("LOCATION", "중외공원") in ents
+# An address (divisions written from the largest down) is one mention, and a mention of each division it names.
+# (name, body, {(place name, place code, mention texts)} of the article's places)
+ADDRESS_CASES = [
+    (
+        "city-and-district",
+        "행사가 광주 북구 일원에서 열렸다.",
+        {("광주광역시 북구", "KR-29-북구", ("광주 북구",)), ("광주광역시", "KR-29", ("광주 북구",))},
+    ),
+    (
+        "province-city-district",
+        "경기 수원시 팔달구에서 불이 났다.",
+        {
+            ("경기도 수원시 팔달구", "KR-41-수원시-팔달구", ("경기 수원시 팔달구",)),
+            ("경기도 수원시", "KR-41-수원시", ("경기 수원시 팔달구",)),
+            ("경기도", "KR-41", ("경기 수원시 팔달구",)),
+        },
+    ),
+    # a 동 the gazetteer does not hold ends an address too
+    (
+        "a-dong-ends-the-address",
+        "서울 강서구 화곡동의 주택에서",
+        {
+            ("서울특별시 강서구", "KR-11-강서구", ("서울 강서구 화곡동",)),
+            ("서울특별시", "KR-11", ("서울 강서구 화곡동",)),
+            ("화곡동", None, ("서울 강서구 화곡동",)),
+        },
+    ),
+    (
+        "a-dong-after-a-city",
+        "남양주시 별내동의 한 아파트",
+        {("경기도 남양주시", "KR-41-남양주시", ("남양주시 별내동",)), ("별내동", None, ("남양주시 별내동",))},
+    ),
+    # an ambiguous short form (광주: 광주광역시 or 경기도 광주시) is the one the district lies in
+    (
+        "the-city-the-district-lies-in",
+        "광주, 부산 북구 주민들",
+        {
+            ("광주광역시", "KR-29", ("광주",)),
+            ("부산광역시 북구", "KR-26-북구", ("부산 북구",)),
+            ("부산광역시", "KR-26", ("부산 북구",)),
+        },
+    ),
+    # a named place or a venue after an address keeps a mention of its own
+    (
+        "named-place-after-an-address",
+        "광주 북구 중외공원 일원에서 열렸다.",
+        {
+            ("광주광역시 북구", "KR-29-북구", ("광주 북구",)),
+            ("광주광역시", "KR-29", ("광주 북구",)),
+            ("중외공원", "N-중외공원", ("중외공원",)),
+        },
+    ),
+    # places side by side that do not lie in one another stay apart
+    (
+        "three-provinces",
+        "서울 부산 대구 순으로 많았다.",
+        {("서울특별시", "KR-11", ("서울",)), ("부산광역시", "KR-26", ("부산",)), ("대구광역시", "KR-27", ("대구",))},
+    ),
+    # a word that only ends like a 동 is no division without a place before it
+    ("no-division-before-the-word", "운동 경기가 열렸다.", set()),
+]
+
+
+@pytest.mark.parametrize(("body", "expected"), [c[1:] for c in ADDRESS_CASES], ids=[c[0] for c in ADDRESS_CASES])
+def test_an_address_is_one_mention_of_each_division_in_it(body: str, expected: set) -> None:
+    found = article_entities({"kind": "news", "body": body})
+    assert {
+        (e["name"], e["place_code"], tuple(m["text"] for m in e["mentions"])) for e in found if e["type"] == "LOCATION"
+    } == expected
 
 
 def test_article_short_forms_of_one_place_are_one_entity() -> None:
@@ -140,6 +210,19 @@ NESTED_PLACE_CASES = [
         "무안군의회 의장이 무안군을 찾았다.",
         [("ORG", "무안군의회", ["무안군의회"]), ("LOCATION", "전라남도 무안군", ["무안군"])],
     ),
+    # A country's or a region's institution written after its name is that place's, an organization of its own.
+    ("a-countrys-government", "중국 정부는 이날 발표했다.", [("ORG", "중국 정부", ["중국 정부"])]),
+    ("a-countrys-police", "홍콩 경찰이 시위대를 막았다.", [("ORG", "홍콩 경찰", ["홍콩 경찰"])]),
+    ("a-countrys-parliament", "미국 의회 전문매체가 보도했다.", [("ORG", "미국 의회", ["미국 의회"])]),
+    (
+        "two-governments",
+        "일본 정부와 중국 정부가 맞섰다.",
+        [("ORG", "일본 정부", ["일본 정부"]), ("ORG", "중국 정부", ["중국 정부"])],
+    ),
+    # a longer word is no institution (정부안, 경찰관), and a particle between the two makes two noun phrases
+    ("a-longer-word-is-none", "중국 정부안을 검토했다.", [("LOCATION", "중국", ["중국"])]),
+    ("a-particle-between", "중국의 정부는 말했다.", [("LOCATION", "중국", ["중국"])]),
+    ("a-police-officer", "일본 경찰관이 왔다.", [("LOCATION", "일본", ["일본"])]),
 ]
 
 

@@ -154,10 +154,11 @@ def article_entities(
     """The entities of one article: the rules' findings, weighed with the trained recognizer's when the body's
     Kiwi tokens are given (``merge_recognized``); the rules alone without them."""
     found = rule_entities(article, is_common_word=is_common_word)
-    if tokens is None:
-        return [e for e in found if not _surname_reference(e)]
     body = article.get("body") or ""
-    return merge_recognized(found, recognizer.recognize(tokens, body, rule_spans(found)), body, tokens)
+    if tokens is None:
+        return _joined_place_chains([e for e in found if not _surname_reference(e)], body)
+    merged = merge_recognized(found, recognizer.recognize(tokens, body, rule_spans(found)), body, tokens)
+    return _joined_place_chains(merged, body)
 
 
 # A person only the model found is kept when the model is this sure of every morpheme of the name: a name with a
@@ -724,7 +725,7 @@ def rule_entities(article: dict, *, is_common_word: people.CommonWordCheck | Non
         people.resolve_hanja_abbreviations(article["headline"], found_people)
     person_spans = [(m.start, m.end) for p in found_people for m in p.mentions if m.field == "body"]
 
-    place_mentions = _split_city_district(places.find_places(body))
+    place_mentions = places.find_places(body)
     taken = person_spans + [(m.start, m.end) for m in place_mentions]
     place_forms = {m.text for m in place_mentions}
     orgs = organizations.find_organizations(body, exclude=place_forms)
@@ -755,8 +756,15 @@ def rule_entities(article: dict, *, is_common_word: people.CommonWordCheck | Non
             )
     out.extend(_glued_affiliations(found_people, body, {o.name for o in orgs}, taken))
     org_spans = [(m.start, m.end) for org in orgs for m in org.mentions]
+    for name, start, end in _institutions_of_places(body, place_mentions, person_spans + org_spans):
+        entry = next((e for e in out if e["type"] == "ORG" and e["name"] == name), None)
+        if entry is None:
+            entry = {"type": "ORG", "name": name, "title": None, "affiliation": None, "aliases": [], "mentions": []}
+            out.append(entry)
+        entry["mentions"].append(_mention(body[start:end], start, end))
+        org_spans.append((start, end))
     by_place: dict[str, dict] = {}
-    for m in place_mentions:
+    for m in _with_the_divisions_written_in_them(_qualifiers_of_organizations(place_mentions, org_spans)):
         if _overlaps(m.start, m.end, person_spans) or _inside_longer(m.start, m.end, org_spans):
             continue  # 수원 in 수원지검, 서울시 in 서울시청: a word of the organization's name, no mention of the place
         entry = by_place.setdefault(
@@ -784,6 +792,67 @@ def rule_entities(article: dict, *, is_common_word: people.CommonWordCheck | Non
         )
         entry["mentions"].append(_mention(name, start, end))
     out.extend(by_name.values())
+    return out
+
+
+# What a country or a region is governed and policed by, written after its name (``중국 정부``, ``일본 경찰``, ``미국
+# 의회``, ``미얀마 군부``): the institution of that place, an organization with a name of its own, not the
+# generic one (``정부`` alone is the government the paper writes about).
+_INSTITUTION_OF_A_PLACE = re.compile(
+    r" (?P<word>정부|당국|경찰|검찰|의회|군부|법원|국회|해군|육군|공군|해경)(?="
+    + lexicon.PARTICLE_RE
+    + r"?(?![가-힣]))"
+)
+_GOVERNED_PLACE_KINDS = frozenset({"country", "province", "city_county_district", "district"})
+
+
+def _institutions_of_places(
+    body: str, place_mentions: Sequence[places.PlaceMention], taken: list[tuple[int, int]]
+) -> list[tuple[str, int, int]]:
+    """(name, start, end) of each institution named by a place before it (``중국 정부는`` -> ``중국 정부``): a
+    country or an administrative division, one space before the institution's word. The place's word is part of
+    the organization's name, so no mention of the place of its own."""
+    out = []
+    for m in place_mentions:
+        if m.place.kind not in _GOVERNED_PLACE_KINDS or _overlaps(m.start, m.end, taken):
+            continue
+        after = _INSTITUTION_OF_A_PLACE.match(body, m.end)
+        if after is not None:
+            out.append((f"{m.text} {after['word']}", m.start, after.end("word")))
+    return out
+
+
+def _qualifiers_of_organizations(
+    mentions: Sequence[places.PlaceMention], org_spans: list[tuple[int, int]]
+) -> list[places.PlaceMention]:
+    """``서울 강남경찰서``: the gazetteer reads ``서울 강남`` as one place, but 강남 is a word of the organization's
+    name; what is left is a mention of the place before it (서울)."""
+    out = []
+    for m in mentions:
+        head, space, tail = m.text.rpartition(" ")
+        tail_start = m.end - len(tail)
+        if space and m.place.parent_code and _overlaps(tail_start, m.end, org_spans):
+            parent = places.place_by_code(m.place.parent_code)
+            if parent is not None:
+                out.append(places.PlaceMention(head, m.start, m.start + len(head), parent))
+                continue
+        out.append(m)
+    return out
+
+
+def _with_the_divisions_written_in_them(mentions: Sequence[places.PlaceMention]) -> list[places.PlaceMention]:
+    """``경북 예천``, which the gazetteer reads as one mention of 예천군, is a mention of 경상북도 too: each division
+    written in an address is mentioned by the whole address (``_joined_place_chains``)."""
+    out = []
+    for m in mentions:
+        out.append(m)
+        if " " not in m.text:
+            continue
+        above = places.ancestors(m.place)
+        for word in m.text.split()[:-1]:
+            out.extend(
+                places.PlaceMention(m.text, m.start, m.end, p) for p in places.places_of_form(word) if p in above
+            )
     return out
 
 
@@ -828,17 +897,73 @@ def _glued_affiliations(found_people, body: str, known: set[str], taken) -> list
     return list(out.values())
 
 
-def _split_city_district(mentions: list[places.PlaceMention]) -> list[places.PlaceMention]:
-    """``광주 북구`` is a mention of 광주 and a mention of its 북구: split a qualified district mention in two."""
-    out: list[places.PlaceMention] = []
-    for m in mentions:
-        if " " in m.text and m.place.parent_code:
-            head, _, tail = m.text.rpartition(" ")
-            parent = places.place_by_code(m.place.parent_code)
-            if parent is not None:
-                out.append(places.PlaceMention(head, m.start, m.start + len(head), parent))
-                tail_start = m.end - len(tail)
-                out.append(places.PlaceMention(tail, tail_start, m.end, m.place))
-                continue
-        out.append(m)
-    return out
+def _joined_place_chains(entities: list[dict], body: str) -> list[dict]:
+    """An address (divisions of the country written from the largest down, one space apart: ``서울 강남구``, ``경기
+    수원시 팔달구``, ``서울 강서구 화곡동``) is one mention, and a mention of each division it names: the text
+    ``경북 예천`` mentions 예천군 and the 경상북도 it lies in, by the same words. A 동, 읍, 면 or 리 the gazetteer
+    does not hold ends an address too. A named place or a venue after an address keeps its own mention
+    (``광주 북구`` + ``중외공원``, ``해남군`` + ``화원산단``), and places side by side that do not lie in one
+    another (``서울 부산``) stay apart."""
+    located: dict[tuple[int, int], list[tuple[int, str | None]]] = {}  # span -> (id of the mention, place code)
+    for e in entities:
+        if e["type"] == "LOCATION":
+            for m in e["mentions"]:
+                if m.get("field", "body") == "body":
+                    located.setdefault((m["start"], m["end"]), []).append((id(m), e.get("place_code")))
+    chains: list[list[tuple[int, int]]] = []  # the spans of an address's divisions, in order
+    chain_code: str | None = None
+    for (start, end), members in sorted(located.items()):
+        code = _innermost([c for _key, c in members])
+        if (
+            chains
+            and start == chains[-1][-1][1] + 1
+            and body[start - 1] == " "
+            and _division_in(code, body[start:end], chain_code)
+        ):
+            chains[-1].append((start, end))
+            chain_code = code or chain_code
+            continue
+        chains.append([(start, end)])
+        chain_code = code
+    joined: dict[int, dict] = {}
+    for chain in chains:
+        if len(chain) > 1:
+            start, end = chain[0][0], chain[-1][1]
+            for span in chain:
+                for key, _code in located[span]:
+                    joined[key] = _mention(body[start:end], start, end)
+    if not joined:
+        return entities
+    return [
+        {**e, "mentions": [joined.get(id(m), m) for m in e["mentions"]]} if e["type"] == "LOCATION" else e
+        for e in entities
+    ]
+
+
+def _innermost(codes: Sequence[str | None]) -> str | None:
+    """Of the places one span mentions (``경북 예천``: 예천군 and 경상북도), the one the others contain."""
+    known = [p for p in (places.place_by_code(c) for c in codes if c) if p is not None]
+    return max(known, key=lambda p: len(places.ancestors(p))).code if known else None
+
+
+# A 동, 읍, 면, 리 or 가 by its name (화곡동, 신흑동, 순창읍, 조도면, 장덕리, 을지로3가, 역삼1동).
+_SUBDIVISION = re.compile(r"[가-힣]{1,6}\d{0,2}(?:동|읍|면|리|가)")
+
+
+def _division_in(code: str | None, text: str, outer_code: str | None) -> bool:
+    """The place written ``text`` (of gazetteer ``code``, or none) is a division of the administrative division of
+    ``outer_code``: the gazetteer says so, or it is a 동, 읍, 면 or 리 the gazetteer does not hold."""
+    outer = places.place_by_code(outer_code) if outer_code else None
+    if outer is None or outer.kind not in _DIVISION_KINDS:
+        return False
+    if code is None:
+        return _SUBDIVISION.fullmatch(text) is not None
+    inner = places.place_by_code(code)
+    return (
+        inner is not None
+        and inner.kind in _DIVISION_KINDS
+        and any(p.code == outer_code for p in places.ancestors(inner))
+    )
+
+
+_DIVISION_KINDS = frozenset({"province", "city_county_district", "district"})

@@ -294,6 +294,12 @@ def place_of_form(form: str) -> Place | None:
     return surface.places[0]
 
 
+def places_of_form(form: str) -> tuple[Place, ...]:
+    """Every place a written form may name (``광주``: 광주광역시 and 경기도 광주시); none for an unknown form."""
+    surface = _gazetteer().surfaces.get(form)
+    return surface.places if surface is not None else ()
+
+
 def all_places() -> tuple[Place, ...]:
     return tuple(_gazetteer().by_code.values())
 
