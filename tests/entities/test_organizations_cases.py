@@ -45,6 +45,9 @@ ORG_CASES = [
     ("branch-office", "고용노동부 목포지청은 밝혔다.", ["고용노동부", "목포지청"]),
     ("police-unit", "인천공항경찰대는 밝혔다.", ["인천공항경찰대"]),
     ("a-court-without-its-place-is-no-name", "사건은 고법에서 다뤄진다.", []),
+    ("tax-office", "목포세무서는 밝혔다.", ["목포세무서"]),
+    ("public-health-centre", "북구보건소에서 검사를 받았다.", ["북구보건소"]),
+    ("a-health-centre-without-a-name", "보건소에서 검사를 받았다.", []),
 ]
 
 
