@@ -75,6 +75,15 @@ CASES = [
     ("sentence-end-before-government", "나서기 어렵다. 정부와 국회는 서둘러야 한다.", {}),
     ("no-person-in-common-words", "이번 협약은 이날 체결됐다. 양 기관은 협력하기로 했다.", {}),
     ("title-alone-is-no-person", "시장은 이날 기자회견을 열었다.", {}),
+    # Justices, police and military ranks, broadcasters, heads of state, professions.
+    ("justice", "주심 민서진 대법관은 판결했다.", {"민서진": "대법관"}),
+    ("police-rank", "정하늘 경위와 윤바다 순경이 출동했다.", {"정하늘": "경위", "윤바다": "순경"}),
+    ("military-rank", "서한결 병장의 공판은 미뤄졌다.", {"서한결": "병장"}),
+    ("broadcaster", "김하람 아나운서가 진행을 맡았다.", {"김하람": "아나운서"}),
+    ("head-of-state", "시진핑 국가주석이 방문했다.", {"시진핑": "국가주석"}),
+    ("profession", "서지우 배우는 말했다. 조은솔 박사가 발표했다.", {"서지우": "배우", "조은솔": "박사"}),
+    # a rank's word in its other sense, with no name before it, is no title
+    ("circumstances-are-no-rank", "사건 경위를 조사했다. 소위 말하는 관행이다.", {}),
 ]
 
 
