@@ -310,6 +310,28 @@ MERGE_CASES = [
     ("an-organization-needs-more", "일행은 벽송회에 들렀다.", [RS(4, 7, "OG", 0.55)], []),
     ("an-organization-sure-enough", "일행은 벽송회에 들렀다.", [RS(4, 7, "OG", 0.65)], [("ORG", "벽송회", None, [4])]),
     ("a-place-of-common-nouns", "일행은 산길마을에 들렀다.", [RS(4, 8, "LC", 0.8, True)], []),
+    # A person the model marked by the surname alone (Kiwi cut the word inside the name) is the whole name.
+    (
+        "a-surname-alone",
+        "기소된 채도윤 전 사장이 출석했다.",
+        [RS(4, 5, "PS", 0.95)],
+        [("PERSON", "채도윤", "전 사장", [4])],
+    ),
+    (
+        "a-surname-then-a-particle",
+        "관계자는 채도윤은 떠났다고 했다.",
+        [RS(5, 6, "PS", 0.95)],
+        [("PERSON", "채도윤", None, [5])],
+    ),
+    (
+        "a-surname-and-one-syllable",
+        "채윤 전 사장이 왔다.",
+        [RS(0, 1, "PS", 0.95)],
+        [("PERSON", "채윤", "전 사장", [0])],
+    ),
+    # not below the short reference's bar; a surname with 씨 stays a short reference
+    ("a-surname-the-model-is-unsure-of", "기소된 채도윤 전 사장이 출석했다.", [RS(4, 5, "PS", 0.6)], []),
+    ("a-surname-with-ssi", "채씨는 떠났다.", [RS(0, 1, "PS", 0.95)], [("PERSON", "채씨", None, [0])]),
 ]
 
 

@@ -269,6 +269,7 @@ def merge_recognized(
             continue
         title = None
         if kind == "PS":
+            end = _whole_korean_name(body, start, end, confidence)
             text, title_in_span = _trailing_title(body[start:end])
             end = start + len(text)
             if not _name_shaped(text):
@@ -369,6 +370,35 @@ def _names_in_two_words(recognized: Sequence[recognizer.RecognizedSpan], body: s
         else:
             out.append(span)
     return out
+
+
+_HANGUL_RUN = re.compile(r"[가-힣]+")
+# What follows a surname in a word that is no given name: an honorific or 모 ("a certain"), 씨 with a particle.
+_NO_GIVEN_NAME = ("씨", "군", "양", "모", "옹")
+
+
+def _whole_korean_name(body: str, start: int, end: int, confidence: float) -> int:
+    """The end of the name the model marked by its surname alone, surely (``김`` of ``김중겸 전 사장``, ``황`` of
+    ``황수정은``: Kiwi cut the word inside the name, and the model's span stops at the cut): the surname and the one
+    or two syllables after it in the same word, a particle cut off, when they make a Korean name (not ``김씨``,
+    ``박모``). Any other span is left as it is."""
+    if (
+        end - start != 1
+        or confidence < SHORT_REFERENCE_CONFIDENCE
+        or body[start:end] not in lexicon.surnames()
+        or (start and _is_hangul_at(body, start - 1))
+    ):
+        return end
+    word = _HANGUL_RUN.match(body, start)
+    whole = word.group() if word else ""
+    core = whole if len(whole) in (2, 3) and lexicon.is_korean_name(whole) else strip_particle(whole)[0]
+    if len(core) not in (2, 3) or core[1:].startswith(_NO_GIVEN_NAME) or not lexicon.is_korean_name(core):
+        return end
+    return start + len(core)
+
+
+def _is_hangul_at(body: str, i: int) -> bool:
+    return "가" <= body[i] <= "힣"
 
 
 def _derived_noun(tokens: Sequence[Token]) -> bool:
