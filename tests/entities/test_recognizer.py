@@ -355,6 +355,19 @@ RULES_AND_MODEL_CASES = [
         [("노은서", "환경부장관", ["노은서", "노 장관"])],
     ),
     ("surname-and-title-alone-make-no-person", "노 장관은 웃었다.", [], []),
+    # A name that ends like a place (리) is a person where the model is sure it is one, not a place guessed from its ending.
+    (
+        "a-name-ending-like-a-place",
+        "가수 바다(35)와 에디리(42)가 무대에 섰다.",
+        [RS(11, 14, "PS", 0.95)],
+        [("에디리", None, ["에디리"])],
+    ),
+    (
+        "a-name-the-model-is-unsure-of-is-no-person",
+        "가수 바다(35)와 에디리(42)가 무대에 섰다.",
+        [RS(11, 14, "PS", 0.3)],
+        [],
+    ),
     # A noun with a derivational suffix (우경+화) is a common noun whatever the model says.
     ("a-derived-noun-is-no-name", "사회의 우경화를 우려했다.", [RS(4, 7, "PS", 0.95)], []),
     # The rules take the word beside a title for the name; the model's longer span over it is the whole name.

@@ -206,6 +206,7 @@ def merge_recognized(
     model_spans = [(r.start, r.end) for r in recognized if r.kind != "PS"]
     body_tokens = TokensByStart(tokens)
     model_people = [(r.start, r.end) for r in recognized if r.kind == "PS" and r.confidence >= PERSON_CONFIDENCE]
+    sure_people = [(r.start, r.end) for r in recognized if r.kind == "PS" and r.confidence >= SHORT_REFERENCE_CONFIDENCE]
     # the model's people as names, a title it drew into the span cut off, in order
     model_names = sorted((s, s + len(_trailing_title(body[s:e])[0])) for s, e in model_people)
     out: list[dict] = []
@@ -225,6 +226,7 @@ def merge_recognized(
                 for m in entity["mentions"]
                 if (_overlaps(m["start"], m["end"], model_spans) or _compound_name(m["start"], m["end"], body_tokens))
                 and not _inside_longer(m["start"], m["end"], model_people)
+                and not _overlaps(m["start"], m["end"], sure_people)
                 and not suffix_places.common_noun_ending(body_tokens.within(m["start"], m["end"]))
             ]
             if not mentions:
