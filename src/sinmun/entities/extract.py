@@ -206,7 +206,9 @@ def merge_recognized(
     model_spans = [(r.start, r.end) for r in recognized if r.kind != "PS"]
     body_tokens = TokensByStart(tokens)
     model_people = [(r.start, r.end) for r in recognized if r.kind == "PS" and r.confidence >= PERSON_CONFIDENCE]
-    sure_people = [(r.start, r.end) for r in recognized if r.kind == "PS" and r.confidence >= SHORT_REFERENCE_CONFIDENCE]
+    sure_people = [
+        (r.start, r.end) for r in recognized if r.kind == "PS" and r.confidence >= SHORT_REFERENCE_CONFIDENCE
+    ]
     # the model's people as names, a title it drew into the span cut off, in order
     model_names = sorted((s, s + len(_trailing_title(body[s:e])[0])) for s, e in model_people)
     out: list[dict] = []
