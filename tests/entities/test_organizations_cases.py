@@ -82,6 +82,28 @@ def _entities(body: str, headline: str | None = None) -> dict[tuple[str, str], d
     return {(e["type"], e["name"]): e for e in article_entities(article)}
 
 
+# An organization that is also a building is a venue where it is written as where something happens or where someone
+# is taken; its other mentions stay the organization's. (name, body, [(type, name, mention texts)])
+VENUE_CASES = [
+    ("an-event-at-a-hotel", "행사는 한빛호텔에서 열렸다.", [("LOCATION", "한빛호텔", ["한빛호텔"])]),
+    ("taken-to-a-hospital", "그는 새솔병원으로 이송됐다.", [("LOCATION", "새솔병원", ["새솔병원"])]),
+    (
+        "the-same-hospital-speaking",
+        "새솔병원은 밝혔다. 새솔병원에서 치료 중이다.",
+        [("LOCATION", "새솔병원", ["새솔병원"]), ("ORG", "새솔병원", ["새솔병원"])],
+    ),
+    ("a-hospital-as-a-source", "새솔병원에 따르면 환자는 회복했다.", [("ORG", "새솔병원", ["새솔병원"])]),
+    ("at-a-museum-as-a-topic", "한빛미술관에서는 전시가 열린다.", [("ORG", "한빛미술관", ["한빛미술관"])]),
+    ("a-body-that-is-no-building", "한빛재단에서 열렸다.", [("ORG", "한빛재단", ["한빛재단"])]),
+]
+
+
+@pytest.mark.parametrize(("body", "expected"), [c[1:] for c in VENUE_CASES], ids=[c[0] for c in VENUE_CASES])
+def test_an_organizations_building_where_things_happen_is_a_venue(body: str, expected: list) -> None:
+    found = article_entities({"kind": "news", "body": body})
+    assert [(e["type"], e["name"], [m["text"] for m in e["mentions"]]) for e in found] == expected
+
+
 # An address (divisions written from the largest down) is one mention, and a mention of each division it names.
 # (name, body, {(place name, place code, mention texts)} of the article's places)
 ADDRESS_CASES = [

@@ -156,9 +156,54 @@ def article_entities(
     found = rule_entities(article, is_common_word=is_common_word)
     body = article.get("body") or ""
     if tokens is None:
-        return _joined_place_chains([e for e in found if not _surname_reference(e)], body)
+        return _joined_place_chains(
+            _venues_where_things_happen([e for e in found if not _surname_reference(e)], body), body
+        )
     merged = merge_recognized(found, recognizer.recognize(tokens, body, rule_spans(found)), body, tokens)
-    return _joined_place_chains(merged, body)
+    return _joined_place_chains(_venues_where_things_happen(merged, body), body)
+
+
+# Organizations that are also buildings people go to (a hotel, a hospital, a museum, a hall): written as where
+# something happens (``신라호텔에서 열렸다``) or where someone is taken (``녹색병원으로 이송됐다``), the word names the
+# venue, a place.
+_VENUE_ENDINGS = (
+    "호텔",
+    "리조트",
+    "병원",
+    "의료원",
+    "미술관",
+    "박물관",
+    "도서관",
+    "회관",
+    "극장",
+    "아트홀",
+    "컨벤션센터",
+)
+_WHERE_AFTER = re.compile(r"(?:에서(?![가-힣])|(?:으로|로) (?:이송|옮겨|후송))")
+
+
+def _venues_where_things_happen(entities: list[dict], body: str) -> list[dict]:
+    """An organization's mention that names the building where something happens is a mention of that venue: a
+    LOCATION of the same name (``신라호텔에서``, ``포천의료원에서``, ``녹색병원으로 이송``). Its other mentions stay
+    the organization's (``서울대병원은 밝혔다``); an organization none of whose mentions are left is the venue."""
+    out, venues = [], {}
+    for e in entities:
+        if e["type"] != "ORG" or e.get("generic") or not e["name"].endswith(_VENUE_ENDINGS):
+            out.append(e)
+            continue
+        stays = []
+        for m in e["mentions"]:
+            if m.get("field", "body") == "body" and _WHERE_AFTER.match(body, m["end"]):
+                venue = venues.get(e["name"])
+                if venue is None:
+                    venue = venues[e["name"]] = _new_entity("LOCATION", e["name"], None)
+                    out.append(venue)
+                venue["mentions"].append(m)
+            else:
+                stays.append(m)
+        if stays:
+            out.append({**e, "mentions": stays})
+    return out
 
 
 # A person only the model found is kept when the model is this sure of every morpheme of the name: a name with a
