@@ -104,6 +104,40 @@ def test_an_organizations_building_where_things_happen_is_a_venue(body: str, exp
     assert [(e["type"], e["name"], [m["text"] for m in e["mentions"]]) for e in found] == expected
 
 
+# A unit written after its organization is one mention of both. (name, body, {(name, mention texts)} of the ORGs)
+UNIT_CASES = [
+    (
+        "a-committee-of-the-assembly",
+        "국회 정보위원회 위원들은 회의를 열었다.",
+        {("국회", ("국회 정보위원회",)), ("정보위원회", ("국회 정보위원회",))},
+    ),
+    (
+        "a-ministrys-branch",
+        "고용노동부 목포지청은 점검에 나섰다.",
+        {("고용노동부", ("고용노동부 목포지청",)), ("목포지청", ("고용노동부 목포지청",))},
+    ),
+    (
+        "a-broadcasters-association",
+        "KBS 기자협회는 성명을 냈다.",
+        {("KBS", ("KBS 기자협회",)), ("기자협회", ("KBS 기자협회",))},
+    ),
+    # two organizations side by side that are no unit of one another stay apart
+    ("two-companies", "한빛재단 한빛전자가 협약했다.", {("한빛재단", ("한빛재단",)), ("한빛전자", ("한빛전자",))}),
+    # a unit's word with a particle between is its own noun phrase
+    (
+        "a-particle-between",
+        "국회의 정보위원회가 열렸다.",
+        {("국회", ("국회",)), ("정보위원회", ("정보위원회",))},
+    ),
+]
+
+
+@pytest.mark.parametrize(("body", "expected"), [c[1:] for c in UNIT_CASES], ids=[c[0] for c in UNIT_CASES])
+def test_a_unit_after_its_organization_is_one_mention_of_both(body: str, expected: set) -> None:
+    found = article_entities({"kind": "news", "body": body})
+    assert {(e["name"], tuple(m["text"] for m in e["mentions"])) for e in found if e["type"] == "ORG"} == expected
+
+
 # An address (divisions written from the largest down) is one mention, and a mention of each division it names.
 # (name, body, {(place name, place code, mention texts)} of the article's places)
 ADDRESS_CASES = [

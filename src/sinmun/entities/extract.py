@@ -156,11 +156,16 @@ def article_entities(
     found = rule_entities(article, is_common_word=is_common_word)
     body = article.get("body") or ""
     if tokens is None:
-        return _joined_place_chains(
-            _venues_where_things_happen([e for e in found if not _surname_reference(e)], body), body
-        )
+        return _mentions_read_in_their_context([e for e in found if not _surname_reference(e)], body)
     merged = merge_recognized(found, recognizer.recognize(tokens, body, rule_spans(found)), body, tokens)
-    return _joined_place_chains(_venues_where_things_happen(merged, body), body)
+    return _mentions_read_in_their_context(merged, body)
+
+
+def _mentions_read_in_their_context(entities: list[dict], body: str) -> list[dict]:
+    """The entities with what the words around their mentions say: a building named as where something happens is
+    a venue, an address is one mention of each division in it, a unit written after its organization one mention
+    of both."""
+    return _joined_units(_joined_place_chains(_venues_where_things_happen(entities, body), body), body)
 
 
 # Organizations that are also buildings people go to (a hotel, a hospital, a museum, a hall): written as where
@@ -1023,6 +1028,47 @@ def _innermost(codes: Sequence[str | None]) -> str | None:
     """Of the places one span mentions (``경북 예천``: 예천군 and 경상북도), the one the others contain."""
     known = [p for p in (places.place_by_code(c) for c in codes if c) if p is not None]
     return max(known, key=lambda p: len(places.ancestors(p))).code if known else None
+
+
+# Endings of the units an organization is made of (a committee, an office, a branch, a union, a college).
+_UNIT_ENDINGS = ("위원회", "처", "지청", "본부", "협회", "노조", "대학", "연구소", "지부", "지회", "분회")
+
+
+def _joined_units(entities: list[dict], body: str) -> list[dict]:
+    """An organization's unit written after it, one space apart (``국회 정보위원회``, ``고용노동부 창원지청``, ``KBS
+    기자협회``, ``서울대학교 치과대학``), is one mention, of the unit and of the organization it belongs to, as an
+    address is of each division in it: the words name the unit by the body it is part of."""
+    located: dict[tuple[int, int], list[int]] = {}
+    texts: dict[tuple[int, int], str] = {}
+    for e in entities:
+        if e["type"] == "ORG":
+            for m in e["mentions"]:
+                if m.get("field", "body") == "body":
+                    located.setdefault((m["start"], m["end"]), []).append(id(m))
+                    texts[(m["start"], m["end"])] = m["text"]
+    chains: list[list[tuple[int, int]]] = []
+    for span in sorted(located):
+        if (
+            chains
+            and span[0] == chains[-1][-1][1] + 1
+            and body[span[0] - 1] == " "
+            and texts[span].endswith(_UNIT_ENDINGS)
+        ):
+            chains[-1].append(span)
+        else:
+            chains.append([span])
+    joined: dict[int, dict] = {}
+    for chain in chains:
+        if len(chain) > 1:
+            start, end = chain[0][0], chain[-1][1]
+            for span in chain:
+                for key in located[span]:
+                    joined[key] = _mention(body[start:end], start, end)
+    if not joined:
+        return entities
+    return [
+        {**e, "mentions": [joined.get(id(m), m) for m in e["mentions"]]} if e["type"] == "ORG" else e for e in entities
+    ]
 
 
 # A 동, 읍, 면, 리 or 가 by its name (화곡동, 신흑동, 순창읍, 조도면, 장덕리, 을지로3가, 역삼1동).
