@@ -278,6 +278,11 @@ NESTED_PLACE_CASES = [
         "일본 정부와 중국 정부가 맞섰다.",
         [("ORG", "일본 정부", ["일본 정부"]), ("ORG", "중국 정부", ["중국 정부"])],
     ),
+    # after a country's name, its ministries and agencies too; after a city's, not
+    ("a-countrys-ministry", "독일 재무부는 이날 발표했다.", [("ORG", "독일 재무부", ["독일 재무부"])]),
+    ("a-countrys-agency", "미국 항공우주국이 공개했다.", [("ORG", "미국 항공우주국", ["미국 항공우주국"])]),
+    ("a-countrys-army", "이라크 정부군이 진격했다.", [("ORG", "이라크 정부군", ["이라크 정부군"])]),
+    ("a-countrys-inside-is-no-agency", "중국 내부에서 반발했다.", [("LOCATION", "중국", ["중국"])]),
     # a longer word is no institution (정부안, 경찰관), and a particle between the two makes two noun phrases
     ("a-longer-word-is-none", "중국 정부안을 검토했다.", [("LOCATION", "중국", ["중국"])]),
     ("a-particle-between", "중국의 정부는 말했다.", [("LOCATION", "중국", ["중국"])]),

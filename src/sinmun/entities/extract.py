@@ -880,10 +880,18 @@ def rule_entities(article: dict, *, is_common_word: people.CommonWordCheck | Non
 
 
 # What a country or a region is governed and policed by, written after its name (``중국 정부``, ``일본 경찰``, ``미국
-# 의회``, ``미얀마 군부``): the institution of that place, an organization with a name of its own, not the
-# generic one (``정부`` alone is the government the paper writes about).
+# 의회``, ``미얀마 군부``; after a country's name its ministries and agencies too, ``독일 재무부``, ``일본 외무성``:
+# ``data/national_institutions.txt``): the institution of that place, an organization with a name of its own, not
+# the generic one (``정부`` alone is the government the paper writes about).
 _INSTITUTION_OF_A_PLACE = re.compile(
     r" (?P<word>정부|당국|경찰|검찰|의회|군부|법원|국회|해군|육군|공군|해경)(?="
+    + lexicon.PARTICLE_RE
+    + r"?(?![가-힣]))"
+)
+_INSTITUTION_OF_A_COUNTRY = re.compile(
+    r" (?P<word>"
+    + "|".join(sorted(lexicon.national_institutions(), key=len, reverse=True))
+    + r")(?="
     + lexicon.PARTICLE_RE
     + r"?(?![가-힣]))"
 )
@@ -901,6 +909,8 @@ def _institutions_of_places(
         if m.place.kind not in _GOVERNED_PLACE_KINDS or _overlaps(m.start, m.end, taken):
             continue
         after = _INSTITUTION_OF_A_PLACE.match(body, m.end)
+        if after is None and m.place.kind == "country":
+            after = _INSTITUTION_OF_A_COUNTRY.match(body, m.end)
         if after is not None:
             out.append((f"{m.text} {after['word']}", m.start, after.end("word")))
     return out

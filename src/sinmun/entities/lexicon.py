@@ -34,6 +34,12 @@ def generic_institutions() -> frozenset[str]:
 
 
 @cache
+def national_institutions() -> frozenset[str]:
+    """Words for a country's institutions written after its name (재무부, 외무성, 항공우주국, 정부군)."""
+    return frozenset(data_lines("national_institutions.txt"))
+
+
+@cache
 def titles() -> tuple[str, ...]:
     """Titles, longest first, so that the longest ending wins (상근부회장 before 부회장 before 회장)."""
     return tuple(sorted(set(data_lines("titles.txt")), key=len, reverse=True))
