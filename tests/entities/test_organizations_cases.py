@@ -24,6 +24,9 @@ ORG_CASES = [
     ("federation", "세계고려인단체총연합회 출범을 축하한다.", ["세계고려인단체총연합회"]),
     ("broadcaster", "지난 5일 방송된 SBS 예능에서 공개됐다.", ["SBS"]),
     ("broadcaster-by-its-korean-name", "엠넷 오디션 무대에 올랐다.", ["Mnet"]),
+    # The presidential office and the European Union act as bodies (like 백악관), whatever building or map they have.
+    ("presidential-office", "청와대는 이날 발표했다.", ["청와대"]),
+    ("european-union-by-its-short-form", "EU 집행위원들이 모였다.", ["유럽연합"]),
     ("generic-words-are-not-orgs", "정부는 관계 기관과 협회, 센터, 학교에 알렸다.", []),
     ("known-alias-maps-to-canonical", "한전은 전력망을 늘린다.", ["한국전력공사"]),
     ("ending-like-a-particle", "서부소방서 관계자는 말했다.", ["서부소방서"]),
