@@ -329,6 +329,14 @@ MERGE_CASES = [
         [RS(0, 1, "PS", 0.95)],
         [("PERSON", "채윤", "전 사장", [0])],
     ),
+    # A name in several words whose last word is an institution's is an organization.
+    ("an-agency-is-no-name", "미 중앙정보국이 발표했다.", [RS(0, 7, "PS", 0.95)], []),
+    (
+        "a-name-ending-like-nothing",
+        "미아 로렌츠가 발표했다.",
+        [RS(0, 6, "PS", 0.95)],
+        [("PERSON", "미아 로렌츠", None, [0])],
+    ),
     # not below the short reference's bar; a surname with 씨 stays a short reference
     ("a-surname-the-model-is-unsure-of", "기소된 채도윤 전 사장이 출석했다.", [RS(4, 5, "PS", 0.6)], []),
     ("a-surname-with-ssi", "채씨는 떠났다.", [RS(0, 1, "PS", 0.95)], [("PERSON", "채씨", None, [0])]),
@@ -355,6 +363,13 @@ RULES_AND_MODEL_CASES = [
         [("노은서", "환경부장관", ["노은서", "노 장관"])],
     ),
     ("surname-and-title-alone-make-no-person", "노 장관은 웃었다.", [], []),
+    # A country's agency before a title is the office's affiliation, no name (미 중앙정보국 국장).
+    (
+        "a-countrys-agency-before-a-title-is-no-name",
+        "미 중앙정보국 국장 존 브레넌은 말했다.",
+        [RS(11, 16, "PS", 0.9)],
+        [("존 브레넌", "국장", ["존 브레넌"])],
+    ),
     # A name that ends like a place (리) is a person where the model is sure it is one, not a place guessed from its ending.
     (
         "a-name-ending-like-a-place",

@@ -336,6 +336,7 @@ def merge_recognized(
             if (
                 not _name_shaped(text)
                 or text in organizations.known_forms()  # 노동당 행정부장: the organization the office belongs to
+                or _institution_last(text)  # 미 중앙정보국: a country's agency
                 or _derived_noun(body_tokens.within(start, end))
                 or confidence < _person_confidence_needed(body, start, end, title)
             ):
@@ -453,6 +454,16 @@ def _whole_korean_name(body: str, start: int, end: int, confidence: float) -> in
 
 def _is_hangul_at(body: str, i: int) -> bool:
     return "가" <= body[i] <= "힣"
+
+
+def _institution_last(text: str) -> bool:
+    """A name in several words whose last word is an institution's (``미 중앙정보국``, ``부산 소방본부``): an
+    organization, no person."""
+    words = text.split()
+    if len(words) < 2:
+        return False
+    last = words[-1]
+    return last in lexicon.national_institutions() or last in lexicon.generic_institutions() or bool(org_ending(last))
 
 
 def _derived_noun(tokens: Sequence[Token]) -> bool:

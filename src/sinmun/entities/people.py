@@ -223,9 +223,11 @@ def affiliation_word(word: str) -> bool:
 
 
 def _office_word(word: str) -> bool:
-    """A country abbreviation, an envoy's post or an acronym: never a name, though 주일 looks like one."""
+    """A country abbreviation, an envoy's post, a country's ministry or agency (중앙정보국, 국무부) or an acronym:
+    never a name, though 주일 looks like one."""
     return (
         word in _OFFICE_AFFILIATIONS
+        or word in lexicon.national_institutions()
         or _ENVOY_POST.fullmatch(word) is not None
         or _ACRONYM.fullmatch(word) is not None
         or _BRACKETED_ACRONYM.fullmatch(word) is not None
