@@ -329,6 +329,13 @@ MERGE_CASES = [
         [RS(0, 1, "PS", 0.95)],
         [("PERSON", "채윤", "전 사장", [0])],
     ),
+    # A class or grade the model drew into a name is no word of it (태백급 양태준).
+    (
+        "a-weight-class-before-a-name",
+        "태백급 양하준이 우승했다.",
+        [RS(0, 7, "PS", 0.9)],
+        [("PERSON", "양하준", None, [4])],
+    ),
     # A name in several words whose last word is an institution's is an organization.
     ("an-agency-is-no-name", "미 중앙정보국이 발표했다.", [RS(0, 7, "PS", 0.95)], []),
     (
@@ -363,6 +370,8 @@ RULES_AND_MODEL_CASES = [
         [("노은서", "환경부장관", ["노은서", "노 장관"])],
     ),
     ("surname-and-title-alone-make-no-person", "노 장관은 웃었다.", [], []),
+    # An honorific with a particle is no word of a name of two words before a title (동호 씨와 신부).
+    ("an-honorific-is-no-word-of-a-name", "사진에는 동호 씨와 신부의 모습이 담겼다.", [], [("동호", None, ["동호"])]),
     # A country's agency before a title is the office's affiliation, no name (미 중앙정보국 국장).
     (
         "a-countrys-agency-before-a-title-is-no-name",

@@ -323,6 +323,7 @@ def merge_recognized(
             continue
         title = None
         if kind == "PS":
+            start = _without_a_class_before(body, start, end)
             end = _whole_korean_name(body, start, end, confidence)
             text, title_in_span = _trailing_title(body[start:end])
             end = start + len(text)
@@ -425,6 +426,16 @@ def _names_in_two_words(recognized: Sequence[recognizer.RecognizedSpan], body: s
         else:
             out.append(span)
     return out
+
+
+# A class, rank or grade written before a name (태백급 양태준, 장관급 인사, 3급 공무원): no word of the name.
+_CLASS_WORD = re.compile(r"[가-힣0-9]{1,4}급 ")
+
+
+def _without_a_class_before(body: str, start: int, end: int) -> int:
+    """The start of the model's person span past a class word it drew in (``태백급 양태준`` -> ``양태준``)."""
+    m = _CLASS_WORD.match(body, start)
+    return m.end() if m is not None and m.end() < end else start
 
 
 _HANGUL_RUN = re.compile(r"[가-힣]+")

@@ -404,7 +404,12 @@ def _foreign_name(
     last = words[j]
     if last.particle or last.trail or not re.fullmatch(r"[가-힣]{2,6}", last.text):
         return None
-    if last.text in lexicon.NOT_NAMES or org_ending(last.text) or last.text in _place_names():
+    if (
+        last.text in lexicon.NOT_NAMES
+        or org_ending(last.text)
+        or last.text in _place_names()
+        or _HONORIFIC_WORD.fullmatch(last.text)
+    ):
         return None
     if j >= 1:
         first = words[j - 1]
@@ -430,6 +435,10 @@ def _foreign_name(
         if _LIST_BOUNDARY.search(before) or before.endswith(("은", "는", "이", "가")) or not before:
             return last.start, last.end
     return None
+
+
+# An honorific written as a word of its own, with or without a particle (``동호 씨와 신부``): no word of a name.
+_HONORIFIC_WORD = re.compile(r"(?:씨|군|양|옹)" + lexicon.PARTICLE_RE + "?")
 
 
 def _unknown_words(is_common_word: CommonWordCheck | None, first: _Word, last: _Word) -> bool:
