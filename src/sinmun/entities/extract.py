@@ -452,7 +452,7 @@ def _whole_korean_name(body: str, start: int, end: int, confidence: float) -> in
         end - start != 1
         or confidence < SHORT_REFERENCE_CONFIDENCE
         or body[start:end] not in lexicon.surnames()
-        or (start and _is_hangul_at(body, start - 1))
+        or (start and _HANGUL.match(body, start - 1))
     ):
         return end
     word = _HANGUL_RUN.match(body, start)
@@ -461,10 +461,6 @@ def _whole_korean_name(body: str, start: int, end: int, confidence: float) -> in
     if len(core) not in (2, 3) or core[1:].startswith(_NO_GIVEN_NAME) or not lexicon.is_korean_name(core):
         return end
     return start + len(core)
-
-
-def _is_hangul_at(body: str, i: int) -> bool:
-    return "가" <= body[i] <= "힣"
 
 
 def _institution_last(text: str) -> bool:
@@ -1020,40 +1016,13 @@ def _joined_place_chains(entities: list[dict], body: str) -> list[dict]:
     does not hold ends an address too. A named place or a venue after an address keeps its own mention
     (``광주 북구`` + ``중외공원``, ``해남군`` + ``화원산단``), and places side by side that do not lie in one
     another (``서울 부산``) stay apart."""
-    located: dict[tuple[int, int], list[tuple[int, str | None]]] = {}  # span -> (id of the mention, place code)
-    for e in entities:
-        if e["type"] == "LOCATION":
-            for m in e["mentions"]:
-                if m.get("field", "body") == "body":
-                    located.setdefault((m["start"], m["end"]), []).append((id(m), e.get("place_code")))
-    chains: list[list[tuple[int, int]]] = []  # the spans of an address's divisions, in order
-    chain_code: str | None = None
-    for (start, end), members in sorted(located.items()):
-        code = _innermost([c for _key, c in members])
-        if (
-            chains
-            and start == chains[-1][-1][1] + 1
-            and body[start - 1] == " "
-            and _division_in(code, body[start:end], chain_code)
-        ):
-            chains[-1].append((start, end))
-            chain_code = code or chain_code
-            continue
-        chains.append([(start, end)])
-        chain_code = code
-    joined: dict[int, dict] = {}
-    for chain in chains:
-        if len(chain) > 1:
-            start, end = chain[0][0], chain[-1][1]
-            for span in chain:
-                for key, _code in located[span]:
-                    joined[key] = _mention(body[start:end], start, end)
-    if not joined:
-        return entities
-    return [
-        {**e, "mentions": [joined.get(id(m), m) for m in e["mentions"]]} if e["type"] == "LOCATION" else e
-        for e in entities
-    ]
+
+    def continues(address: list[dict], text: str, named: list[dict]) -> bool:
+        # the address so far lies in its innermost division; the next words must name a division of it
+        inner = _innermost([e.get("place_code") for e in address])
+        return _division_in(_innermost([e.get("place_code") for e in named]), text, inner)
+
+    return _joined_chains(entities, body, "LOCATION", continues)
 
 
 def _innermost(codes: Sequence[str | None]) -> str | None:
@@ -1070,36 +1039,48 @@ def _joined_units(entities: list[dict], body: str) -> list[dict]:
     """An organization's unit written after it, one space apart (``국회 정보위원회``, ``고용노동부 창원지청``, ``KBS
     기자협회``, ``서울대학교 치과대학``), is one mention, of the unit and of the organization it belongs to, as an
     address is of each division in it: the words name the unit by the body it is part of."""
-    located: dict[tuple[int, int], list[int]] = {}
-    texts: dict[tuple[int, int], str] = {}
+    return _joined_chains(entities, body, "ORG", lambda _chain, text, _named: text.endswith(_UNIT_ENDINGS))
+
+
+def _joined_chains(
+    entities: list[dict], body: str, entity_type: str, continues: Callable[[list[dict], str, list[dict]], bool]
+) -> list[dict]:
+    """Mentions of ``entity_type`` written one space apart, each of which ``continues`` the chain before it (given
+    the entities the chain names so far, the next mention's text and the entities it names), are one mention
+    spanning the chain, of every entity the chain names (``_joined_place_chains``, ``_joined_units``)."""
+    located: dict[tuple[int, int], list[tuple[int, dict]]] = {}  # span -> (id of a mention there, its entity)
     for e in entities:
-        if e["type"] == "ORG":
+        if e["type"] == entity_type:
             for m in e["mentions"]:
                 if m.get("field", "body") == "body":
-                    located.setdefault((m["start"], m["end"]), []).append(id(m))
-                    texts[(m["start"], m["end"])] = m["text"]
-    chains: list[list[tuple[int, int]]] = []
-    for span in sorted(located):
+                    located.setdefault((m["start"], m["end"]), []).append((id(m), e))
+    chains: list[list[tuple[int, int]]] = []  # the spans of each chain, in order
+    named: list[dict] = []  # the entities the last chain names so far
+    for (start, end), here in sorted(located.items()):
+        entities_here = [e for _key, e in here]
         if (
             chains
-            and span[0] == chains[-1][-1][1] + 1
-            and body[span[0] - 1] == " "
-            and texts[span].endswith(_UNIT_ENDINGS)
+            and start == chains[-1][-1][1] + 1
+            and body[start - 1] == " "
+            and continues(named, body[start:end], entities_here)
         ):
-            chains[-1].append(span)
-        else:
-            chains.append([span])
+            chains[-1].append((start, end))
+            named.extend(entities_here)
+            continue
+        chains.append([(start, end)])
+        named = entities_here
     joined: dict[int, dict] = {}
     for chain in chains:
         if len(chain) > 1:
             start, end = chain[0][0], chain[-1][1]
             for span in chain:
-                for key in located[span]:
+                for key, _entity in located[span]:
                     joined[key] = _mention(body[start:end], start, end)
     if not joined:
         return entities
     return [
-        {**e, "mentions": [joined.get(id(m), m) for m in e["mentions"]]} if e["type"] == "ORG" else e for e in entities
+        {**e, "mentions": [joined.get(id(m), m) for m in e["mentions"]]} if e["type"] == entity_type else e
+        for e in entities
     ]
 
 
