@@ -101,6 +101,53 @@ VENUE_CASES = [
 ]
 
 
+# An organization named as a place: its building or room after its name is one mention of that place; a place by it
+# or a visit to it makes its name a place's. (name, body, [(type, name, mention texts)])
+PREMISES_CASES = [
+    (
+        "a-prosecutors-office-building",
+        "이날 한빛지검 청사 앞에는 시민들이 모였다.",
+        [("LOCATION", "한빛지검 청사", ["한빛지검 청사"])],
+    ),
+    (
+        "a-numbered-annex",
+        "새솔지방법원 제3별관 옥상에서",
+        [("LOCATION", "새솔지방법원 제3별관", ["새솔지방법원 제3별관"])],
+    ),
+    (
+        "a-hospitals-funeral-hall",
+        "시신은 새솔병원 장례식장에 안치됐다.",
+        [("LOCATION", "새솔병원 장례식장", ["새솔병원 장례식장"])],
+    ),
+    (
+        "near-a-university",
+        "불이 나 한빛대학교 인근 거리가 연기로 덮였다.",
+        [("LOCATION", "한빛대학교", ["한빛대학교"])],
+    ),
+    (
+        "visiting-a-police-station",
+        "그는 한빛경찰서를 방문했다가 붙잡혔다.",
+        [("LOCATION", "한빛경찰서", ["한빛경찰서"])],
+    ),
+    (
+        "the-same-body-acting-elsewhere",
+        "한빛대학교는 밝혔다. 한빛대학교 정문에서 만났다.",
+        [("ORG", "한빛대학교", ["한빛대학교"]), ("LOCATION", "한빛대학교 정문", ["한빛대학교 정문"])],
+    ),
+    # from now on (앞으로), an organization's inside and a generic institution are no place
+    ("from-now-on", "한빛전자 앞으로 보낸 서한", [("ORG", "한빛전자", ["한빛전자"])]),
+    ("inside-a-party", "더불어민주당 내 비주류가 반발했다.", [("ORG", "더불어민주당", ["더불어민주당"])]),
+    ("before-the-prosecution", "그는 대검찰청 앞에서 기자회견을 했다.", [("LOCATION", "대검찰청", ["대검찰청"])]),
+    ("a-minister-is-no-room", "국토교통부 장관은 말했다.", [("ORG", "국토교통부", ["국토교통부"])]),
+]
+
+
+@pytest.mark.parametrize(("body", "expected"), [c[1:] for c in PREMISES_CASES], ids=[c[0] for c in PREMISES_CASES])
+def test_an_organizations_premises_are_a_place(body: str, expected: list) -> None:
+    found = article_entities({"kind": "news", "body": body})
+    assert sorted((e["type"], e["name"], [m["text"] for m in e["mentions"]]) for e in found) == sorted(expected)
+
+
 @pytest.mark.parametrize(("body", "expected"), [c[1:] for c in VENUE_CASES], ids=[c[0] for c in VENUE_CASES])
 def test_an_organizations_building_where_things_happen_is_a_venue(body: str, expected: list) -> None:
     found = article_entities({"kind": "news", "body": body})
@@ -183,15 +230,40 @@ ADDRESS_CASES = [
             ("부산광역시", "KR-26", ("부산 북구",)),
         },
     ),
-    # a named place or a venue after an address keeps a mention of its own
+    # a named place, a venue or a foreign city after a place lies there: one mention of each
     (
         "named-place-after-an-address",
         "광주 북구 중외공원 일원에서 열렸다.",
         {
-            ("광주광역시 북구", "KR-29-북구", ("광주 북구",)),
-            ("광주광역시", "KR-29", ("광주 북구",)),
-            ("중외공원", "N-중외공원", ("중외공원",)),
+            ("광주광역시 북구", "KR-29-북구", ("광주 북구 중외공원",)),
+            ("광주광역시", "KR-29", ("광주 북구 중외공원",)),
+            ("중외공원", "N-중외공원", ("광주 북구 중외공원",)),
         },
+    ),
+    (
+        "a-venue-after-its-city",
+        "대회는 인천 계양체육관에서 열렸다.",
+        {("인천광역시", "KR-28", ("인천 계양체육관",)), ("계양체육관", None, ("인천 계양체육관",))},
+    ),
+    (
+        "a-port-after-its-county-after-its-province",
+        "전남 진도 팽목항에서 만났다.",
+        {
+            ("전라남도", "KR-46", ("전남 진도 팽목항",)),
+            ("전라남도 진도군", "KR-46-진도군", ("전남 진도 팽목항",)),
+            ("팽목항", None, ("전남 진도 팽목항",)),
+        },
+    ),
+    (
+        "an-airport-after-its-country",
+        "여객기는 일본 나리타공항에 내렸다.",
+        {("일본", "C-JP", ("일본 나리타공항",)), ("나리타공항", None, ("일본 나리타공항",))},
+    ),
+    # countries side by side lie in none of one another
+    (
+        "countries-side-by-side",
+        "수출은 미국 일본 중국 순이었다.",
+        {("미국", "C-US", ("미국",)), ("일본", "C-JP", ("일본",)), ("중국", "C-CN", ("중국",))},
     ),
     # places side by side that do not lie in one another stay apart
     (
@@ -261,7 +333,8 @@ def test_a_description_of_a_kind_of_body_is_no_name(body: str, model_marks: bool
 NESTED_PLACE_CASES = [
     # A place written as a word of an organization's name is no mention of the place: the organization is.
     ("prosecutors-office", "수원지검 강력부는 그를 기소했다.", [("ORG", "수원지검", ["수원지검"])]),
-    ("city-hall", "서울시청 앞에서 집회가 열렸다.", [("ORG", "서울시청", ["서울시청"])]),
+    ("city-hall", "서울시청은 집회를 허가했다.", [("ORG", "서울시청", ["서울시청"])]),
+    ("in-front-of-the-city-hall", "서울시청 앞에서 집회가 열렸다.", [("LOCATION", "서울시청", ["서울시청"])]),
     (
         "a-place-before-the-name-stands-alone",
         "그는 서울 강남경찰서에 고소했다.",

@@ -165,7 +165,9 @@ def _mentions_read_in_their_context(entities: list[dict], body: str) -> list[dic
     """The entities with what the words around their mentions say: a building named as where something happens is
     a venue, an address is one mention of each division in it, a unit written after its organization one mention
     of both."""
-    return _joined_units(_joined_place_chains(_venues_where_things_happen(entities, body), body), body)
+    return _joined_units(
+        _joined_place_chains(_premises_of_organizations(_venues_where_things_happen(entities, body), body), body), body
+    )
 
 
 # Organizations that are also buildings people go to (a hotel, a hospital, a museum, a hall): written as where
@@ -204,6 +206,72 @@ def _venues_where_things_happen(entities: list[dict], body: str) -> list[dict]:
                     venue = venues[e["name"]] = _new_entity("LOCATION", e["name"], None)
                     out.append(venue)
                 venue["mentions"].append(m)
+            else:
+                stays.append(m)
+        if stays:
+            out.append({**e, "mentions": stays})
+    return out
+
+
+# Words written after an organization's name, one space on, that make the words a place: where something is by it
+# (``백악관 인근``, ``대구지검 앞``), and the building or room of it (``대구지검 청사``, ``분당제생병원 장례식장``).
+_NEAR = frozenset("인근 앞 주변 근처 일대 부근 옆 건너편 맞은편".split())
+_PREMISES = frozenset(
+    """
+    청사 별관 본관 신관 응급실 장례식장 의사당 체육관 강당 캠퍼스 정문 후문 운동장 주차장 로비 병동 중환자실
+    영안실 빈소 분향소
+    """.split()
+)
+_NUMBERED_PREMISES = re.compile(r"제\d{1,2}(?:별관|청사|공장)")
+_FOLLOWING_WORD = re.compile(r" ([가-힣0-9]+)")
+_VISITED_AFTER = re.compile(r"(?:을|를) 방문")
+
+
+_NOUN_AND_PARTICLES = re.compile(
+    r"([가-힣0-9]+?)(?:에서는|에서|에는|에선|에도|에|으로|로|을|를|의|은|는|이|가|과|와|도|까지)?"
+)
+
+
+def _without_particles(word: str) -> str:
+    """The noun of a word, its particles taken off (``앞에서`` -> ``앞``, ``청사에`` -> ``청사``)."""
+    m = _NOUN_AND_PARTICLES.fullmatch(word)
+    return m.group(1) if m else word
+
+
+def _premises_of_organizations(entities: list[dict], body: str) -> list[dict]:
+    """An organization named as a place: its building or a room of it written after its name is one mention of
+    that place, named by the words (``대구지검 청사``, ``수원지방법원 제3별관``, ``분당제생병원 장례식장``); a place
+    by it (``백악관 인근``, ``홍익대학교 앞``) or a visit to it (``의정부경찰서를 방문``) makes the name a mention
+    of the place of the same name, a LOCATION. A generic institution (``경찰 앞에서``: before the police) and an
+    organization's inside (``민주당 내``) are no place."""
+    out: list[dict] = []
+    places_by_name: dict[str, dict] = {}
+
+    def place_named(name: str) -> dict:
+        place = places_by_name.get(name)
+        if place is None:
+            place = places_by_name[name] = _new_entity("LOCATION", name, None)
+            out.append(place)
+        return place
+
+    for e in entities:
+        if e["type"] != "ORG" or e.get("generic") or e["name"] in lexicon.generic_institutions():
+            out.append(e)
+            continue
+        stays = []
+        for m in e["mentions"]:
+            if m.get("field", "body") != "body":
+                stays.append(m)
+                continue
+            word = _FOLLOWING_WORD.match(body, m["end"])
+            core = _without_particles(word.group(1)) if word else ""
+            if core in _PREMISES or _NUMBERED_PREMISES.fullmatch(core):
+                end = m["end"] + 1 + len(core)
+                place_named(body[m["start"] : end])["mentions"].append(
+                    _mention(body[m["start"] : end], m["start"], end)
+                )
+            elif (core in _NEAR and not word.group(1).startswith("앞으로")) or _VISITED_AFTER.match(body, m["end"]):
+                place_named(e["name"])["mentions"].append(m)
             else:
                 stays.append(m)
         if stays:
@@ -1013,16 +1081,24 @@ def _joined_place_chains(entities: list[dict], body: str) -> list[dict]:
     """An address (divisions of the country written from the largest down, one space apart: ``서울 강남구``, ``경기
     수원시 팔달구``, ``서울 강서구 화곡동``) is one mention, and a mention of each division it names: the text
     ``경북 예천`` mentions 예천군 and the 경상북도 it lies in, by the same words. A 동, 읍, 면 or 리 the gazetteer
-    does not hold ends an address too. A named place or a venue after an address keeps its own mention
-    (``광주 북구`` + ``중외공원``, ``해남군`` + ``화원산단``), and places side by side that do not lie in one
-    another (``서울 부산``) stay apart."""
+    does not hold ends an address too. A place that is no division (a named place, a venue, a foreign city) after
+    a place lies there, as the words say, and joins the mention (``광주 북구 중외공원``, ``인천 계양체육관``, ``일본
+    나리타공항``, ``영국 맨체스터``), while divisions and countries side by side that do not lie in one another
+    (``서울 부산``, ``한국 일본``) stay apart."""
 
     def continues(address: list[dict], text: str, named: list[dict]) -> bool:
+        if not any(_division_or_country(e.get("place_code")) for e in named):
+            return True  # a site, a venue or a foreign city, located by the places before it
         # the address so far lies in its innermost division; the next words must name a division of it
         inner = _innermost([e.get("place_code") for e in address])
         return _division_in(_innermost([e.get("place_code") for e in named]), text, inner)
 
     return _joined_chains(entities, body, "LOCATION", continues)
+
+
+def _division_or_country(code: str | None) -> bool:
+    place = places.place_by_code(code) if code else None
+    return place is not None and (place.kind in _DIVISION_KINDS or place.kind == "country")
 
 
 def _innermost(codes: Sequence[str | None]) -> str | None:

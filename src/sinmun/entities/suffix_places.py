@@ -1,7 +1,8 @@
 """Places the gazetteer does not list, recognised by how their names end.
 
 - venues and sites: ``광주문화예술회관``, ``진호국제양궁장``, ``팔마체육관``, ``천사대교``, ``빛고을장례식장``,
-  ``펭귄마을``, ``첨단산단``, ``대양산업단지``, ``순천역``, ``호남고속도로``;
+  ``펭귄마을``, ``첨단산단``, ``대양산업단지``, ``순천역``, ``호남고속도로``, and a road's rest areas, junctions and
+  tollgates (``행담도휴게소``, ``서평택나들목``, ``당진분기점``, ``서울요금소``);
 - neighbourhoods, towns and villages: ``신가동``, ``진도읍``, ``산동면``, ``남동리`` (three or four syllables,
   never a common word such as 활동, 측면, 일자리).
 
@@ -23,7 +24,7 @@ VENUE_ENDINGS = tuple(
         회관 예술회관 문화예술회관 경기장 종합경기장 양궁장 체육관 실내체육관 운동장 야구장 축구장 수영장 빙상장 공연장
         대교 교량 문학관 기념관 전시관 과학관 체험관 장례식장 공원 수목원 식물원 터미널 버스터미널 국제공항 공항
         산단 산업단지 국가산업단지 농공단지 일반산단 혁신도시 해수욕장 광장 마을 고속도로 순환도로 역 항 포구 선착장
-        컨벤션센터 전당 생태공원 유원지 휴양림 댐 저수지 방조제
+        컨벤션센터 전당 생태공원 유원지 휴양림 댐 저수지 방조제 휴게소 나들목 분기점 요금소 톨게이트
         """.split(),
         key=len,
         reverse=True,
@@ -38,6 +39,7 @@ NOT_PLACES = frozenset(
     관리 처리 거리 자리 유리 원리 정리 무리 논리 심리 수리 마무리 실마리 일자리 먹거리 볼거리 놀거리 즐길거리 우리
     요리 소리 머리 다리 고리 꼬리 도리 조리 경리 총리 진리 승리 권리 편리 합리 불리 유리 의리 부리 보리 미리
     공원 광장 마을 역 항 산단 공항 회관 대교 터미널 시장 전당 지역 구역 영역 무역 광역 역할 역사 역량 역대
+    휴게소 나들목 분기점 요금소 톨게이트
     지원동 재활동 봉사활동 체육활동 학생운동 시민운동 온라인 가상공간 공공장소 현장 교량 고속도로 도로
     """.split()
 )
@@ -105,7 +107,8 @@ def _is_venue(word: str, *, bare: bool = False) -> bool:
     prefix = word[: m.start()]
     # 역 and 항 are one syllable: demand a longer name (순천역, 목포항), never 지역 or 무역.
     needed = 2 if len(m.group()) == 1 else 0 if bare else 1
-    return len(prefix) >= needed and not prefix.isdigit()
+    # ``승용차·요금소``: a list's last item is the facility's word alone, no name before it
+    return len(prefix) >= needed and not prefix.isdigit() and not prefix.endswith("·")
 
 
 def venue_word(word: str) -> bool:
