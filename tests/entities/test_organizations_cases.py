@@ -4,9 +4,10 @@ from __future__ import annotations
 
 import pytest
 
-from sinmun.entities.extract import article_entities
+from sinmun.entities.extract import article_entities, merge_recognized
 from sinmun.entities.organizations import find_organizations
-from tests.helpers.entity_merging import merged_with_the_model_on
+from sinmun.entities.recognizer import RecognizedSpan
+from tests.helpers.entity_merging import merged_with_the_model_on, rules_with_tokens
 
 ORG_CASES = [
     ("association", "한국광산업진흥회가 참여했다.", ["한국광산업진흥회"]),
@@ -316,9 +317,19 @@ KIWI_CASES = [
     ("religious-bodies", "그는 여러 종교단체에 기부했다.", False, []),
     ("rescue-request", "선장은 구조요청을 보냈다.", False, []),
     ("dance-group", "그는 댄스그룹 출신 배우다.", False, []),
-    ("the-model-sees-a-name", "그는 여러 종교단체에 기부했다.", True, ["종교단체"]),
+    ("the-model-sees-a-name", "그는 종교단체에 기부했다.", True, ["종교단체"]),
     ("a-name-with-a-proper-noun", "한빛전자는 공장을 지었다.", False, ["한빛전자"]),
     ("a-generic-institution-stays", "도교육청은 지침을 내렸다.", False, ["도교육청"]),
+    # common nouns after a determiner, or before the name they describe, describe a kind of body, whatever the model
+    ("a-township-office", "그는 한 면사무소에서 근무했다.", True, []),
+    ("several-religious-bodies", "그는 여러 종교단체에 기부했다.", True, []),
+    ("each-education-office", "각 시·도교육청에 따르면 수업이 늘었다.", True, []),
+    ("a-low-cost-carrier-named-after", "저비용항공사 제주항공이 신입을 뽑는다.", True, ["제주항공"]),
+    ("an-association-named-in-quotes", "그는 사회복지단체 '나눔'을 세웠다.", True, []),
+    # a name the words are themselves
+    ("an-institute-by-its-name", "국립과학수사연구원으로부터 결과를 통보받았다.", True, ["국립과학수사연구원"]),
+    ("a-hospital-before-a-count", "격리자는 대청병원 74명이었다.", True, ["대청병원"]),
+    ("a-proper-noun-in-it", "한 한빛전자 직원이 말했다.", True, ["한빛전자"]),
 ]
 
 
@@ -372,3 +383,22 @@ NESTED_PLACE_CASES = [
 def test_a_place_inside_an_organizations_name_is_no_place_mention(body: str, expected: list) -> None:
     found = article_entities({"kind": "news", "body": body})
     assert [(e["type"], e["name"], [m["text"] for m in e["mentions"]]) for e in found] == expected
+
+
+# The same reading of the model's own spans: (name, body, the model's OG span text, whether it is kept)
+MODEL_DESCRIPTION_CASES = [
+    ("a-girl-group-before-its-name", "걸그룹 '여자친구'가 일본에 간다.", "걸그룹", False),
+    ("every-provincial-police-agency", "모든 지방경찰청에 본부를 둔다.", "지방경찰청", False),
+    ("a-broadcaster-by-its-name", "엠넷 '슈퍼스타K5'에서 우승했다.", "엠넷", True),
+]
+
+
+@pytest.mark.parametrize(
+    ("body", "span_text", "kept"), [c[1:] for c in MODEL_DESCRIPTION_CASES], ids=[c[0] for c in MODEL_DESCRIPTION_CASES]
+)
+def test_the_models_description_of_a_kind_of_body_is_no_name(body: str, span_text: str, kept: bool) -> None:
+    found, tokens = rules_with_tokens(body)
+    start = body.index(span_text)
+    model = [RecognizedSpan(start, start + len(span_text), "OG", 0.95)]
+    merged = merge_recognized([e for e in found if e["type"] != "ORG"], model, body, tokens)
+    assert (span_text in [m["text"] for e in merged if e["type"] == "ORG" for m in e["mentions"]]) is kept

@@ -330,6 +330,7 @@ def merge_recognized(
     # the model's people as names, a title it drew into the span cut off, in order
     model_names = sorted((s, s + len(_trailing_title(body[s:e])[0])) for s, e in model_people)
     out: list[dict] = []
+    described: list[tuple[int, int]] = []  # words the rules read as an organization that describe a kind of body
     for entity in found:
         if entity["type"] == "PERSON" and tokens:
             mentions = [m for m in entity["mentions"] if not _not_a_name(m, body_tokens)]
@@ -358,12 +359,23 @@ def merge_recognized(
             and entity["name"] not in recognizer.organization_or_place_forms()
             and entity["name"] not in lexicon.generic_institutions()
         ):
+            descriptions = [
+                (m["start"], m["end"])
+                for m in entity["mentions"]
+                if m.get("field", "body") == "body" and _description_of_a_kind(body, m["start"], m["end"], body_tokens)
+            ]
+            described.extend(descriptions)
             mentions = [
                 m
                 for m in entity["mentions"]
                 if m.get("field", "body") != "body"
-                or _overlaps(m["start"], m["end"], model_spans)
-                or not organizations.descriptive_compound(body_tokens.within(m["start"], m["end"]))
+                or (
+                    (
+                        _overlaps(m["start"], m["end"], model_spans)
+                        or not organizations.descriptive_compound(body_tokens.within(m["start"], m["end"]))
+                    )
+                    and (m["start"], m["end"]) not in descriptions
+                )
             ]
             if not mentions:
                 continue
@@ -380,6 +392,7 @@ def merge_recognized(
         ):
             entity["model_agrees"] = True
     taken = [(m["start"], m["end"]) for e in out for m in e["mentions"] if m.get("field", "body") == "body"]
+    taken.extend(described)
     by_key: dict[tuple[str, str], dict] = {}
     for start, end, kind, confidence, common_nouns_only in recognized:
         if _overlaps(start, end, taken):
@@ -388,6 +401,8 @@ def merge_recognized(
             continue  # 서명운동, 사고지역: common nouns, whatever the model says
         generic = kind == "OG" and body[start:end] in lexicon.generic_institutions()
         if kind != "PS" and not generic and confidence < _name_confidence_needed(kind, common_nouns_only):
+            continue
+        if kind == "OG" and not generic and _description_of_a_kind(body, start, end, body_tokens):
             continue
         title = None
         if kind == "PS":
@@ -705,6 +720,30 @@ def _later_bare_mentions(body: str, recognized: list[dict], taken: list[tuple[in
                     continue
                 entity["mentions"].append(_mention(form, start, end))
         entity["mentions"].sort(key=lambda m: m["start"])
+
+
+# Determiners that make the noun after them a description (``한 면사무소``: a township office; ``각 시·도교육청``).
+_DETERMINER_BEFORE = re.compile(r"(?:^|[\s(])(?:한|각|모든|여러|어느|해당|일부|다른|이런|그런|이|그|저)\s$")
+_NAME_TAGS = frozenset({"NNP", "SL", "SH"})
+_QUOTE_AFTER = re.compile(r"\s['‘\"“「『<《]")
+
+
+def _description_of_a_kind(body: str, start: int, end: int, tokens: TokensByStart) -> bool:
+    """The words at ``start:end`` are common nouns only that describe a kind of body, not a body's name: a
+    determiner before them (``한 면사무소``, ``각 시·도교육청``, ``모든 지방경찰청``) or a name after them that they
+    describe (``저비용항공사 제주항공``, ``국제여성인권단체 페멘``, ``걸그룹 '여자친구'``)."""
+    words = tokens.within(start, end)
+    if not words or any(tag not in _COMMON_NOUN_WORD_PARTS for _s, _e, tag, _f in words):
+        return False
+    if _DETERMINER_BEFORE.search(body, max(0, start - 4), start):
+        return True
+    if _QUOTE_AFTER.match(body, end):
+        return True
+    after = tokens.within(end + 1, min(len(body), end + 40))
+    return bool(after) and after[0][0] == end + 1 and body[end] == " " and after[0][2] in _NAME_TAGS
+
+
+_COMMON_NOUN_WORD_PARTS = frozenset({"NNG", "XPN", "XSN", "SP"})
 
 
 class TokensByStart:
