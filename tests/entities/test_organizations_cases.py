@@ -385,11 +385,18 @@ def test_a_place_inside_an_organizations_name_is_no_place_mention(body: str, exp
     assert [(e["type"], e["name"], [m["text"] for m in e["mentions"]]) for e in found] == expected
 
 
-# The same reading of the model's own spans: (name, body, the model's OG span text, whether it is kept)
+# The same reading of the model's own spans, and abbreviations spelled out in common nouns: a term, not a body.
+# (name, body, the text of the model's OG span (its last occurrence), whether it is kept)
 MODEL_DESCRIPTION_CASES = [
     ("a-girl-group-before-its-name", "걸그룹 '여자친구'가 일본에 간다.", "걸그룹", False),
     ("every-provincial-police-agency", "모든 지방경찰청에 본부를 둔다.", "지방경찰청", False),
     ("a-broadcaster-by-its-name", "엠넷 '슈퍼스타K5'에서 우승했다.", "엠넷", True),
+    ("a-treaty", "양국은 자유무역협정(FTA)을 맺었다.", "FTA", False),
+    ("a-term-written-again", "주당순자산가치(BPS)를 구했다. BPS는 올랐다.", "BPS", False),
+    ("a-term-spelled-out-after", "VR(가상현실) 기기를 샀다.", "VR", False),
+    ("a-body-by-its-proper-name", "세계보건기구(WHO)는 경고했다.", "WHO", True),
+    ("a-body-by-its-ending", "중앙재난대책본부(CDH)가 꾸려졌다.", "CDH", True),
+    ("a-national-agency", "미국 항공우주국(NASA)이 발표했다.", "NASA", True),
 ]
 
 
@@ -398,7 +405,7 @@ MODEL_DESCRIPTION_CASES = [
 )
 def test_the_models_description_of_a_kind_of_body_is_no_name(body: str, span_text: str, kept: bool) -> None:
     found, tokens = rules_with_tokens(body)
-    start = body.index(span_text)
+    start = body.rindex(span_text)
     model = [RecognizedSpan(start, start + len(span_text), "OG", 0.95)]
     merged = merge_recognized([e for e in found if e["type"] != "ORG"], model, body, tokens)
     assert (span_text in [m["text"] for e in merged if e["type"] == "ORG" for m in e["mentions"]]) is kept

@@ -329,6 +329,7 @@ def merge_recognized(
     ]
     # the model's people as names, a title it drew into the span cut off, in order
     model_names = sorted((s, s + len(_trailing_title(body[s:e])[0])) for s, e in model_people)
+    common_abbreviations = _abbreviations_of_common_words(body, body_tokens)
     out: list[dict] = []
     described: list[tuple[int, int]] = []  # words the rules read as an organization that describe a kind of body
     for entity in found:
@@ -403,6 +404,8 @@ def merge_recognized(
         if kind != "PS" and not generic and confidence < _name_confidence_needed(kind, common_nouns_only):
             continue
         if kind == "OG" and not generic and _description_of_a_kind(body, start, end, body_tokens):
+            continue
+        if kind == "OG" and body[start:end] in common_abbreviations:
             continue
         title = None
         if kind == "PS":
@@ -744,6 +747,35 @@ def _description_of_a_kind(body: str, start: int, end: int, tokens: TokensByStar
 
 
 _COMMON_NOUN_WORD_PARTS = frozenset({"NNG", "XPN", "XSN", "SP"})
+_ABBREVIATION = r"[A-Z][A-Za-z0-9&]{1,9}"
+_WORDS_THEN_ABBREVIATION = re.compile(r"([가-힣]+)\((" + _ABBREVIATION + r")\)")
+_ABBREVIATION_THEN_WORDS = re.compile(r"(?<![A-Za-z0-9])(" + _ABBREVIATION + r")\(([가-힣]+(?: [가-힣]+)*)\)")
+
+
+def _abbreviations_of_common_words(body: str, tokens: TokensByStart) -> set[str]:
+    """Abbreviations the text spells out in common nouns that end like no organization: ``자유무역협정(FTA)``,
+    ``주당순자산가치(BPS)``, ``VR(가상현실)``. Such an abbreviation names a thing, a term or a treaty, not a body,
+    wherever the text writes it; one spelled out in a proper noun (``뉴욕타임스(NYT)``, ``세계보건기구(WHO)``) or in
+    words ending like an organization (``중앙사고수습본부``) is left to the other rules."""
+    found = set()
+    for m in _WORDS_THEN_ABBREVIATION.finditer(body):
+        if _common_words(m.group(1), m.start(1), m.end(1), tokens):
+            found.add(m.group(2))
+    for m in _ABBREVIATION_THEN_WORDS.finditer(body):
+        if _common_words(m.group(2), m.start(2), m.end(2), tokens):
+            found.add(m.group(1))
+    return found
+
+
+def _common_words(text: str, start: int, end: int, tokens: TokensByStart) -> bool:
+    words = tokens.within(start, end)
+    return (
+        bool(words)
+        and all(tag in _COMMON_NOUN_WORD_PARTS for _s, _e, tag, _f in words)
+        and lexicon.org_ending(text.split()[-1]) is None
+        and text.split()[-1] not in lexicon.national_institutions()  # 미국 항공우주국(NASA)
+        and text not in organizations.known_forms()
+    )
 
 
 class TokensByStart:
