@@ -1152,24 +1152,16 @@ def _joined_place_chains(entities: list[dict], body: str) -> list[dict]:
     """An address (divisions of the country written from the largest down, one space apart: ``서울 강남구``, ``경기
     수원시 팔달구``, ``서울 강서구 화곡동``) is one mention, and a mention of each division it names: the text
     ``경북 예천`` mentions 예천군 and the 경상북도 it lies in, by the same words. A 동, 읍, 면 or 리 the gazetteer
-    does not hold ends an address too. A place that is no division (a named place, a venue, a foreign city) after
-    a place lies there, as the words say, and joins the mention (``광주 북구 중외공원``, ``인천 계양체육관``, ``일본
-    나리타공항``, ``영국 맨체스터``), while divisions and countries side by side that do not lie in one another
-    (``서울 부산``, ``한국 일본``) stay apart."""
+    does not hold ends an address too. A named place or a venue after an address keeps its own mention
+    (``광주 북구`` + ``중외공원``, ``무안군`` + ``항공특화산단``: the reference page reads the county by those words),
+    and places side by side that do not lie in one another (``서울 부산``) stay apart."""
 
     def continues(address: list[dict], text: str, named: list[dict]) -> bool:
-        if not any(_division_or_country(e.get("place_code")) for e in named):
-            return True  # a site, a venue or a foreign city, located by the places before it
         # the address so far lies in its innermost division; the next words must name a division of it
         inner = _innermost([e.get("place_code") for e in address])
         return _division_in(_innermost([e.get("place_code") for e in named]), text, inner)
 
     return _joined_chains(entities, body, "LOCATION", continues)
-
-
-def _division_or_country(code: str | None) -> bool:
-    place = places.place_by_code(code) if code else None
-    return place is not None and (place.kind in _DIVISION_KINDS or place.kind == "country")
 
 
 def _innermost(codes: Sequence[str | None]) -> str | None:
