@@ -98,7 +98,7 @@ VENUE_CASES = [
     ),
     ("a-hospital-as-a-source", "새솔병원에 따르면 환자는 회복했다.", [("ORG", "새솔병원", ["새솔병원"])]),
     ("at-a-museum-as-a-topic", "한빛미술관에서는 전시가 열린다.", [("ORG", "한빛미술관", ["한빛미술관"])]),
-    ("a-body-that-is-no-building", "한빛재단에서 열렸다.", [("ORG", "한빛재단", ["한빛재단"])]),
+    ("a-body-that-is-no-building", "한빛재단에서 입장을 밝혔다.", [("ORG", "한빛재단", ["한빛재단"])]),
 ]
 
 
@@ -134,6 +134,12 @@ PREMISES_CASES = [
         "the-same-body-acting-elsewhere",
         "한빛대학교는 밝혔다. 한빛대학교 정문에서 만났다.",
         [("ORG", "한빛대학교", ["한빛대학교"]), ("LOCATION", "한빛대학교 정문", ["한빛대학교 정문"])],
+    ),
+    ("inside-a-resort", "한빛리조트 내 건물이 무너졌다.", [("LOCATION", "한빛리조트", ["한빛리조트"])]),
+    (
+        "an-event-held-there",
+        "국정감사가 한국철도공사에서 열렸다.",
+        [("LOCATION", "코레일", ["한국철도공사"])],  # the organization's canonical name
     ),
     # from now on (앞으로), an organization's inside and a generic institution are no place
     ("from-now-on", "한빛전자 앞으로 보낸 서한", [("ORG", "한빛전자", ["한빛전자"])]),

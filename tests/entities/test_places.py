@@ -209,6 +209,7 @@ CASES = [
     ),
     ("longest match wins", "광주송정역에서", [("광주송정역", "광주송정역")], ()),
     ("short named place needs a boundary", "일산화탄소 중독", [], ()),
+    ("a counter after a number", "시신은 모두 21구로 늘었고 3동이 탔다", [], ()),
     ("5·18 with the other middle dot", "5ㆍ18민주광장에서", [("5ㆍ18민주광장", "5·18민주광장")], ()),
     ("country with suffix", "미국산 쇠고기", [("미국", "미국")], ()),
     ("country alias", "튀르키예와 터키", [("튀르키예", "튀르키예"), ("터키", "튀르키예")], ()),

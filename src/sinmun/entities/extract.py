@@ -224,7 +224,11 @@ _PREMISES = frozenset(
 )
 _NUMBERED_PREMISES = re.compile(r"제\d{1,2}(?:별관|청사|공장)")
 _FOLLOWING_WORD = re.compile(r" ([가-힣0-9]+)")
-_VISITED_AFTER = re.compile(r"(?:을|를) 방문")
+_VISITED_AFTER = re.compile(r"(?:을|를) 방문|에서 (?:열리|열린|열렸|열릴|개최|진행)")
+# Inside a building (``마우나오션리조트 내``, ``스탠퍼드대학 내에``): a place where the organization is a building people
+# go to; inside a party or a company (``민주당 내``) it is the body's own members.
+_INSIDE = frozenset({"내", "안"})
+_CAMPUS_ENDINGS = ("대학", "대학교")
 
 
 _NOUN_AND_PARTICLES = re.compile(
@@ -241,9 +245,10 @@ def _without_particles(word: str) -> str:
 def _premises_of_organizations(entities: list[dict], body: str) -> list[dict]:
     """An organization named as a place: its building or a room of it written after its name is one mention of
     that place, named by the words (``대구지검 청사``, ``수원지방법원 제3별관``, ``분당제생병원 장례식장``); a place
-    by it (``백악관 인근``, ``홍익대학교 앞``) or a visit to it (``의정부경찰서를 방문``) makes the name a mention
-    of the place of the same name, a LOCATION. A generic institution (``경찰 앞에서``: before the police) and an
-    organization's inside (``민주당 내``) are no place."""
+    by it (``백악관 인근``, ``홍익대학교 앞``), the inside of a building (``마우나오션리조트 내``), a visit to it
+    (``의정부경찰서를 방문``) or an event held there (``한국철도공사에서 열린 국정감사``) makes the name a mention of
+    the place of the same name, a LOCATION. A generic institution (``경찰 앞에서``: before the police) and a body's
+    inside (``민주당 내``: its members) are no place."""
     out: list[dict] = []
     places_by_name: dict[str, dict] = {}
 
@@ -270,7 +275,11 @@ def _premises_of_organizations(entities: list[dict], body: str) -> list[dict]:
                 place_named(body[m["start"] : end])["mentions"].append(
                     _mention(body[m["start"] : end], m["start"], end)
                 )
-            elif (core in _NEAR and not word.group(1).startswith("앞으로")) or _VISITED_AFTER.match(body, m["end"]):
+            elif (
+                (core in _NEAR and not word.group(1).startswith("앞으로"))
+                or (core in _INSIDE and e["name"].endswith(_VENUE_ENDINGS + _CAMPUS_ENDINGS))
+                or _VISITED_AFTER.match(body, m["end"])
+            ):
                 place_named(e["name"])["mentions"].append(m)
             else:
                 stays.append(m)

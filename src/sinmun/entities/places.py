@@ -19,8 +19,9 @@ Matching rules:
    aliases of named places and countries. All forms live in one trie-shaped regex built once; at
    each position the longest form whose right boundary is acceptable wins, and mentions never
    overlap.
-2. Left boundary: a form starts the text, follows a non-Hangul character, or directly follows
-   the previous mention (``광주전남``, ``광주서구``).
+2. Left boundary: a form starts the text, follows a character that is neither Hangul nor a digit, or
+   directly follows the previous mention (``광주전남``, ``광주서구``). After a digit the syllables are a
+   counter (``21구로``: 21 bodies), not a place.
 3. Right boundary (administrative forms and countries): the end of the text, a non-Hangul
    character, a run of particles that makes up the whole rest of the word (``나주에서``,
    ``전남도는``, ``유럽과의``, see ``_TAILS``), a place suffix opening the rest of the word
@@ -216,7 +217,7 @@ class _Gazetteer:
         trie = _trie_pattern(self.surfaces)
         first_chars = re.escape("".join(sorted({form[0] for form in self.surfaces})))
         # the look-ahead on first characters lets the regex engine skip ahead fast
-        self.rx_start = re.compile(f"(?=[{first_chars}])(?<![가-힣])" + trie)
+        self.rx_start = re.compile(f"(?=[{first_chars}])(?<![가-힣0-9])" + trie)
         self.rx_here = re.compile(trie)
         # every form -> the forms that are prefixes of it, longest first (itself included)
         self.prefixes: dict[str, tuple[str, ...]] = {
