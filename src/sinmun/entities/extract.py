@@ -224,7 +224,8 @@ _PREMISES = frozenset(
 )
 _NUMBERED_PREMISES = re.compile(r"제\d{1,2}(?:별관|청사|공장)")
 _FOLLOWING_WORD = re.compile(r" ([가-힣0-9]+)")
-_VISITED_AFTER = re.compile(r"(?:을|를) 방문|에서 (?:열리|열린|열렸|열릴|개최|진행)")
+_VISIT_AFTER = re.compile(r"(?:을|를) 방문")
+_EVENT_HELD_AFTER = re.compile(r"에서 (?:열리|열린|열렸|열릴|개최|진행)")
 # Inside a building (``마우나오션리조트 내``, ``스탠퍼드대학 내에``): a place where the organization is a building people
 # go to; inside a party or a company (``민주당 내``) it is the body's own members.
 _INSIDE = frozenset({"내", "안"})
@@ -278,7 +279,8 @@ def _premises_of_organizations(entities: list[dict], body: str) -> list[dict]:
             elif (
                 (core in _NEAR and not word.group(1).startswith("앞으로"))
                 or (core in _INSIDE and e["name"].endswith(_VENUE_ENDINGS + _CAMPUS_ENDINGS))
-                or _VISITED_AFTER.match(body, m["end"])
+                or _VISIT_AFTER.match(body, m["end"])
+                or _EVENT_HELD_AFTER.match(body, m["end"])
             ):
                 place_named(e["name"])["mentions"].append(m)
             else:
@@ -737,6 +739,7 @@ def _later_bare_mentions(body: str, recognized: list[dict], taken: list[tuple[in
 # Determiners that make the noun after them a description (``한 면사무소``: a township office; ``각 시·도교육청``).
 _DETERMINER_BEFORE = re.compile(r"(?:^|[\s(])(?:한|각|모든|여러|어느|해당|일부|다른|이런|그런|이|그|저)\s$")
 _NAME_TAGS = frozenset({"NNP", "SL", "SH"})
+_COMMON_NOUN_WORD_PARTS = frozenset({"NNG", "XPN", "XSN", "SP"})
 _QUOTE_AFTER = re.compile(r"\s['‘\"“「『<《]")
 
 
@@ -755,7 +758,6 @@ def _description_of_a_kind(body: str, start: int, end: int, tokens: TokensByStar
     return bool(after) and after[0][0] == end + 1 and body[end] == " " and after[0][2] in _NAME_TAGS
 
 
-_COMMON_NOUN_WORD_PARTS = frozenset({"NNG", "XPN", "XSN", "SP"})
 _ABBREVIATION = r"[A-Z][A-Za-z0-9&]{1,9}"
 _WORDS_THEN_ABBREVIATION = re.compile(r"([가-힣]+)\((" + _ABBREVIATION + r")\)")
 _ABBREVIATION_THEN_WORDS = re.compile(r"(?<![A-Za-z0-9])(" + _ABBREVIATION + r")\(([가-힣]+(?: [가-힣]+)*)\)")
@@ -777,6 +779,8 @@ def _abbreviations_of_common_words(body: str, tokens: TokensByStart) -> set[str]
 
 
 def _common_words(text: str, start: int, end: int, tokens: TokensByStart) -> bool:
+    """``text`` (at ``start:end``) is common nouns only, and its last word ends like no organization and names no
+    agency or known organization."""
     words = tokens.within(start, end)
     return (
         bool(words)
