@@ -161,6 +161,38 @@ def test_an_organizations_building_where_things_happen_is_a_venue(body: str, exp
     assert [(e["type"], e["name"], [m["text"] for m in e["mentions"]]) for e in found] == expected
 
 
+# A place before an organization stays a place, and the organization is named by its own words (the reference page
+# reads 카자흐스탄 in 카자흐스탄 고려인협회, the project's golds 광주 in 광주 서부소방서); a generic institution after a
+# country is the country's own institution, one organization. (name, body, [(type, name, mention texts)], sorted)
+PLACE_BEFORE_ORGANIZATION_CASES = [
+    (
+        "a-country-before-an-association",
+        "우즈베키스탄 고려인협회는 밝혔다.",
+        [("LOCATION", "우즈베키스탄", ["우즈베키스탄"]), ("ORG", "고려인협회", ["고려인협회"])],
+    ),
+    (
+        "a-city-before-a-fire-station",
+        "광주 서부소방서 대원들이 출동했다.",
+        [("LOCATION", "광주광역시", ["광주"]), ("ORG", "서부소방서", ["서부소방서"])],
+    ),
+    (
+        "a-countrys-parliament",
+        "미국 국회가 열렸다. 국회는 휴회했다.",
+        [("ORG", "국회", ["국회"]), ("ORG", "미국 국회", ["미국 국회"])],
+    ),
+]
+
+
+@pytest.mark.parametrize(
+    ("body", "expected"),
+    [c[1:] for c in PLACE_BEFORE_ORGANIZATION_CASES],
+    ids=[c[0] for c in PLACE_BEFORE_ORGANIZATION_CASES],
+)
+def test_a_place_before_an_organization(body: str, expected: list) -> None:
+    found = article_entities({"kind": "news", "body": body})
+    assert sorted((e["type"], e["name"], [m["text"] for m in e["mentions"]]) for e in found) == sorted(expected)
+
+
 # A unit written after its organization is one mention of both. (name, body, {(name, mention texts)} of the ORGs)
 UNIT_CASES = [
     (

@@ -336,6 +336,14 @@ MERGE_CASES = [
         [RS(0, 7, "PS", 0.9)],
         [("PERSON", "양하준", None, [4])],
     ),
+    # A name listed before the title the list's names share is as good as titled (0.4); alone it needs 0.5 or more.
+    (
+        "a-list-before-a-shared-title",
+        "결승에서 양하준, 서도린, 정우성 선수가 이겼다.",
+        [RS(5, 8, "PS", 0.45)],
+        [("PERSON", "양하준", None, [5])],
+    ),
+    ("a-list-before-no-title", "결승에서 양하준, 서도린, 정우성이 이겼다.", [RS(5, 8, "PS", 0.45)], []),
     # A name in several words whose last word is an institution's is an organization.
     ("an-agency-is-no-name", "미 중앙정보국이 발표했다.", [RS(0, 7, "PS", 0.95)], []),
     (

@@ -14,6 +14,7 @@ import re
 from bisect import bisect_left, bisect_right
 from collections.abc import Callable, Iterable, Sequence
 from datetime import date
+from functools import cache
 from typing import NamedTuple
 
 from sinmun.entities import amounts, dates, lexicon, organizations, people, places, quotes, recognizer, suffix_places
@@ -165,9 +166,8 @@ def _mentions_read_in_their_context(entities: list[dict], body: str) -> list[dic
     """The entities with what the words around their mentions say: a building named as where something happens is
     a venue, an address is one mention of each division in it, a unit written after its organization one mention
     of both."""
-    return _joined_units(
-        _joined_place_chains(_premises_of_organizations(_venues_where_things_happen(entities, body), body), body), body
-    )
+    read = _premises_of_organizations(_venues_where_things_happen(entities, body), body)
+    return _joined_units(_joined_place_chains(read, body), body)
 
 
 # Organizations that are also buildings people go to (a hotel, a hospital, a museum, a hall): written as where
@@ -586,7 +586,12 @@ def _person_confidence_needed(body: str, start: int, end: int, title: str | None
     """How sure the model must be of a person it alone found: less with a title or 씨 beside the name, a mark of
     the deceased before it or an age after it; somewhat less when the name is the subject of a verb of speech, or a
     Korean-shaped name closed by a particle; most when bare."""
-    if title or _DECEASED_BEFORE.search(body, max(0, start - 6), start) or _AGE_AFTER.match(body, end):
+    if (
+        title
+        or _DECEASED_BEFORE.search(body, max(0, start - 6), start)
+        or _AGE_AFTER.match(body, end)
+        or _listed_before_a_shared_title(body, end)
+    ):
         return PERSON_CONFIDENCE
     if _SUBJECT_PARTICLE_AFTER.match(body, end) and not _inside_quotation(body, start):
         sentence_end = _SENTENCE_END.search(body, end)
@@ -598,6 +603,29 @@ def _person_confidence_needed(body: str, start: int, end: int, title: str | None
         if _name_in_words(body[start:end]):
             return WORDS_PERSON_CONFIDENCE
     return BARE_PERSON_CONFIDENCE
+
+
+# A list's item: one Hangul word or two (``서도린``, ``금강급 서해린``).
+_LIST_ITEM = re.compile(r"[가-힣]+(?: [가-힣]+)?")
+
+
+def _listed_before_a_shared_title(body: str, end: int) -> bool:
+    """The name ending at ``end`` is an item of a comma list of names the title after the last one is shared by
+    (``양태준, 서도린, 정우람 선수가``, ``김민, 이수, 박현 의원은``): each is as good as titled."""
+    if not body.startswith(",", end):
+        return False
+    *items, last = body[end + 1 : end + 80].split(",", 5)[:5]
+    if not all(_LIST_ITEM.fullmatch(item.strip()) for item in items):
+        return False
+    words = last.split()
+    # the last item's one or two words, then the shared title (with its particle)
+    return any(len(words) > k and lexicon.strip_particle(words[k])[0] in _title_words() for k in (1, 2))
+
+
+@cache
+def _title_words() -> frozenset[str]:
+    """The titles of the lexicon as they stand (``선수``, ``의원``): not words ending in one (``해양수산연구원``)."""
+    return frozenset(lexicon.titles())
 
 
 def _full_korean_name(text: str) -> bool:
@@ -1010,7 +1038,10 @@ def rule_entities(article: dict, *, is_common_word: people.CommonWordCheck | Non
             )
     out.extend(_glued_affiliations(found_people, body, {o.name for o in orgs}, taken))
     org_spans = [(m.start, m.end) for org in orgs for m in org.mentions]
-    for name, start, end in _institutions_of_places(body, place_mentions, person_spans + org_spans):
+    institutions = _institutions_of_places(body, place_mentions, person_spans + org_spans)
+    # 국회 in 미국 국회: the words name the country's institution, no mention of the generic one
+    out = _without_org_mentions_inside(out, [(start, end) for _name, start, end in institutions])
+    for name, start, end in institutions:
         entry = next((e for e in out if e["type"] == "ORG" and e["name"] == name), None)
         if entry is None:
             entry = {"type": "ORG", "name": name, "title": None, "affiliation": None, "aliases": [], "mentions": []}
@@ -1046,6 +1077,21 @@ def rule_entities(article: dict, *, is_common_word: people.CommonWordCheck | Non
         )
         entry["mentions"].append(_mention(name, start, end))
     out.extend(by_name.values())
+    return out
+
+
+def _without_org_mentions_inside(entities: list[dict], spans: list[tuple[int, int]]) -> list[dict]:
+    """The entities with every organization's mention inside one of ``spans`` taken out (and an organization left
+    with none, out)."""
+    if not spans:
+        return entities
+    out = []
+    for e in entities:
+        if e["type"] == "ORG":
+            e = {**e, "mentions": [m for m in e["mentions"] if not _inside_longer(m["start"], m["end"], spans)]}
+            if not e["mentions"]:
+                continue
+        out.append(e)
     return out
 
 
