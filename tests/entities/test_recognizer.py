@@ -310,6 +310,16 @@ MERGE_CASES = [
     ("an-organization-needs-more", "일행은 벽송회에 들렀다.", [RS(4, 7, "OG", 0.55)], []),
     ("an-organization-sure-enough", "일행은 벽송회에 들렀다.", [RS(4, 7, "OG", 0.65)], [("ORG", "벽송회", None, [4])]),
     ("a-place-of-common-nouns", "일행은 산길마을에 들렀다.", [RS(4, 8, "LC", 0.8, True)], []),
+    # a word after it that only a body takes lowers an organization's bar to 0.45
+    (
+        "a-source-of-a-report",
+        "한빛리서치에 따르면 지지율이 올랐다.",
+        [RS(0, 5, "OG", 0.5)],
+        [("ORG", "한빛리서치", None, [0])],
+    ),
+    ("a-bodys-spokesperson", "벽송회 관계자는 말했다.", [RS(0, 3, "OG", 0.5)], [("ORG", "벽송회", None, [0])]),
+    ("a-bodys-side", "벽송회 측은 부인했다.", [RS(0, 3, "OG", 0.5)], [("ORG", "벽송회", None, [0])]),
+    ("below-even-the-cued-bar", "벽송회 관계자는 말했다.", [RS(0, 3, "OG", 0.4)], []),
     # A person the model marked by the surname alone (Kiwi cut the word inside the name) is the whole name.
     (
         "a-surname-alone",

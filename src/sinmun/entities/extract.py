@@ -311,6 +311,8 @@ SHORT_REFERENCE_CONFIDENCE = float(os.environ.get("SINMUN_SHORT_REFERENCE_CONFID
 NAME_CONFIDENCE = float(os.environ.get("SINMUN_NAME_CONFIDENCE", "0.6"))
 PLACE_NAME_CONFIDENCE = float(os.environ.get("SINMUN_PLACE_NAME_CONFIDENCE", "0.5"))
 COMMON_NOUN_NAME_CONFIDENCE = float(os.environ.get("SINMUN_COMMON_NOUN_NAME_CONFIDENCE", "0.9"))
+# An organization only the model found with a word after it that only a body takes (``_name_confidence_needed``).
+CUED_NAME_CONFIDENCE = float(os.environ.get("SINMUN_CUED_NAME_CONFIDENCE", "0.45"))
 
 
 def merge_recognized(
@@ -412,7 +414,7 @@ def merge_recognized(
         if kind == "LC" and suffix_places.common_noun_ending(body_tokens.within(start, end)):
             continue  # 서명운동, 사고지역: common nouns, whatever the model says
         generic = kind == "OG" and body[start:end] in lexicon.generic_institutions()
-        if kind != "PS" and not generic and confidence < _name_confidence_needed(kind, common_nouns_only):
+        if kind != "PS" and not generic and confidence < _name_confidence_needed(kind, common_nouns_only, body, end):
             continue
         if kind == "OG" and not generic and _description_of_a_kind(body, start, end, body_tokens):
             continue
@@ -575,11 +577,21 @@ def _derived_noun(tokens: Sequence[Token]) -> bool:
     return bool(tokens) and tokens[-1][2] == "XSN"
 
 
-def _name_confidence_needed(kind: str, common_nouns_only: bool) -> float:
-    """How sure the model must be of an organization (OG) or a place (LC) it alone found."""
+def _name_confidence_needed(kind: str, common_nouns_only: bool, body: str, end: int) -> float:
+    """How sure the model must be of an organization (OG) or a place (LC) it alone found: an organization less
+    with a word after it that only a body takes (``한국갤럽에 따르면``, ``마니사 지방정부 관계자``)."""
     if common_nouns_only:
         return COMMON_NOUN_NAME_CONFIDENCE
-    return PLACE_NAME_CONFIDENCE if kind == "LC" else NAME_CONFIDENCE
+    if kind == "LC":
+        return PLACE_NAME_CONFIDENCE
+    return CUED_NAME_CONFIDENCE if _ORGANIZATION_CUE_AFTER.match(body, end) else NAME_CONFIDENCE
+
+
+# What follows the name of a body, not of a person or a place: its spokespeople (``관계자``, ``대변인``), its side
+# (``측은``), or the report it is the source of (``에 따르면``).
+_ORGANIZATION_CUE_AFTER = re.compile(
+    r"(?: ?(?:관계자|대변인)|측(?:은|이|에|의|과|도)| 측(?:은|이|에|의|과|도)|에 따르면)"
+)
 
 
 def _person_confidence_needed(body: str, start: int, end: int, title: str | None) -> float:
