@@ -14,7 +14,6 @@ import re
 from bisect import bisect_left, bisect_right
 from collections.abc import Callable, Iterable, Sequence
 from datetime import date
-from functools import cache
 from typing import NamedTuple
 
 from sinmun.entities import amounts, dates, lexicon, organizations, people, places, quotes, recognizer, suffix_places
@@ -631,13 +630,7 @@ def _listed_before_a_shared_title(body: str, end: int) -> bool:
         return False
     words = last.split()
     # the last item's one or two words, then the shared title (with its particle)
-    return any(len(words) > k and lexicon.strip_particle(words[k])[0] in _title_words() for k in (1, 2))
-
-
-@cache
-def _title_words() -> frozenset[str]:
-    """The titles of the lexicon as they stand (``선수``, ``의원``): not words ending in one (``해양수산연구원``)."""
-    return frozenset(lexicon.titles())
+    return any(len(words) > k and lexicon.strip_particle(words[k])[0] in lexicon.title_words() for k in (1, 2))
 
 
 def _full_korean_name(text: str) -> bool:

@@ -45,6 +45,13 @@ def titles() -> tuple[str, ...]:
     return tuple(sorted(set(data_lines("titles.txt")), key=len, reverse=True))
 
 
+@cache
+def title_words() -> frozenset[str]:
+    """The titles as words that stand alone (``선수``, ``의원``), for membership: not words ending in one
+    (``해양수산연구원``)."""
+    return frozenset(titles())
+
+
 # Case particles and endings that follow a noun in running text, longest first.
 PARTICLES = tuple(
     sorted(

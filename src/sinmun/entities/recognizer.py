@@ -55,11 +55,6 @@ def organization_or_place_forms() -> frozenset[str]:
     return sets["place"] | sets["org"] | sets["gaz"] | sets["known_org"]
 
 
-@cache
-def _titles() -> frozenset[str]:
-    return frozenset(lexicon.titles())
-
-
 def _shape(form: str) -> str:
     ch = form[0]
     if "가" <= ch <= "힣":
@@ -85,7 +80,7 @@ def _morpheme_features(form: str, tag: str) -> tuple[str, ...]:
         f.append("surname1")
     if form in surnames:
         f.append("surname")
-    if form in _titles():
+    if form in lexicon.title_words():
         f.append("title")
     if lexicon.org_ending(form):
         f.append("orgend")
@@ -106,7 +101,7 @@ def token_features(tokens: Sequence[Token], text: str, rule_spans: Sequence[Span
     passes for the rarer ones), in the same order for every morpheme: the model's input is the same list."""
     if not tokens:
         return []
-    titles = _titles()
+    titles = lexicon.title_words()
     n = len(tokens)
     # Tags and forms padded with two sentinels on each side: position i of the text is index i + 2.
     tags = ["^", "^", *(t[2] for t in tokens), "$", "$"]
