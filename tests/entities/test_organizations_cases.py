@@ -135,6 +135,12 @@ PREMISES_CASES = [
         "한빛대학교는 밝혔다. 한빛대학교 정문에서 만났다.",
         [("ORG", "한빛대학교", ["한빛대학교"]), ("LOCATION", "한빛대학교 정문", ["한빛대학교 정문"])],
     ),
+    # a venue and the place by it, named by two rules, are one place
+    (
+        "a-hospital-as-venue-and-landmark",
+        "행사는 새솔병원에서 열렸다. 새솔병원 인근 도로가 막혔다.",
+        [("LOCATION", "새솔병원", ["새솔병원", "새솔병원"])],
+    ),
     ("inside-a-resort", "한빛리조트 내 건물이 무너졌다.", [("LOCATION", "한빛리조트", ["한빛리조트"])]),
     (
         "an-event-held-there",

@@ -162,10 +162,9 @@ def article_entities(
 
 
 def _mentions_read_in_their_context(entities: list[dict], body: str) -> list[dict]:
-    """The entities with what the words around their mentions say: a building named as where something happens is
-    a venue, an address is one mention of each division in it, a unit written after its organization one mention
-    of both."""
-    read = _premises_of_organizations(_venues_where_things_happen(entities, body), body)
+    """The entities with what the words around their mentions say: an organization written as a place is a place,
+    an address is one mention of each division in it, a unit written after its organization one mention of both."""
+    read = _organizations_named_as_places(entities, body)
     return _joined_units(_joined_place_chains(read, body), body)
 
 
@@ -186,32 +185,6 @@ _VENUE_ENDINGS = (
     "컨벤션센터",
 )
 _WHERE_AFTER = re.compile(r"(?:에서(?![가-힣])|(?:으로|로) (?:이송|옮겨|후송))")
-
-
-def _venues_where_things_happen(entities: list[dict], body: str) -> list[dict]:
-    """An organization's mention that names the building where something happens is a mention of that venue: a
-    LOCATION of the same name (``신라호텔에서``, ``포천의료원에서``, ``녹색병원으로 이송``). Its other mentions stay
-    the organization's (``서울대병원은 밝혔다``); an organization none of whose mentions are left is the venue."""
-    out, venues = [], {}
-    for e in entities:
-        if e["type"] != "ORG" or e.get("generic") or not e["name"].endswith(_VENUE_ENDINGS):
-            out.append(e)
-            continue
-        stays = []
-        for m in e["mentions"]:
-            if m.get("field", "body") == "body" and _WHERE_AFTER.match(body, m["end"]):
-                venue = venues.get(e["name"])
-                if venue is None:
-                    venue = venues[e["name"]] = _new_entity("LOCATION", e["name"], None)
-                    out.append(venue)
-                venue["mentions"].append(m)
-            else:
-                stays.append(m)
-        if stays:
-            out.append({**e, "mentions": stays})
-    return out
-
-
 # Words written after an organization's name, one space on, that make the words a place: where something is by it
 # (``백악관 인근``, ``대구지검 앞``), and the building or room of it (``대구지검 청사``, ``분당제생병원 장례식장``).
 _NEAR = frozenset("인근 앞 주변 근처 일대 부근 옆 건너편 맞은편".split())
@@ -242,51 +215,63 @@ def _without_particles(word: str) -> str:
     return m.group(1) if m else word
 
 
-def _premises_of_organizations(entities: list[dict], body: str) -> list[dict]:
-    """An organization named as a place: its building or a room of it written after its name is one mention of
-    that place, named by the words (``대구지검 청사``, ``수원지방법원 제3별관``, ``분당제생병원 장례식장``); a place
-    by it (``백악관 인근``, ``홍익대학교 앞``), the inside of a building (``마우나오션리조트 내``), a visit to it
-    (``의정부경찰서를 방문``) or an event held there (``한국철도공사에서 열린 국정감사``) makes the name a mention of
-    the place of the same name, a LOCATION. A generic institution (``경찰 앞에서``: before the police) and a body's
-    inside (``민주당 내``: its members) are no place."""
+def _organizations_named_as_places(entities: list[dict], body: str) -> list[dict]:
+    """Each organization's mention that the words around it make a place's (``_place_named_by``) is a mention of
+    that place, a LOCATION with no place code, one per name however many rules named it; the organization keeps
+    its other mentions (``서울대병원은 밝혔다``), and one none of whose mentions are left is gone."""
     out: list[dict] = []
     places_by_name: dict[str, dict] = {}
-
-    def place_named(name: str) -> dict:
-        place = places_by_name.get(name)
-        if place is None:
-            place = places_by_name[name] = _new_entity("LOCATION", name, None)
-            out.append(place)
-        return place
-
     for e in entities:
-        if e["type"] != "ORG" or e.get("generic") or e["name"] in lexicon.generic_institutions():
+        if e["type"] != "ORG" or e.get("generic"):
             out.append(e)
             continue
         stays = []
         for m in e["mentions"]:
-            if m.get("field", "body") != "body":
+            named = _place_named_by(e["name"], m, body) if m.get("field", "body") == "body" else None
+            if named is None:
                 stays.append(m)
                 continue
-            word = _FOLLOWING_WORD.match(body, m["end"])
-            core = _without_particles(word.group(1)) if word else ""
-            if core in _PREMISES or _NUMBERED_PREMISES.fullmatch(core):
-                end = m["end"] + 1 + len(core)
-                place_named(body[m["start"] : end])["mentions"].append(
-                    _mention(body[m["start"] : end], m["start"], end)
-                )
-            elif (
-                (core in _NEAR and not word.group(1).startswith("앞으로"))
-                or (core in _INSIDE and e["name"].endswith(_VENUE_ENDINGS + _CAMPUS_ENDINGS))
-                or _VISIT_AFTER.match(body, m["end"])
-                or _EVENT_HELD_AFTER.match(body, m["end"])
-            ):
-                place_named(e["name"])["mentions"].append(m)
-            else:
-                stays.append(m)
+            name, mention = named
+            place = places_by_name.get(name)
+            if place is None:
+                place = places_by_name[name] = _new_entity("LOCATION", name, None)
+                out.append(place)
+            place["mentions"].append(mention)
         if stays:
             out.append({**e, "mentions": stays})
     return out
+
+
+def _place_named_by(org_name: str, m: dict, body: str) -> tuple[str, dict] | None:
+    """(the place's name, its mention) when the organization's mention ``m`` names a place, else None:
+
+    - a venue, the building where something happens or someone is taken (``신라호텔에서``, ``녹색병원으로 이송``),
+      for organizations that are buildings people go to;
+    - its building or a room of it written after its name, a place named by those words (``대구지검 청사``,
+      ``수원지방법원 제3별관``, ``분당제생병원 장례식장``);
+    - a place by it (``백악관 인근``, ``홍익대학교 앞``), the inside of a building (``마우나오션리조트 내``), a visit
+      to it (``의정부경찰서를 방문``) or an event held there (``한국철도공사에서 열린 국정감사``): the place of the
+      organization's name.
+
+    A generic institution (``경찰 앞에서``: before the police) and a body's inside (``민주당 내``: its members) are
+    no place."""
+    if org_name.endswith(_VENUE_ENDINGS) and _WHERE_AFTER.match(body, m["end"]):
+        return org_name, m
+    if org_name in lexicon.generic_institutions():
+        return None
+    word = _FOLLOWING_WORD.match(body, m["end"])
+    core = _without_particles(word.group(1)) if word else ""
+    if core in _PREMISES or _NUMBERED_PREMISES.fullmatch(core):
+        end = m["end"] + 1 + len(core)
+        return body[m["start"] : end], _mention(body[m["start"] : end], m["start"], end)
+    if (
+        (core in _NEAR and not word.group(1).startswith("앞으로"))
+        or (core in _INSIDE and org_name.endswith(_VENUE_ENDINGS + _CAMPUS_ENDINGS))
+        or _VISIT_AFTER.match(body, m["end"])
+        or _EVENT_HELD_AFTER.match(body, m["end"])
+    ):
+        return org_name, m
+    return None
 
 
 # A person only the model found is kept when the model is this sure of every morpheme of the name: a name with a
