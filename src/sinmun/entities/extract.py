@@ -573,9 +573,7 @@ def _name_confidence_needed(kind: str, common_nouns_only: bool, body: str, end: 
 
 # What follows the name of a body, not of a person or a place: its spokespeople (``관계자``, ``대변인``), its side
 # (``측은``), or the report it is the source of (``에 따르면``).
-_ORGANIZATION_CUE_AFTER = re.compile(
-    r"(?: ?(?:관계자|대변인)|측(?:은|이|에|의|과|도)| 측(?:은|이|에|의|과|도)|에 따르면)"
-)
+_ORGANIZATION_CUE_AFTER = re.compile(r" ?(?:관계자|대변인|측(?:은|이|에|의|과|도))|에 따르면")
 
 
 def _person_confidence_needed(body: str, start: int, end: int, title: str | None) -> float:
@@ -765,8 +763,7 @@ def _description_of_a_kind(body: str, start: int, end: int, tokens: TokensByStar
     """The words at ``start:end`` are common nouns only that describe a kind of body, not a body's name: a
     determiner before them (``한 면사무소``, ``각 시·도교육청``, ``모든 지방경찰청``) or a name after them that they
     describe (``저비용항공사 제주항공``, ``국제여성인권단체 페멘``, ``걸그룹 '여자친구'``)."""
-    words = tokens.within(start, end)
-    if not words or any(tag not in _COMMON_NOUN_WORD_PARTS for _s, _e, tag, _f in words):
+    if not _common_nouns_only(tokens.within(start, end)):
         return False
     if _DETERMINER_BEFORE.search(body, max(0, start - 4), start):
         return True
@@ -774,6 +771,11 @@ def _description_of_a_kind(body: str, start: int, end: int, tokens: TokensByStar
         return True
     after = tokens.within(end + 1, min(len(body), end + 40))
     return bool(after) and after[0][0] == end + 1 and body[end] == " " and after[0][2] in _NAME_TAGS
+
+
+def _common_nouns_only(words: Sequence[Token]) -> bool:
+    """Kiwi read the words as common nouns only (with their prefixes, suffixes and list marks)."""
+    return bool(words) and all(tag in _COMMON_NOUN_WORD_PARTS for _s, _e, tag, _f in words)
 
 
 _ABBREVIATION = r"[A-Z][A-Za-z0-9&]{1,9}"
@@ -799,10 +801,8 @@ def _abbreviations_of_common_words(body: str, tokens: TokensByStart) -> set[str]
 def _common_words(text: str, start: int, end: int, tokens: TokensByStart) -> bool:
     """``text`` (at ``start:end``) is common nouns only, and its last word ends like no organization and names no
     agency or known organization."""
-    words = tokens.within(start, end)
     return (
-        bool(words)
-        and all(tag in _COMMON_NOUN_WORD_PARTS for _s, _e, tag, _f in words)
+        _common_nouns_only(tokens.within(start, end))
         and lexicon.org_ending(text.split()[-1]) is None
         and text.split()[-1] not in lexicon.national_institutions()  # 미국 항공우주국(NASA)
         and text not in organizations.known_forms()
